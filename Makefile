@@ -1,0 +1,76 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# The targets people use.  The kernel modules themselves are built by
+# Kbuild (see ./Kbuild) against KDIR; everything else is a thin wrapper
+# around scripts in scripts/ and tests/.  `make help` lists the targets.
+
+# Default target kernel: the stock Debian 6.12 headers that `make setup`
+# installs; else the running kernel's build tree.
+KDIR ?= $(firstword $(wildcard /usr/src/linux-headers-6.12*-amd64) \
+		    /lib/modules/$(shell uname -r)/build)
+
+# Cross builds: make KDIR=... ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-
+export ARCH CROSS_COMPILE
+
+# Where installs go (DESTDIR for chat, INSTALL_MOD_PATH for modules).
+PREFIX ?= /usr/local
+DESTDIR ?=
+INSTALL_MOD_PATH ?=
+
+KBUILD := $(MAKE) -C $(KDIR) M=$(CURDIR)
+
+.PHONY: all modules chat setup demo check bench clean install \
+	modules_install help kunit chat-check
+
+all: modules chat
+
+modules:
+	$(KBUILD) modules
+
+chat:
+	$(MAKE) -C userspace/chat
+
+# Installs build and test dependencies (apt-get) and caches the kernels.
+setup:
+	scripts/setup.sh
+
+# The main job: boot QEMU with our modules and show a dial-up session.
+demo: setup
+	scripts/qemu/demo.sh
+
+# Every test: chat on the host, then the QEMU scenarios on every kernel.
+check: setup
+	tests/run-all.sh
+
+chat-check:
+	$(MAKE) -C userspace/chat check
+
+install: chat
+	$(MAKE) -C userspace/chat install PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
+
+modules_install: modules
+	$(KBUILD) INSTALL_MOD_DIR=updates INSTALL_MOD_PATH=$(INSTALL_MOD_PATH) \
+		modules_install
+	depmod $(if $(INSTALL_MOD_PATH),-b $(INSTALL_MOD_PATH)) -a \
+		$$($(MAKE) -s -C $(KDIR) kernelrelease)
+
+clean:
+	$(KBUILD) clean
+	$(MAKE) -C userspace/chat clean
+
+help:
+	@echo 'Targets:'
+	@echo '  all              - build ppp_generic.ko, ppp_async.ko and chat (default)'
+	@echo '  modules          - build the kernel modules against KDIR'
+	@echo '  chat             - build userspace/chat/chat'
+	@echo '  setup            - install dependencies (apt-get) and cache kernels'
+	@echo '  demo             - boot QEMU and show a dial-up session over our modules'
+	@echo '  check            - run every test (host chat tests + QEMU scenarios)'
+	@echo '  chat-check       - run only the host-side chat tests'
+	@echo '  install          - install chat and chat.8 under PREFIX (DESTDIR)'
+	@echo '  modules_install  - install modules into updates/ and run depmod'
+	@echo '  clean            - remove build products'
+	@echo 'Variables:'
+	@echo '  KDIR=<dir>       - kernel build tree (default: $(KDIR))'
+	@echo '  ARCH=, CROSS_COMPILE= - cross-compile for a board'
+	@echo '  MODULES=ours|intree   - module set for demo/check (default ours)'

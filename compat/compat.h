@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Force-included into every object of this tree (see the top Kbuild).
+ * It turns the PPP_COMPAT_* flags set by compat/Kbuild.include into a few
+ * helpers so that the .c files stay free of kernel-version tests.  Only
+ * macros and types live here (and only <linux/types.h> is pulled in), so
+ * including it first costs nothing and changes no exported symbol's CRC.
+ */
+#ifndef PPP_COMPAT_H
+#define PPP_COMPAT_H
+
+#include <linux/types.h>
+
+/* tty_ldisc_ops.receive_buf() argument types. */
+#ifdef PPP_COMPAT_LDISC_U8
+typedef u8 ppp_ldisc_char_t;
+typedef u8 ppp_ldisc_flag_t;
+typedef size_t ppp_ldisc_count_t;
+#else
+typedef unsigned char ppp_ldisc_char_t;
+typedef char ppp_ldisc_flag_t;
+typedef int ppp_ldisc_count_t;
+#endif
+
+/* Lockless transmit: a net_device bit on new kernels, a feature before. */
+#ifdef PPP_COMPAT_DEV_LLTX
+#define ppp_compat_set_lltx(dev)	((dev)->lltx = true)
+#else
+#define ppp_compat_set_lltx(dev)	((dev)->features |= NETIF_F_LLTX)
+#endif
+
+/* class_create() lost its owner argument in 6.4. */
+#ifdef PPP_COMPAT_CLASS_CREATE_NAME_ONLY
+#define ppp_compat_class_create(name)	class_create(name)
+#else
+#define ppp_compat_class_create(name)	class_create(THIS_MODULE, name)
+#endif
+
+#endif /* PPP_COMPAT_H */
