@@ -36,4 +36,18 @@ typedef int ppp_ldisc_count_t;
 #define ppp_compat_class_create(name)	class_create(THIS_MODULE, name)
 #endif
 
+/* Tracked netns references (5.17+); plain get/put_net before. */
+#ifndef PPP_COMPAT_NET_TRACK
+typedef struct {} netns_tracker;
+#define get_net_track(net, tracker, gfp)	get_net(net)
+#define put_net_track(net, tracker)		put_net(net)
+#endif
+
+/* struct ppp_channel.direct_xmit (no qdisc on the unit) is recent. */
+#ifdef PPP_COMPAT_CHAN_DIRECT_XMIT
+#define ppp_compat_chan_direct_xmit(chan)	((chan)->direct_xmit)
+#else
+#define ppp_compat_chan_direct_xmit(chan)	false
+#endif
+
 #endif /* PPP_COMPAT_H */

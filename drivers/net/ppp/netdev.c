@@ -1,1 +1,207 @@
 // SPDX-License-Identifier: GPL-2.0
+/*
+ * The ppp%d net_device: set-up, its operations, statistics and the
+ * SIOCGPPP* private ioctls.  The unit is the device's private area, so the
+ * two are freed together when the unit's last reference goes (unit.c).
+ */
+#include "ppp_generic.h"
+
+static const struct device_type ppp_type = {
+	.name = "ppp",
+};
+
+void ppp_netdev_rx_stats(struct ppp_unit *ppp, unsigned int len)
+{
+	dev_sw_netstats_rx_add(ppp->dev, len);
+}
+
+void ppp_netdev_tx_stats(struct ppp_unit *ppp, unsigned int len)
+{
+	dev_sw_netstats_tx_add(ppp->dev, 1, len);
+}
+
+static void ppp_netdev_sum(struct net_device *dev,
+			   struct rtnl_link_stats64 *st)
+{
+	netdev_stats_to_stats64(st, &dev->stats);
+	dev_fetch_sw_netstats(st, dev->tstats);
+}
+
+static void ppp_netdev_get_stats64(struct net_device *dev,
+				   struct rtnl_link_stats64 *st)
+{
+	ppp_netdev_sum(dev, st);
+}
+
+/* SIOCGPPPSTATS: the old 32-bit counters pppd 2.4.9 prints at hangup. */
+int ppp_netdev_get_stats(struct ppp_unit *ppp, struct ppp_stats *st)
+{
+	struct rtnl_link_stats64 s64 = {};
+	struct slcompress vj = {};
+
+	memset(st, 0, sizeof(*st));
+	ppp_netdev_sum(ppp->dev, &s64);
+	st->p.ppp_ipackets = s64.rx_packets;
+	st->p.ppp_ierrors = s64.rx_errors;
+	st->p.ppp_ibytes = s64.rx_bytes;
+	st->p.ppp_opackets = s64.tx_packets;
+	st->p.ppp_oerrors = s64.tx_errors;
+	st->p.ppp_obytes = s64.tx_bytes;
+
+	ppp_vj_stats(ppp, &vj);
+	st->vj.vjs_packets = vj.sls_o_compressed + vj.sls_o_uncompressed;
+	st->vj.vjs_compressed = vj.sls_o_compressed;
+	st->vj.vjs_searches = vj.sls_o_searches;
+	st->vj.vjs_misses = vj.sls_o_misses;
+	st->vj.vjs_errorin = vj.sls_i_error;
+	st->vj.vjs_tossed = vj.sls_i_tossed;
+	st->vj.vjs_uncompressedin = vj.sls_i_uncompressed;
+	st->vj.vjs_compressedin = vj.sls_i_compressed;
+	return 0;
+}
+
+static int ppp_netdev_siocdevprivate(struct net_device *dev, struct ifreq *ifr,
+				     void __user *addr, int cmd)
+{
+	static const char version[] = "2.4.2";	/* what pppd expects */
+	struct ppp_unit *ppp = ppp_dev_unit(dev);
+	struct ppp_comp_stats cst;
+	struct ppp_stats st;
+
+	switch (cmd) {
+	case SIOCGPPPSTATS:
+		ppp_netdev_get_stats(ppp, &st);
+		return copy_to_user(addr, &st, sizeof(st)) ? -EFAULT : 0;
+
+	case SIOCGPPPCSTATS:
+		memset(&cst, 0, sizeof(cst));
+		ppp_ccp_get_stats(ppp, &cst);
+		return copy_to_user(addr, &cst, sizeof(cst)) ? -EFAULT : 0;
+
+	case SIOCGPPPVER:
+		return copy_to_user(addr, version, sizeof(version)) ?
+		       -EFAULT : 0;
+
+	default:
+		return -EINVAL;
+	}
+}
+
+/* The device holds a unit reference until its destructor runs. */
+static int ppp_netdev_init(struct net_device *dev)
+{
+	struct ppp_unit *ppp = ppp_dev_unit(dev);
+
+#ifndef PPP_COMPAT_PCPU_STAT_TYPE
+	dev->tstats = netdev_alloc_pcpu_stats(struct pcpu_sw_netstats);
+	if (!dev->tstats)
+		return -ENOMEM;
+#endif
+	netdev_lockdep_set_classes(dev);
+	ppp_file_get(&ppp->file);
+	return 0;
+}
+
+/*
+ * Phase 2 of unit teardown (see ppp_generic.h): from here on no lookup
+ * finds the unit, traffic is dropped and readers see EOF.
+ */
+static void ppp_netdev_uninit(struct net_device *dev)
+{
+	struct ppp_unit *ppp = ppp_dev_unit(dev);
+
+	ASSERT_RTNL();
+	ppp_unit_lock(ppp);
+	ppp->closing = true;
+	ppp_unit_unlock(ppp);
+
+	ppp->owner = NULL;
+	ppp_unit_release_number(ppp);
+	ppp_file_kill(&ppp->file);
+}
+
+static void ppp_netdev_destructor(struct net_device *dev)
+{
+#ifndef PPP_COMPAT_PCPU_STAT_TYPE
+	free_percpu(dev->tstats);
+#endif
+	ppp_file_put(&ppp_dev_unit(dev)->file);
+}
+
+static const struct net_device_ops ppp_netdev_ops = {
+	.ndo_init		= ppp_netdev_init,
+	.ndo_uninit		= ppp_netdev_uninit,
+	.ndo_start_xmit		= ppp_start_xmit,
+	.ndo_siocdevprivate	= ppp_netdev_siocdevprivate,
+	.ndo_get_stats64	= ppp_netdev_get_stats64,
+};
+
+static void ppp_netdev_setup(struct net_device *dev)
+{
+	struct ppp_unit *ppp = netdev_priv(dev);
+	int i;
+
+	dev->netdev_ops = &ppp_netdev_ops;
+	SET_NETDEV_DEVTYPE(dev, &ppp_type);
+#ifdef PPP_COMPAT_PCPU_STAT_TYPE
+	dev->pcpu_stat_type = NETDEV_PCPU_STAT_TSTATS;
+#endif
+	ppp_compat_set_lltx(dev);
+	dev->hard_header_len = PPP_HDRLEN;
+	dev->mtu = PPP_MRU;
+	dev->addr_len = 0;
+	dev->tx_queue_len = 3;
+	dev->type = ARPHRD_PPP;
+	dev->flags = IFF_POINTOPOINT | IFF_NOARP | IFF_MULTICAST;
+	dev->priv_destructor = ppp_netdev_destructor;
+	netif_keep_dst(dev);
+
+	ppp->dev = dev;
+	ppp_file_init(&ppp->file, PPP_FILE_UNIT);
+	/* room for the address and control bytes a channel may add */
+	ppp->file.hdrlen = PPP_HDRLEN - PPP_PROTO_LEN;
+	ppp->file.index = -1;
+	INIT_LIST_HEAD(&ppp->channels);
+	spin_lock_init(&ppp->wlock);
+	spin_lock_init(&ppp->rlock);
+	ppp->mru = PPP_MRU;
+	for (i = 0; i < PPP_NP_COUNT; i++)
+		ppp->npmode[i] = NPMODE_PASS;
+	ppp->last_xmit = jiffies;
+	ppp->last_recv = jiffies;
+}
+
+struct net_device *ppp_netdev_alloc(void)
+{
+	return alloc_netdev(sizeof(struct ppp_unit), "", NET_NAME_ENUM,
+			    ppp_netdev_setup);
+}
+
+bool ppp_netdev_is_ppp(const struct net_device *dev)
+{
+	return dev->netdev_ops == &ppp_netdev_ops;
+}
+
+/*
+ * A dying netns takes its ppp devices with it, and also the devices of
+ * units created in it that were moved to another netns: a unit never
+ * outlives the namespace it was made in.  Called under rtnl.
+ */
+void ppp_netdev_unregister_all(struct net *net, struct list_head *kill)
+{
+	struct ppp_net *pn = ppp_pernet(net);
+	struct net_device *dev, *aux;
+	struct ppp_unit *ppp;
+	int id;
+
+	ASSERT_RTNL();
+	for_each_netdev_safe(net, dev, aux)
+		if (ppp_netdev_is_ppp(dev))
+			unregister_netdevice_queue(dev, kill);
+
+	mutex_lock(&pn->units_lock);
+	idr_for_each_entry(&pn->units, ppp, id)
+		if (!net_eq(dev_net(ppp->dev), net))
+			unregister_netdevice_queue(ppp->dev, kill);
+	mutex_unlock(&pn->units_lock);
+}

@@ -1,1 +1,85 @@
 // SPDX-License-Identifier: GPL-2.0
+/*
+ * Receive, from ppp_input() (channel.c) on: decompression, VJ, then either
+ * the network stack or the unit's queue for pppd.  Everything here runs
+ * under the unit's rlock with BH disabled.
+ */
+#include "ppp_generic.h"
+
+/* A frame was lost: count it and resync VJ, which relies on every frame. */
+void ppp_receive_error(struct ppp_unit *ppp)
+{
+	lockdep_assert_held(&ppp->rlock);
+	DEV_STATS_INC(ppp->dev, rx_errors);
+	ppp_vj_toss(ppp);
+}
+
+/* Hand a network-protocol frame to the stack, if the unit lets it in. */
+static void ppp_receive_np(struct ppp_unit *ppp, struct sk_buff *skb, int np)
+{
+	struct net_device *dev = ppp->dev;
+	bool active;
+
+	if (!ppp_filter_pass(ppp, skb, true, &active)) {
+		kfree_skb(skb);
+		return;
+	}
+	if (active)
+		ppp->last_recv = jiffies;
+
+	if (!(dev->flags & IFF_UP) ||
+	    READ_ONCE(ppp->npmode[np]) != NPMODE_PASS) {
+		kfree_skb(skb);
+		return;
+	}
+
+	skb_pull_rcsum(skb, PPP_PROTO_LEN);
+	skb->dev = dev;
+	skb->protocol = ppp_np_ethertype(np);
+	skb_reset_mac_header(skb);
+	skb_scrub_packet(skb, !net_eq(ppp->net, dev_net(dev)));
+	netif_rx(skb);
+}
+
+/**
+ * ppp_receive_frame - a frame for a unit
+ * @ppp: the unit (rlock held)
+ * @skb: the frame, starting with a two-byte protocol field
+ * @pch: the channel it came in on
+ */
+void ppp_receive_frame(struct ppp_unit *ppp, struct sk_buff *skb,
+		       struct ppp_chan *pch)
+{
+	int proto, np;
+
+	lockdep_assert_held(&ppp->rlock);
+	skb_checksum_complete_unset(skb);
+
+	if (ppp->rstate & SC_DECOMP_RUN) {
+		skb = ppp_ccp_decompress(ppp, skb);
+		if (!skb)
+			goto err;
+	}
+
+	proto = get_unaligned_be16(skb->data);
+	if (proto == PPP_VJC_COMP || proto == PPP_VJC_UNCOMP) {
+		skb = ppp_vj_decompress(ppp, skb, proto);
+		if (!skb)
+			goto err;
+		proto = PPP_IP;
+	} else if (proto == PPP_CCP) {
+		ppp_ccp_peek(ppp, skb, true);
+	}
+
+	ppp_netdev_rx_stats(ppp, skb->len - PPP_PROTO_LEN);
+
+	np = ppp_np_index(proto);
+	if (np < 0)
+		ppp_file_queue_rx(&ppp->file, skb);	/* NCPs, CCP: pppd */
+	else
+		ppp_receive_np(ppp, skb, np);
+	return;
+
+err:
+	ppp_receive_error(ppp);
+}

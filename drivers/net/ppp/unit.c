@@ -1,1 +1,301 @@
 // SPDX-License-Identifier: GPL-2.0
+/*
+ * PPP units: creation (PPPIOCNEWUNIT), lookup (PPPIOCATTACH), the ioctls
+ * pppd issues on a unit fd, and freeing.
+ *
+ * Unit numbers live in a per-netns idr.  A number is reserved (pointing
+ * at NULL, so lookups miss it) before the net_device is registered and
+ * published only once registration succeeded: the idr lock is never held
+ * across register_netdevice(), which takes rtnl.
+ */
+#include "ppp_generic.h"
+
+/* Attempts at finding a unit whose "pppN" name is free. */
+#define PPP_UNIT_NAME_TRIES	32
+
+void ppp_unit_lock(struct ppp_unit *ppp)
+{
+	spin_lock_bh(&ppp->wlock);
+	spin_lock(&ppp->rlock);
+}
+
+void ppp_unit_unlock(struct ppp_unit *ppp)
+{
+	spin_unlock(&ppp->rlock);
+	spin_unlock_bh(&ppp->wlock);
+}
+
+/* Returns the unit with a reference held, or NULL. */
+struct ppp_unit *ppp_unit_find(struct ppp_net *pn, int unit)
+{
+	struct ppp_unit *ppp;
+
+	mutex_lock(&pn->units_lock);
+	ppp = idr_find(&pn->units, unit);
+	if (ppp)
+		ppp_file_get(&ppp->file);
+	mutex_unlock(&pn->units_lock);
+	return ppp;
+}
+
+/* Reserve number @unit, or with @any the lowest free one from @unit on. */
+static int ppp_unit_reserve(struct ppp_net *pn, struct ppp_unit *ppp,
+			    int unit, bool any)
+{
+	int id;
+
+	mutex_lock(&pn->units_lock);
+	id = idr_alloc(&pn->units, NULL, unit, any ? 0 : unit + 1, GFP_KERNEL);
+	if (id >= 0) {
+		ppp->file.index = id;
+		ppp->in_idr = true;
+	}
+	mutex_unlock(&pn->units_lock);
+	/* pppd retries with -1 on EEXIST, whatever the cause. */
+	return id < 0 ? -EEXIST : 0;
+}
+
+/* Drop the unit's number; safe to call twice. */
+void ppp_unit_release_number(struct ppp_unit *ppp)
+{
+	struct ppp_net *pn = ppp_pernet(ppp->net);
+
+	mutex_lock(&pn->units_lock);
+	if (ppp->in_idr) {
+		idr_remove(&pn->units, ppp->file.index);
+		ppp->in_idr = false;
+	}
+	mutex_unlock(&pn->units_lock);
+}
+
+static void ppp_unit_publish(struct ppp_unit *ppp)
+{
+	struct ppp_net *pn = ppp_pernet(ppp->net);
+
+	mutex_lock(&pn->units_lock);
+	if (ppp->in_idr)
+		idr_replace(&pn->units, ppp, ppp->file.index);
+	mutex_unlock(&pn->units_lock);
+}
+
+/*
+ * Register the device under a number.  With no number requested, a
+ * "pppN" name already taken by a renamed device makes us move on to the
+ * next free number, as users of the in-tree driver expect.
+ */
+static int ppp_unit_register(struct ppp_unit *ppp, int unit)
+{
+	struct ppp_net *pn = ppp_pernet(ppp->net);
+	bool any = unit < 0;
+	int tries, err;
+
+	if (any)
+		unit = 0;
+	for (tries = 0; tries < PPP_UNIT_NAME_TRIES; tries++) {
+		err = ppp_unit_reserve(pn, ppp, unit, any);
+		if (err)
+			return err;
+		snprintf(ppp->dev->name, IFNAMSIZ, "ppp%d", ppp->file.index);
+
+		rtnl_lock();
+		err = register_netdevice(ppp->dev);
+		rtnl_unlock();
+		if (!err)
+			return 0;
+		ppp_unit_release_number(ppp);
+		if (err != -EEXIST || !any)
+			return err;
+		unit = ppp->file.index + 1;
+	}
+	return -EEXIST;
+}
+
+/**
+ * ppp_unit_create - create a unit and its ppp%d device (PPPIOCNEWUNIT)
+ * @net: network namespace the unit lives in
+ * @file: the /dev/ppp file that will own the unit
+ * @unitp: in: requested unit number or -1; out: the number given
+ *
+ * On success the file's reference to the new unit is the one returned in
+ * file->private_data.  Caller holds ppp_ioctl_mutex.
+ */
+int ppp_unit_create(struct net *net, struct file *file, int *unitp)
+{
+	struct net_device *dev;
+	struct ppp_unit *ppp;
+	int err;
+
+	lockdep_assert_held(&ppp_ioctl_mutex);
+
+	dev = ppp_netdev_alloc();
+	if (!dev)
+		return -ENOMEM;
+	dev_net_set(dev, net);
+	ppp = ppp_dev_unit(dev);
+	ppp->net = net;
+	ppp->owner = file;
+
+	ppp->xmit_recursion = alloc_percpu(int);
+	if (!ppp->xmit_recursion) {
+		free_netdev(dev);
+		return -ENOMEM;
+	}
+
+	err = ppp_unit_register(ppp, *unitp);
+	if (err) {
+		ppp_file_put(&ppp->file);
+		return err;
+	}
+	ppp_unit_publish(ppp);
+	file->private_data = &ppp->file;
+	*unitp = ppp->file.index;
+	return 0;
+}
+
+/* Last reference gone: nothing can reach the unit any more. */
+void ppp_unit_free(struct ppp_unit *ppp)
+{
+	WARN_ON_ONCE(ppp->n_channels);
+	WARN_ON_ONCE(ppp->in_idr);
+
+	skb_queue_purge(&ppp->file.xq);
+	skb_queue_purge(&ppp->file.rq);
+	kfree_skb(ppp->xmit_pending);
+	ppp_vj_free(ppp);
+	ppp_ccp_closed(ppp);
+	ppp_filter_free(ppp);
+	free_percpu(ppp->xmit_recursion);
+	free_netdev(ppp->dev);
+}
+
+static int ppp_unit_set_flags(struct ppp_unit *ppp, int val)
+{
+	unsigned int cleared;
+
+	ppp_unit_lock(ppp);
+	cleared = ppp->flags & ~val;
+	ppp->flags = val & PPP_UNIT_FLAG_BITS;
+	ppp_unit_unlock(ppp);
+
+	/* pppd closes CCP by clearing SC_CCP_OPEN: drop the (de)compressors */
+	if (cleared & SC_CCP_OPEN)
+		ppp_ccp_closed(ppp);
+	return 0;
+}
+
+static int ppp_unit_npmode(struct ppp_unit *ppp, unsigned int cmd,
+			   void __user *argp)
+{
+	struct npioctl npi;
+	int i;
+
+	if (copy_from_user(&npi, argp, sizeof(npi)))
+		return -EFAULT;
+	i = ppp_np_index(npi.protocol);
+	if (i < 0)
+		return -EINVAL;
+
+	if (cmd == PPPIOCGNPMODE) {
+		npi.mode = READ_ONCE(ppp->npmode[i]);
+		if (copy_to_user(argp, &npi, sizeof(npi)))
+			return -EFAULT;
+		return 0;
+	}
+	WRITE_ONCE(ppp->npmode[i], npi.mode);
+	/* Frames held back by a non-PASS mode may go now. */
+	netif_wake_queue(ppp->dev);
+	return 0;
+}
+
+static int ppp_unit_idle(struct ppp_unit *ppp, unsigned int cmd,
+			 void __user *argp)
+{
+	unsigned long now = jiffies;
+	time64_t xmit = (now - READ_ONCE(ppp->last_xmit)) / HZ;
+	time64_t recv = (now - READ_ONCE(ppp->last_recv)) / HZ;
+
+	if (cmd == PPPIOCGIDLE32) {
+		struct ppp_idle32 idle = { .xmit_idle = xmit,
+					   .recv_idle = recv };
+
+		return copy_to_user(argp, &idle, sizeof(idle)) ? -EFAULT : 0;
+	} else {
+		struct ppp_idle64 idle = { .xmit_idle = xmit,
+					   .recv_idle = recv };
+
+		return copy_to_user(argp, &idle, sizeof(idle)) ? -EFAULT : 0;
+	}
+}
+
+/**
+ * ppp_unit_ioctl - ioctls on a /dev/ppp fd attached to a unit
+ * @ppp: the unit
+ * @file: the fd's file
+ * @cmd: ioctl number
+ * @arg: ioctl argument
+ *
+ * Caller holds ppp_ioctl_mutex.  Returns the in-tree driver's errnos.
+ */
+long ppp_unit_ioctl(struct ppp_unit *ppp, struct file *file,
+		    unsigned int cmd, unsigned long arg)
+{
+	void __user *argp = (void __user *)arg;
+	int __user *p = argp;
+	int val;
+
+	lockdep_assert_held(&ppp_ioctl_mutex);
+
+	switch (cmd) {
+	case PPPIOCSMRU:
+		if (get_user(val, p))
+			return -EFAULT;
+		if (val < 0 || val > PPP_MAX_MRU)
+			return -EINVAL;
+		WRITE_ONCE(ppp->mru, val);
+		return 0;
+
+	case PPPIOCSFLAGS:
+		if (get_user(val, p))
+			return -EFAULT;
+		return ppp_unit_set_flags(ppp, val);
+
+	case PPPIOCGFLAGS:
+		val = ppp->flags | ppp->xstate | ppp->rstate;
+		return put_user(val, p);
+
+	case PPPIOCSCOMPRESS:
+		return ppp_ccp_set_compress(ppp, argp, false);
+
+	case PPPIOCGUNIT:
+		return put_user(ppp->file.index, p);
+
+	case PPPIOCSDEBUG:
+		if (get_user(val, p))
+			return -EFAULT;
+		ppp->debug = val;
+		return 0;
+
+	case PPPIOCGDEBUG:
+		return put_user(ppp->debug, p);
+
+	case PPPIOCGIDLE32:
+	case PPPIOCGIDLE64:
+		return ppp_unit_idle(ppp, cmd, argp);
+
+	case PPPIOCSMAXCID:
+		if (get_user(val, p))
+			return -EFAULT;
+		return ppp_vj_set_maxcid(ppp, val);
+
+	case PPPIOCGNPMODE:
+	case PPPIOCSNPMODE:
+		return ppp_unit_npmode(ppp, cmd, argp);
+
+	case PPPIOCSPASS:
+	case PPPIOCSACTIVE:
+		return ppp_filter_set(ppp, cmd, argp, false);
+
+	default:
+		return -ENOTTY;
+	}
+}

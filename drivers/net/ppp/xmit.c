@@ -1,1 +1,205 @@
 // SPDX-License-Identifier: GPL-2.0
+/*
+ * Transmit: ppp_start_xmit -> ppp_xmit_process -> ppp_send_frame ->
+ * ppp_push -> the channel's start_xmit.
+ *
+ * A unit sends one frame at a time.  When the channel is busy it keeps
+ * the frame in ->xmit_pending and stops the device queue; the channel's
+ * ppp_output_wakeup() later pushes the frame and wakes the queue.
+ */
+#include "ppp_generic.h"
+
+static const struct {
+	u16 proto;
+	__be16 ethertype;
+} ppp_np_map[PPP_NP_COUNT] = {
+	[PPP_NP_IP]	 = { PPP_IP,	  htons(ETH_P_IP) },
+	[PPP_NP_IPV6]	 = { PPP_IPV6,	  htons(ETH_P_IPV6) },
+	[PPP_NP_IPX]	 = { PPP_IPX,	  htons(ETH_P_IPX) },
+	[PPP_NP_AT]	 = { PPP_AT,	  htons(ETH_P_PPPTALK) },
+	[PPP_NP_MPLS_UC] = { PPP_MPLS_UC, htons(ETH_P_MPLS_UC) },
+	[PPP_NP_MPLS_MC] = { PPP_MPLS_MC, htons(ETH_P_MPLS_MC) },
+};
+
+/* Index into ppp->npmode for a PPP protocol number, or -1. */
+int ppp_np_index(int proto)
+{
+	int i;
+
+	for (i = 0; i < PPP_NP_COUNT; i++)
+		if (ppp_np_map[i].proto == proto)
+			return i;
+	return -1;
+}
+
+__be16 ppp_np_ethertype(int np)
+{
+	return ppp_np_map[np].ethertype;
+}
+
+static int ppp_np_from_ethertype(__be16 ethertype)
+{
+	int i;
+
+	for (i = 0; i < PPP_NP_COUNT; i++)
+		if (ppp_np_map[i].ethertype == ethertype)
+			return i;
+	return -1;
+}
+
+netdev_tx_t ppp_start_xmit(struct sk_buff *skb, struct net_device *dev)
+{
+	struct ppp_unit *ppp = ppp_dev_unit(dev);
+	int np;
+
+	np = ppp_np_from_ethertype(skb->protocol);
+	if (np < 0)
+		goto drop;
+	/* QUEUE and ERROR behave as DROP, as in-tree. */
+	if (READ_ONCE(ppp->npmode[np]) != NPMODE_PASS)
+		goto drop;
+	if (skb_cow_head(skb, PPP_HDRLEN))
+		goto drop;
+
+	put_unaligned_be16(ppp_np_map[np].proto, skb_push(skb, PPP_PROTO_LEN));
+	skb_scrub_packet(skb, !net_eq(ppp->net, dev_net(dev)));
+	ppp_xmit_process(ppp, skb);
+	return NETDEV_TX_OK;
+
+drop:
+	kfree_skb(skb);
+	DEV_STATS_INC(dev, tx_dropped);
+	return NETDEV_TX_OK;
+}
+
+/* Hand the pending frame to a channel; caller holds wlock. */
+static void ppp_push(struct ppp_unit *ppp)
+{
+	struct sk_buff *skb = ppp->xmit_pending;
+	struct ppp_channel *chan;
+	struct ppp_chan *pch;
+
+	lockdep_assert_held(&ppp->wlock);
+	if (!skb)
+		return;
+
+	pch = list_first_entry_or_null(&ppp->channels, struct ppp_chan, clist);
+	if (!pch) {
+		/* Nowhere to send it. */
+		ppp->xmit_pending = NULL;
+		kfree_skb(skb);
+		return;
+	}
+
+	spin_lock(&pch->downl);
+	chan = pch->chan;
+	if (!chan) {
+		/* Unregistered under us: the frame is lost with the line. */
+		ppp->xmit_pending = NULL;
+		kfree_skb(skb);
+	} else if (chan->ops->start_xmit(chan, skb)) {
+		ppp->xmit_pending = NULL;
+	}
+	spin_unlock(&pch->downl);
+}
+
+/* Apply filters, VJ and CCP to one frame, then send it or loop it back. */
+static void ppp_send_frame(struct ppp_unit *ppp, struct sk_buff *skb)
+{
+	int proto = get_unaligned_be16(skb->data);
+	bool active;
+
+	if (proto < 0x8000) {
+		if (!ppp_filter_pass(ppp, skb, false, &active)) {
+			kfree_skb(skb);
+			return;
+		}
+		/* Only "active" traffic keeps an idle link up. */
+		if (active)
+			ppp->last_xmit = jiffies;
+	}
+	ppp_netdev_tx_stats(ppp, skb->len - PPP_PROTO_LEN);
+
+	if (proto == PPP_IP && ppp->vj && (ppp->flags & SC_COMP_TCP)) {
+		skb = ppp_vj_compress(ppp, skb);
+		if (!skb)
+			goto err;
+	} else if (proto == PPP_CCP) {
+		ppp_ccp_peek(ppp, skb, false);
+	}
+
+	if ((ppp->xstate & SC_COMP_RUN) && proto != PPP_LCP &&
+	    proto != PPP_CCP) {
+		skb = ppp_ccp_compress(ppp, skb);
+		if (!skb)
+			goto err;
+	}
+
+	/* Demand dialling: pppd reads the frame that should bring it up. */
+	if (ppp->flags & SC_LOOP_TRAFFIC) {
+		if (skb_queue_len(&ppp->file.rq) > PPP_MAX_RQLEN) {
+			kfree_skb(skb);
+			return;
+		}
+		skb_queue_tail(&ppp->file.rq, skb);
+		wake_up_interruptible(&ppp->file.rwait);
+		return;
+	}
+
+	ppp->xmit_pending = skb;
+	ppp_push(ppp);
+	return;
+
+err:
+	DEV_STATS_INC(ppp->dev, tx_errors);
+}
+
+/*
+ * Queue @skb (may be NULL) and send while channels accept.  Called with
+ * BH disabled, from ppp_xmit_process() and from channel wakeups.
+ */
+void __ppp_xmit_process(struct ppp_unit *ppp, struct sk_buff *skb)
+{
+	spin_lock(&ppp->wlock);
+	if (ppp->closing) {
+		spin_unlock(&ppp->wlock);
+		kfree_skb(skb);
+		return;
+	}
+	ppp_push(ppp);
+	if (skb)
+		skb_queue_tail(&ppp->file.xq, skb);
+	while (!ppp->xmit_pending && (skb = skb_dequeue(&ppp->file.xq)))
+		ppp_send_frame(ppp, skb);
+
+	if (!ppp->xmit_pending && skb_queue_empty(&ppp->file.xq))
+		netif_wake_queue(ppp->dev);
+	else
+		netif_stop_queue(ppp->dev);
+	spin_unlock(&ppp->wlock);
+}
+
+/*
+ * PPP over a tunnel that routes back over the same unit would re-enter
+ * here from the channel's start_xmit and deadlock on wlock.  A per-CPU,
+ * per-unit counter (also raised by channel pushes) turns that into a
+ * dropped frame.
+ */
+void ppp_xmit_process(struct ppp_unit *ppp, struct sk_buff *skb)
+{
+	int *depth;
+
+	local_bh_disable();
+	depth = this_cpu_ptr(ppp->xmit_recursion);
+	if (unlikely(*depth)) {
+		local_bh_enable();
+		kfree_skb(skb);
+		if (net_ratelimit())
+			netdev_err(ppp->dev, "recursion detected\n");
+		return;
+	}
+	(*depth)++;
+	__ppp_xmit_process(ppp, skb);
+	(*depth)--;
+	local_bh_enable();
+}

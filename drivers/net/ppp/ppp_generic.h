@@ -1,0 +1,319 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ppp_generic: private definitions shared by the files of the module.
+ *
+ * The module has three kinds of object:
+ *
+ *   struct ppp_file  - what a /dev/ppp file descriptor is attached to: the
+ *                      queues pppd reads from and writes to.  Embedded in
+ *                      both of the others.
+ *   struct ppp_unit  - a PPP interface ("unit"): the ppp%d net_device, the
+ *                      compression/filter state and the list of channels
+ *                      that carry its frames.
+ *   struct ppp_chan  - our side of a struct ppp_channel registered by a
+ *                      channel driver (ppp_async, pppoe, l2tp, ...).
+ *
+ * LOCK ORDER (outermost first)
+ *
+ *   ppp_ioctl_mutex          serialises every ioctl and unit creation
+ *   rtnl_lock                register/unregister of the net_device
+ *   pn->units_lock           per-netns unit table (never held across
+ *                            register_netdevice)
+ *   pch->upl  (rwlock)       which unit a channel is connected to
+ *   unit->wlock              transmit state of a unit
+ *   unit->rlock              receive state of a unit
+ *   pch->downl               a channel's transmit queue and ->chan
+ *   pn->chans_lock           per-netns channel list
+ *
+ * rtnl_lock is taken with ppp_ioctl_mutex held; the rtnetlink newlink path
+ * (rtnl held, wants ppp_ioctl_mutex) therefore only trylocks.
+ * pch->chan_sem (rwsem) is taken for reading around calls into the
+ * driver's ioctl and for writing when the driver unregisters, so that no
+ * ioctl runs into a channel that has gone.
+ *
+ * LIFETIMES
+ *
+ * A ppp_file is counted by ->refcnt: one reference for each fd attached to
+ * it, one for a unit's net_device, one for each connection between a
+ * channel and a unit (the channel holds the unit), and the channel
+ * driver's registration for a channel.  The last reference frees it.
+ *
+ * A unit dies in phases:
+ *   1. its owner fd is closed (or its netns goes, or rtnl dellink):
+ *      unregister_netdevice() under rtnl;
+ *   2. ->ndo_uninit marks it closing and dead, removes it from the unit
+ *      table and wakes readers (they see EOF) - no new lookups find it;
+ *   3. the net_device's destructor drops the device's reference; the
+ *      remaining fds and connected channels drop theirs when closed or
+ *      disconnected; the last one frees the unit.
+ *
+ * A channel dies in phases:
+ *   1. the driver calls ppp_unregister_channel(): ->chan is cleared under
+ *      chan_sem (write) and downl, so no start_xmit or ioctl can follow;
+ *   2. it is disconnected from its unit and unbridged, taken off the
+ *      per-netns list, marked dead and its readers woken (EOF);
+ *   3. synchronize_net() waits out ppp_input()/bridge users in flight;
+ *   4. the registration reference is dropped; the last reference frees the
+ *      channel after an RCU grace period (call_rcu), purging its queues
+ *      then, because a late ppp_input() may still have queued a frame.
+ *      Module exit does rcu_barrier() so no callback outlives the code.
+ */
+#ifndef PPP_GENERIC_PRIV_H
+#define PPP_GENERIC_PRIV_H
+
+/*
+ * Same include set as the in-tree ppp_generic.c: genksyms computes the
+ * CRC of each exported symbol from the types visible in the file that
+ * exports it, and in-tree channel drivers (pppoe, l2tp_ppp) only load on
+ * top of us if those CRCs are the kernel's.  Do not trim this list.
+ */
+#include <linux/module.h>
+#include <linux/kernel.h>
+#include <linux/sched/signal.h>
+#include <linux/kmod.h>
+#include <linux/init.h>
+#include <linux/list.h>
+#include <linux/idr.h>
+#include <linux/netdevice.h>
+#include <linux/poll.h>
+#include <linux/ppp_defs.h>
+#include <linux/filter.h>
+#include <linux/ppp-ioctl.h>
+#include <linux/ppp_channel.h>
+#include <linux/ppp-comp.h>
+#include <linux/skbuff.h>
+#include <linux/rculist.h>
+#include <linux/rtnetlink.h>
+#include <linux/if_arp.h>
+#include <linux/ip.h>
+#include <linux/tcp.h>
+#include <linux/spinlock.h>
+#include <linux/rwsem.h>
+#include <linux/stddef.h>
+#include <linux/device.h>
+#include <linux/mutex.h>
+#include <linux/slab.h>
+#include <linux/file.h>
+#include <linux/unaligned.h>
+#include <net/slhc_vj.h>
+#include <linux/atomic.h>
+#include <linux/refcount.h>
+#include <linux/nsproxy.h>
+#include <net/net_namespace.h>
+#include <net/netns/generic.h>
+
+/* Bytes of the PPP protocol field in every frame we queue or pass. */
+#define PPP_PROTO_LEN		2
+
+/* The character device pppd opens: /dev/ppp, c 108 0. */
+#define PPP_MAJOR		108
+
+/* Frames queued for pppd on one fd before the oldest are dropped. */
+#define PPP_MAX_RQLEN		32
+/* Largest MRU a user may set: frames are sized from it. */
+#define PPP_MAX_MRU		U16_MAX
+/* Network protocols with an NP mode (PPPIOCSNPMODE). */
+enum ppp_np {
+	PPP_NP_IP,
+	PPP_NP_IPV6,
+	PPP_NP_IPX,
+	PPP_NP_AT,
+	PPP_NP_MPLS_UC,
+	PPP_NP_MPLS_MC,
+	PPP_NP_COUNT
+};
+
+/* Flags pppd may set with PPPIOCSFLAGS on a unit. */
+#define PPP_UNIT_FLAG_BITS	(SC_NO_TCP_CCID | SC_CCP_OPEN | SC_CCP_UP | \
+				 SC_LOOP_TRAFFIC | SC_MULTILINK | \
+				 SC_MP_SHORTSEQ | SC_MP_XSHORTSEQ | \
+				 SC_COMP_TCP | SC_REJ_COMP_TCP | SC_MUST_COMP)
+
+enum ppp_file_kind {
+	PPP_FILE_UNIT = 1,
+	PPP_FILE_CHANNEL,
+};
+
+struct ppp_file {
+	enum ppp_file_kind kind;
+	struct sk_buff_head xq;		/* frames waiting to be sent */
+	struct sk_buff_head rq;		/* frames waiting for read() */
+	wait_queue_head_t rwait;	/* readers and pollers */
+	refcount_t refcnt;
+	int hdrlen;			/* headroom to reserve on write() */
+	int index;			/* unit number or channel index */
+	bool dead;			/* read() returns EOF once set */
+};
+
+struct ppp_unit {
+	struct ppp_file file;		/* must be first */
+	struct file *owner;		/* fd that did PPPIOCNEWUNIT */
+	bool in_idr;			/* under units_lock */
+	struct net_device *dev;
+	struct net *net;		/* netns the unit was created in */
+
+	struct list_head channels;	/* connected ppp_chan, RCU list */
+	int n_channels;			/* under wlock and rlock */
+	bool closing;			/* device going away: drop traffic */
+
+	spinlock_t wlock;		/* transmit side */
+	spinlock_t rlock;		/* receive side */
+	int __percpu *xmit_recursion;	/* loop guard, see xmit.c */
+	struct sk_buff *xmit_pending;	/* frame a busy channel refused */
+
+	unsigned int flags;		/* SC_* set by pppd */
+	unsigned int xstate;		/* SC_COMP_RUN */
+	unsigned int rstate;		/* SC_DECOMP_RUN, SC_DC_ERROR ... */
+	int mru;
+	int debug;
+	enum NPmode npmode[PPP_NP_COUNT];
+
+	unsigned long last_xmit;	/* jiffies of last data frame sent */
+	unsigned long last_recv;	/* ... and received */
+
+	/* VJ header compression (vj.c) */
+	struct slcompress *vj;
+
+	/* CCP compression (compress.c) */
+	struct compressor *xcomp;
+	void *xc_state;
+	struct compressor *rcomp;
+	void *rc_state;
+
+	/* Filters (filter.c); written under both locks */
+	struct bpf_prog *pass_filter;
+	struct bpf_prog *active_filter;
+};
+
+struct ppp_chan {
+	struct ppp_file file;		/* must be first */
+	struct list_head list;		/* in ppp_net.channels */
+	struct ppp_channel *chan;	/* driver's; NULL once unregistered */
+	struct rw_semaphore chan_sem;	/* excludes driver ioctl vs unregister */
+	spinlock_t downl;		/* xq and ->chan for transmit */
+	rwlock_t upl;			/* ->ppp */
+	struct ppp_unit *ppp;		/* connected unit, or NULL */
+	struct list_head clist;		/* in ppp_unit.channels */
+	struct ppp_chan __rcu *bridge;	/* bridged peer, or NULL */
+	struct net *chan_net;		/* netns, pinned until freed */
+	netns_tracker ns_tracker;
+	int mtu;			/* from the driver at registration */
+	int speed;
+	struct rcu_head rcu;
+};
+
+/* Per network namespace state. */
+struct ppp_net {
+	struct idr units;		/* unit number -> ppp_unit */
+	struct mutex units_lock;
+	struct list_head channels;	/* every registered ppp_chan */
+	spinlock_t chans_lock;
+	int last_channel_index;
+};
+
+static inline struct ppp_unit *ppp_file_unit(struct ppp_file *pf)
+{
+	return container_of(pf, struct ppp_unit, file);
+}
+
+static inline struct ppp_chan *ppp_file_chan(struct ppp_file *pf)
+{
+	return container_of(pf, struct ppp_chan, file);
+}
+
+/* A unit is the private area of its net_device: they share one lifetime. */
+static inline struct ppp_unit *ppp_dev_unit(const struct net_device *dev)
+{
+	return netdev_priv(dev);
+}
+
+/* main.c */
+extern unsigned int ppp_net_id;
+extern struct mutex ppp_ioctl_mutex;
+struct ppp_net *ppp_pernet(struct net *net);
+
+/* rtnl.c */
+int ppp_rtnl_register(void);
+void ppp_rtnl_unregister(void);
+
+/* chardev.c */
+extern const struct file_operations ppp_fops;
+void ppp_file_init(struct ppp_file *pf, enum ppp_file_kind kind);
+void ppp_file_queue_rx(struct ppp_file *pf, struct sk_buff *skb);
+void ppp_file_get(struct ppp_file *pf);
+void ppp_file_put(struct ppp_file *pf);
+void ppp_file_kill(struct ppp_file *pf);
+
+/* ioctl.c */
+long ppp_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
+long ppp_compat_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
+
+/* unit.c */
+int ppp_unit_create(struct net *net, struct file *file, int *unitp);
+struct ppp_unit *ppp_unit_find(struct ppp_net *pn, int unit);
+void ppp_unit_free(struct ppp_unit *ppp);
+void ppp_unit_release_number(struct ppp_unit *ppp);
+void ppp_unit_lock(struct ppp_unit *ppp);
+void ppp_unit_unlock(struct ppp_unit *ppp);
+long ppp_unit_ioctl(struct ppp_unit *ppp, struct file *file,
+		    unsigned int cmd, unsigned long arg);
+
+/* netdev.c */
+struct net_device *ppp_netdev_alloc(void);
+int ppp_netdev_register(struct ppp_unit *ppp);
+void ppp_netdev_unregister_all(struct net *net, struct list_head *kill);
+bool ppp_netdev_is_ppp(const struct net_device *dev);
+int ppp_netdev_get_stats(struct ppp_unit *ppp, struct ppp_stats *st);
+void ppp_netdev_rx_stats(struct ppp_unit *ppp, unsigned int len);
+void ppp_netdev_tx_stats(struct ppp_unit *ppp, unsigned int len);
+
+/* channel.c */
+struct ppp_chan *ppp_chan_find(struct ppp_net *pn, int index);
+int ppp_chan_connect(struct ppp_chan *pch, int unit);
+int ppp_chan_disconnect(struct ppp_chan *pch);
+int ppp_chan_bridge(struct ppp_chan *pch, struct ppp_chan *pchb);
+int ppp_chan_unbridge(struct ppp_chan *pch);
+void ppp_chan_free(struct ppp_chan *pch);
+void ppp_chan_push(struct ppp_chan *pch);
+long ppp_chan_ioctl(struct ppp_chan *pch, unsigned int cmd,
+		    unsigned long arg);
+
+/* xmit.c */
+netdev_tx_t ppp_start_xmit(struct sk_buff *skb, struct net_device *dev);
+void ppp_xmit_process(struct ppp_unit *ppp, struct sk_buff *skb);
+void __ppp_xmit_process(struct ppp_unit *ppp, struct sk_buff *skb);
+int ppp_np_index(int proto);
+__be16 ppp_np_ethertype(int np);
+
+/* recv.c */
+void ppp_receive_error(struct ppp_unit *ppp);
+void ppp_receive_frame(struct ppp_unit *ppp, struct sk_buff *skb,
+		       struct ppp_chan *pch);
+
+/* vj.c */
+int ppp_vj_set_maxcid(struct ppp_unit *ppp, int val);
+void ppp_vj_free(struct ppp_unit *ppp);
+struct sk_buff *ppp_vj_compress(struct ppp_unit *ppp, struct sk_buff *skb);
+struct sk_buff *ppp_vj_decompress(struct ppp_unit *ppp, struct sk_buff *skb,
+				  int proto);
+void ppp_vj_toss(struct ppp_unit *ppp);
+void ppp_vj_stats(struct ppp_unit *ppp, struct slcompress *out);
+
+/* compress.c */
+int ppp_ccp_set_compress(struct ppp_unit *ppp, void __user *arg,
+			 bool compat);
+void ppp_ccp_peek(struct ppp_unit *ppp, struct sk_buff *skb, bool inbound);
+void ppp_ccp_closed(struct ppp_unit *ppp);
+struct sk_buff *ppp_ccp_compress(struct ppp_unit *ppp, struct sk_buff *skb);
+struct sk_buff *ppp_ccp_decompress(struct ppp_unit *ppp, struct sk_buff *skb);
+void ppp_ccp_incomp(struct ppp_unit *ppp, struct sk_buff *skb);
+int ppp_ccp_get_stats(struct ppp_unit *ppp, struct ppp_comp_stats *cst);
+
+/* filter.c */
+int ppp_filter_set(struct ppp_unit *ppp, unsigned int cmd,
+		   void __user *arg, bool compat);
+void ppp_filter_free(struct ppp_unit *ppp);
+bool ppp_filter_pass(struct ppp_unit *ppp, struct sk_buff *skb, bool inbound,
+		     bool *active);
+
+#endif /* PPP_GENERIC_PRIV_H */
