@@ -9,7 +9,7 @@
 /* Largest growth of a frame when VJ restores a full TCP/IP header. */
 #define PPP_VJ_MAX_GROWTH	128
 /* slhc keeps slot ids in a byte. */
-#define PPP_VJ_MAX_SLOTS	256
+#define PPP_VJ_MAX_SLOTS	255
 
 /*
  * PPPIOCSMAXCID: low 16 bits = highest transmit slot id, high 16 bits =
