@@ -25,6 +25,8 @@
 #include <linux/ppp-ioctl.h>
 #include <linux/ppp_defs.h>
 #include <linux/filter.h>
+#include <linux/capability.h>
+#include <sys/syscall.h>
 
 #ifndef N_PPP
 #define N_PPP 3
@@ -313,6 +315,23 @@ static void check_unit_death(void)
 	close(other);
 }
 
+/* Drop CAP_NET_ADMIN from this process, staying root (so DAC passes). */
+static int drop_net_admin(void)
+{
+	struct __user_cap_header_struct hdr = {
+		.version = _LINUX_CAPABILITY_VERSION_3,
+	};
+	struct __user_cap_data_struct data[2];
+
+	if (syscall(SYS_capget, &hdr, data))
+		return -1;
+	data[CAP_TO_INDEX(CAP_NET_ADMIN)].effective &=
+		~CAP_TO_MASK(CAP_NET_ADMIN);
+	data[CAP_TO_INDEX(CAP_NET_ADMIN)].permitted &=
+		~CAP_TO_MASK(CAP_NET_ADMIN);
+	return syscall(SYS_capset, &hdr, data);
+}
+
 /* Without CAP_NET_ADMIN, /dev/ppp does not open. */
 static void check_privilege(void)
 {
@@ -320,7 +339,7 @@ static void check_privilege(void)
 	int status;
 
 	if (pid == 0) {
-		if (setgid(65534) || setuid(65534))
+		if (drop_net_admin())
 			_exit(3);
 		if (open("/dev/ppp", O_RDWR) >= 0)
 			_exit(1);
