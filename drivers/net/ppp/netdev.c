@@ -136,7 +136,7 @@ static const struct net_device_ops ppp_netdev_ops = {
 	.ndo_get_stats64	= ppp_netdev_get_stats64,
 };
 
-static void ppp_netdev_setup(struct net_device *dev)
+void ppp_netdev_setup(struct net_device *dev)
 {
 	struct ppp_unit *ppp = netdev_priv(dev);
 	int i;

@@ -234,6 +234,7 @@ struct ppp_net *ppp_pernet(struct net *net);
 
 /* rtnl.c */
 int ppp_rtnl_register(void);
+void ppp_rtnl_set_ops(struct net_device *dev);
 void ppp_rtnl_unregister(void);
 
 /* chardev.c */
@@ -250,6 +251,9 @@ long ppp_compat_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
 
 /* unit.c */
 int ppp_unit_create(struct net *net, struct file *file, int *unitp);
+int ppp_unit_init(struct ppp_unit *ppp, struct net *net, struct file *file);
+int ppp_unit_register(struct ppp_unit *ppp, int unit, bool keep_name);
+void ppp_unit_attach_owner(struct ppp_unit *ppp, struct file *file);
 struct ppp_unit *ppp_unit_find(struct ppp_net *pn, int unit);
 void ppp_unit_free(struct ppp_unit *ppp);
 void ppp_unit_release_number(struct ppp_unit *ppp);
@@ -260,6 +264,7 @@ long ppp_unit_ioctl(struct ppp_unit *ppp, struct file *file,
 
 /* netdev.c */
 struct net_device *ppp_netdev_alloc(void);
+void ppp_netdev_setup(struct net_device *dev);
 int ppp_netdev_register(struct ppp_unit *ppp);
 void ppp_netdev_unregister_all(struct net *net, struct list_head *kill);
 bool ppp_netdev_is_ppp(const struct net_device *dev);

@@ -78,36 +78,66 @@ static void ppp_unit_publish(struct ppp_unit *ppp)
 	mutex_unlock(&pn->units_lock);
 }
 
-/*
- * Register the device under a number.  With no number requested, a
- * "pppN" name already taken by a renamed device makes us move on to the
- * next free number, as users of the in-tree driver expect.
+/**
+ * ppp_unit_register - give a unit a number and register its device
+ * @ppp: the unit, prepared by ppp_unit_init()
+ * @unit: requested unit number, or -1 for the lowest free one
+ * @keep_name: the device already has the name userspace asked for
+ *
+ * Otherwise the device is called "ppp<unit>".  With no number requested,
+ * a "pppN" name already taken by a renamed device makes us move on to the
+ * next free number, as users of the in-tree driver expect.  Called with
+ * rtnl held (lock order: rtnl, then units_lock, never the reverse).
  */
-static int ppp_unit_register(struct ppp_unit *ppp, int unit)
+int ppp_unit_register(struct ppp_unit *ppp, int unit, bool keep_name)
 {
 	struct ppp_net *pn = ppp_pernet(ppp->net);
 	bool any = unit < 0;
 	int tries, err;
 
+	ASSERT_RTNL();
 	if (any)
 		unit = 0;
 	for (tries = 0; tries < PPP_UNIT_NAME_TRIES; tries++) {
 		err = ppp_unit_reserve(pn, ppp, unit, any);
 		if (err)
 			return err;
-		snprintf(ppp->dev->name, IFNAMSIZ, "ppp%d", ppp->file.index);
-
-		rtnl_lock();
+		if (!keep_name)
+			snprintf(ppp->dev->name, IFNAMSIZ, "ppp%d",
+				 ppp->file.index);
 		err = register_netdevice(ppp->dev);
-		rtnl_unlock();
 		if (!err)
 			return 0;
 		ppp_unit_release_number(ppp);
-		if (err != -EEXIST || !any)
+		if (err != -EEXIST || !any || keep_name)
 			return err;
 		unit = ppp->file.index + 1;
 	}
 	return -EEXIST;
+}
+
+/**
+ * ppp_unit_init - prepare the unit of a freshly allocated ppp device
+ * @ppp: the unit (the device's private area, set up by ppp_netdev_setup())
+ * @net: network namespace the unit lives in
+ * @file: the /dev/ppp file that will own it
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int ppp_unit_init(struct ppp_unit *ppp, struct net *net, struct file *file)
+{
+	ppp->net = net;
+	ppp->owner = file;
+	ppp_rtnl_set_ops(ppp->dev);
+	ppp->xmit_recursion = alloc_percpu(int);
+	return ppp->xmit_recursion ? 0 : -ENOMEM;
+}
+
+/* The unit is registered: make it findable and give it to its owner. */
+void ppp_unit_attach_owner(struct ppp_unit *ppp, struct file *file)
+{
+	ppp_unit_publish(ppp);
+	file->private_data = &ppp->file;
 }
 
 /**
@@ -132,22 +162,20 @@ int ppp_unit_create(struct net *net, struct file *file, int *unitp)
 		return -ENOMEM;
 	dev_net_set(dev, net);
 	ppp = ppp_dev_unit(dev);
-	ppp->net = net;
-	ppp->owner = file;
-
-	ppp->xmit_recursion = alloc_percpu(int);
-	if (!ppp->xmit_recursion) {
-		free_netdev(dev);
-		return -ENOMEM;
-	}
-
-	err = ppp_unit_register(ppp, *unitp);
+	err = ppp_unit_init(ppp, net, file);
 	if (err) {
-		ppp_file_put(&ppp->file);
+		free_netdev(dev);
 		return err;
 	}
-	ppp_unit_publish(ppp);
-	file->private_data = &ppp->file;
+
+	rtnl_lock();
+	err = ppp_unit_register(ppp, *unitp, false);
+	rtnl_unlock();
+	if (err) {
+		ppp_file_put(&ppp->file);	/* frees the device */
+		return err;
+	}
+	ppp_unit_attach_owner(ppp, file);
 	*unitp = ppp->file.index;
 	return 0;
 }
@@ -165,6 +193,7 @@ void ppp_unit_free(struct ppp_unit *ppp)
 	ppp_ccp_closed(ppp);
 	ppp_filter_free(ppp);
 	free_percpu(ppp->xmit_recursion);
+	ppp->xmit_recursion = NULL;
 	free_netdev(ppp->dev);
 }
 
