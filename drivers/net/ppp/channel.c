@@ -75,6 +75,7 @@ int ppp_register_net_channel(struct net *net, struct ppp_channel *chan)
 	spin_lock_init(&pch->downl);
 	rwlock_init(&pch->upl);
 	INIT_LIST_HEAD(&pch->clist);
+	pch->lastseq = -1;	/* "before" any sequence number */
 	chan->ppp = pch;
 
 	spin_lock_bh(&pn->chans_lock);

@@ -162,6 +162,7 @@ void ppp_netdev_setup(struct net_device *dev)
 	ppp->file.hdrlen = PPP_HDRLEN - PPP_PROTO_LEN;
 	ppp->file.index = -1;
 	INIT_LIST_HEAD(&ppp->channels);
+	ppp_mp_init(ppp);
 	spin_lock_init(&ppp->wlock);
 	spin_lock_init(&ppp->rlock);
 	ppp->mru = PPP_MRU;

@@ -180,6 +180,16 @@ struct ppp_unit {
 	struct compressor *rcomp;
 	void *rc_state;
 
+	/* Multilink (mp.c): tx fields under wlock, rx fields under rlock */
+	struct {
+		int mrru;		/* 0: multilink receive off */
+		u32 nxseq;		/* next sequence number to send */
+		int nxchan;		/* channel to start the next frame on */
+		u32 nextseq;		/* next sequence number expected */
+		u32 minseq;		/* every link has passed this one */
+		struct sk_buff_head mrq; /* fragments waiting to be joined */
+	} mp;
+
 	/* Filters (filter.c); written under both locks */
 	struct bpf_prog *pass_filter;
 	struct bpf_prog *active_filter;
@@ -197,6 +207,7 @@ struct ppp_chan {
 	struct ppp_chan __rcu *bridge;	/* bridged peer, or NULL */
 	struct net *chan_net;		/* netns, pinned until freed */
 	netns_tracker ns_tracker;
+	u32 lastseq;			/* multilink: last sequence received */
 	int mtu;			/* from the driver at registration */
 	int speed;
 	struct rcu_head rcu;
@@ -294,6 +305,16 @@ __be16 ppp_np_ethertype(int np);
 void ppp_receive_error(struct ppp_unit *ppp);
 void ppp_receive_frame(struct ppp_unit *ppp, struct sk_buff *skb,
 		       struct ppp_chan *pch);
+void ppp_receive_nonmp_frame(struct ppp_unit *ppp, struct sk_buff *skb);
+
+/* mp.c */
+void ppp_mp_init(struct ppp_unit *ppp);
+void ppp_mp_free(struct ppp_unit *ppp);
+void ppp_mp_set_mrru(struct ppp_unit *ppp, int mrru);
+void ppp_mp_flags_changed(struct ppp_unit *ppp, unsigned int old);
+bool ppp_mp_xmit(struct ppp_unit *ppp, struct sk_buff *skb);
+void ppp_mp_receive(struct ppp_unit *ppp, struct sk_buff *skb,
+		    struct ppp_chan *pch);
 
 /* vj.c */
 int ppp_vj_set_maxcid(struct ppp_unit *ppp, int val);

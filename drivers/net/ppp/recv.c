@@ -42,18 +42,15 @@ static void ppp_receive_np(struct ppp_unit *ppp, struct sk_buff *skb, int np)
 }
 
 /**
- * ppp_receive_frame - a frame for a unit
+ * ppp_receive_nonmp_frame - a whole (not multilink-fragmented) frame
  * @ppp: the unit (rlock held)
  * @skb: the frame, starting with a two-byte protocol field
- * @pch: the channel it came in on
  */
-void ppp_receive_frame(struct ppp_unit *ppp, struct sk_buff *skb,
-		       struct ppp_chan *pch)
+void ppp_receive_nonmp_frame(struct ppp_unit *ppp, struct sk_buff *skb)
 {
 	int proto, np;
 
 	lockdep_assert_held(&ppp->rlock);
-	skb_checksum_complete_unset(skb);
 
 	if (ppp->rstate & SC_DECOMP_RUN) {
 		skb = ppp_ccp_decompress(ppp, skb);
@@ -82,4 +79,21 @@ void ppp_receive_frame(struct ppp_unit *ppp, struct sk_buff *skb,
 
 err:
 	ppp_receive_error(ppp);
+}
+
+/**
+ * ppp_receive_frame - a frame for a unit
+ * @ppp: the unit (rlock held)
+ * @skb: the frame, starting with a two-byte protocol field
+ * @pch: the channel it came in on
+ */
+void ppp_receive_frame(struct ppp_unit *ppp, struct sk_buff *skb,
+		       struct ppp_chan *pch)
+{
+	lockdep_assert_held(&ppp->rlock);
+	skb_checksum_complete_unset(skb);
+	if (get_unaligned_be16(skb->data) == PPP_MP)
+		ppp_mp_receive(ppp, skb, pch);
+	else
+		ppp_receive_nonmp_frame(ppp, skb);
 }

@@ -189,6 +189,7 @@ void ppp_unit_free(struct ppp_unit *ppp)
 	skb_queue_purge(&ppp->file.xq);
 	skb_queue_purge(&ppp->file.rq);
 	kfree_skb(ppp->xmit_pending);
+	ppp_mp_free(ppp);
 	ppp_vj_free(ppp);
 	ppp_ccp_closed(ppp);
 	ppp_filter_free(ppp);
@@ -199,11 +200,13 @@ void ppp_unit_free(struct ppp_unit *ppp)
 
 static int ppp_unit_set_flags(struct ppp_unit *ppp, int val)
 {
-	unsigned int cleared;
+	unsigned int cleared, old;
 
 	ppp_unit_lock(ppp);
-	cleared = ppp->flags & ~val;
+	old = ppp->flags;
+	cleared = old & ~val;
 	ppp->flags = val & PPP_UNIT_FLAG_BITS;
+	ppp_mp_flags_changed(ppp, old);
 	ppp_unit_unlock(ppp);
 
 	/* pppd closes CCP by clearing SC_CCP_OPEN: drop the (de)compressors */
@@ -323,6 +326,14 @@ long ppp_unit_ioctl(struct ppp_unit *ppp, struct file *file,
 	case PPPIOCSPASS:
 	case PPPIOCSACTIVE:
 		return ppp_filter_set(ppp, cmd, argp, false);
+
+	case PPPIOCSMRRU:
+		if (get_user(val, p))
+			return -EFAULT;
+		if (val < 0 || val > PPP_MAX_MRU)
+			return -EINVAL;
+		ppp_mp_set_mrru(ppp, val);
+		return 0;
 
 	default:
 		return -ENOTTY;

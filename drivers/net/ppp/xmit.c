@@ -90,6 +90,11 @@ static void ppp_push(struct ppp_unit *ppp)
 		kfree_skb(skb);
 		return;
 	}
+	if (ppp->flags & SC_MULTILINK) {
+		if (ppp_mp_xmit(ppp, skb))
+			ppp->xmit_pending = NULL;
+		return;
+	}
 
 	spin_lock(&pch->downl);
 	chan = pch->chan;
