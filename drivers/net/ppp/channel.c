@@ -447,6 +447,12 @@ static int ppp_chan_bridge_one(struct ppp_chan *pch, struct ppp_chan *peer)
 	write_lock_bh(&pch->upl);
 	if (pch->ppp || rcu_access_pointer(pch->bridge)) {
 		err = -EALREADY;
+	} else if (!READ_ONCE(pch->chan)) {
+		/*
+		 * Unregistering: its unbridge may already have run, and a
+		 * link made now would pin both channels forever.
+		 */
+		err = -ENOTCONN;
 	} else {
 		ppp_file_get(&peer->file);
 		rcu_assign_pointer(pch->bridge, peer);
