@@ -84,6 +84,7 @@ int ppp_register_net_channel(struct net *net, struct ppp_channel *chan)
 	spin_unlock_bh(&pn->chans_lock);
 	return 0;
 }
+EXPORT_SYMBOL(ppp_register_net_channel);
 
 /**
  * ppp_register_channel - register a channel in the caller's namespace
@@ -95,6 +96,7 @@ int ppp_register_channel(struct ppp_channel *chan)
 {
 	return ppp_register_net_channel(current->nsproxy->net_ns, chan);
 }
+EXPORT_SYMBOL(ppp_register_channel);
 
 /**
  * ppp_unregister_channel - the driver is done with a channel
@@ -133,6 +135,7 @@ void ppp_unregister_channel(struct ppp_channel *chan)
 	/* Phases 3-4: the registration's reference; free after RCU. */
 	ppp_file_put(&pch->file);
 }
+EXPORT_SYMBOL(ppp_unregister_channel);
 
 /**
  * ppp_channel_index - the index pppd attaches to with PPPIOCATTCHAN
@@ -146,6 +149,7 @@ int ppp_channel_index(struct ppp_channel *chan)
 
 	return pch ? pch->file.index : -1;
 }
+EXPORT_SYMBOL(ppp_channel_index);
 
 /**
  * ppp_unit_number - the unit a channel is connected to
@@ -166,6 +170,7 @@ int ppp_unit_number(struct ppp_channel *chan)
 	}
 	return unit;
 }
+EXPORT_SYMBOL(ppp_unit_number);
 
 /**
  * ppp_dev_name - the interface name of the unit a channel is connected to
@@ -186,6 +191,7 @@ char *ppp_dev_name(struct ppp_channel *chan)
 	}
 	return name;
 }
+EXPORT_SYMBOL(ppp_dev_name);
 
 /* A bridged channel sends what it receives straight out of its peer. */
 static bool ppp_chan_bridge_input(struct ppp_chan *pch, struct sk_buff *skb)
@@ -280,6 +286,7 @@ void ppp_input(struct ppp_channel *chan, struct sk_buff *skb)
 out:
 	read_unlock_bh(&pch->upl);
 }
+EXPORT_SYMBOL(ppp_input);
 
 /**
  * ppp_input_error - a channel lost or dropped received data
@@ -303,6 +310,7 @@ void ppp_input_error(struct ppp_channel *chan, int code)
 	}
 	read_unlock_bh(&pch->upl);
 }
+EXPORT_SYMBOL(ppp_input_error);
 
 /* Hand queued frames to the driver until it says busy. */
 static void __ppp_chan_push(struct ppp_chan *pch)
@@ -362,6 +370,7 @@ void ppp_output_wakeup(struct ppp_channel *chan)
 	if (pch)
 		ppp_chan_push(pch);
 }
+EXPORT_SYMBOL(ppp_output_wakeup);
 
 /* PPPIOCCONNECT. */
 int ppp_chan_connect(struct ppp_chan *pch, int unit)
@@ -564,13 +573,3 @@ long ppp_chan_ioctl(struct ppp_chan *pch, unsigned int cmd,
 		return err;
 	}
 }
-
-EXPORT_SYMBOL(ppp_register_net_channel);
-EXPORT_SYMBOL(ppp_register_channel);
-EXPORT_SYMBOL(ppp_unregister_channel);
-EXPORT_SYMBOL(ppp_channel_index);
-EXPORT_SYMBOL(ppp_unit_number);
-EXPORT_SYMBOL(ppp_dev_name);
-EXPORT_SYMBOL(ppp_input);
-EXPORT_SYMBOL(ppp_input_error);
-EXPORT_SYMBOL(ppp_output_wakeup);

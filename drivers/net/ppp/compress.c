@@ -52,6 +52,7 @@ int ppp_register_compressor(struct compressor *cp)
 		kfree(ce);
 	return err;
 }
+EXPORT_SYMBOL(ppp_register_compressor);
 
 /**
  * ppp_unregister_compressor - withdraw a compression method
@@ -70,6 +71,7 @@ void ppp_unregister_compressor(struct compressor *cp)
 	spin_unlock(&ppp_comp_lock);
 	kfree(ce);
 }
+EXPORT_SYMBOL(ppp_unregister_compressor);
 
 /* The compressor for a CCP option type, with a module reference. */
 static struct compressor *ppp_comp_get(int proto)
@@ -364,6 +366,3 @@ int ppp_ccp_get_stats(struct ppp_unit *ppp, struct ppp_comp_stats *cst)
 	ppp_unit_unlock(ppp);
 	return 0;
 }
-
-EXPORT_SYMBOL(ppp_register_compressor);
-EXPORT_SYMBOL(ppp_unregister_compressor);

@@ -6,6 +6,7 @@
 #include "ppp_generic.h"
 
 unsigned int ppp_net_id __read_mostly;
+/* Serialises every /dev/ppp ioctl, as in-tree; taken before rtnl. */
 DEFINE_MUTEX(ppp_ioctl_mutex);
 
 static struct class *ppp_class;

@@ -251,12 +251,11 @@ static int ppp_unit_idle(struct ppp_unit *ppp, unsigned int cmd,
 					   .recv_idle = recv };
 
 		return copy_to_user(argp, &idle, sizeof(idle)) ? -EFAULT : 0;
-	} else {
-		struct ppp_idle64 idle = { .xmit_idle = xmit,
-					   .recv_idle = recv };
-
-		return copy_to_user(argp, &idle, sizeof(idle)) ? -EFAULT : 0;
 	}
+
+	struct ppp_idle64 idle = { .xmit_idle = xmit, .recv_idle = recv };
+
+	return copy_to_user(argp, &idle, sizeof(idle)) ? -EFAULT : 0;
 }
 
 /**
