@@ -13,13 +13,16 @@
 /* Attempts at finding a unit whose "pppN" name is free. */
 #define PPP_UNIT_NAME_TRIES	32
 
+/* Both directions: for state that transmit and receive share. */
 void ppp_unit_lock(struct ppp_unit *ppp)
+	__acquires(&ppp->wlock) __acquires(&ppp->rlock)
 {
 	spin_lock_bh(&ppp->wlock);
 	spin_lock(&ppp->rlock);
 }
 
 void ppp_unit_unlock(struct ppp_unit *ppp)
+	__releases(&ppp->rlock) __releases(&ppp->wlock)
 {
 	spin_unlock(&ppp->rlock);
 	spin_unlock_bh(&ppp->wlock);
