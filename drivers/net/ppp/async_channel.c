@@ -1,1 +1,524 @@
 // SPDX-License-Identifier: GPL-2.0
+/*
+ * ppp_async: the PPP channel side of the line discipline.
+ *
+ * Transmit: ppp_generic calls ppp_async_send() with one frame; we encode
+ * it into obuf a piece at a time and write that to the tty.  When the tty
+ * cannot take more it calls write_wakeup later and we carry on from the
+ * deferred work, which also tells ppp_generic once the frame is gone.
+ *
+ * Receive: receive_buf hands us tty bytes; the decoder turns them into
+ * frames queued on ->rqueue, and the deferred work (BH) feeds them to
+ * ppp_input().  Protocol processing stays out of the tty's own path.
+ */
+#include "ppp_async.h"
+#include <linux/bitops.h>
+
+/* Opening flags are shared when frames follow within this many jiffies. */
+static int flag_time = HZ;
+module_param(flag_time, int, 0);
+MODULE_PARM_DESC(flag_time,
+		 "ppp_async: interval between flagged packets (in clock ticks)");
+
+/* Decoded frames waiting for ppp_input() before we drop the oldest. */
+#define PPP_ASYNC_MAX_RQLEN	256
+
+/* 0x5e is never escaped (7d 5e would read as an escaped 7e). */
+#define PPP_ASYNC_NEVER_ESCAPE_3	0x40000000U	/* bit of 0x5e */
+#define PPP_ASYNC_ALWAYS_ESCAPE_3	0x60000000U	/* 0x7d and 0x7e */
+
+/* Rebuild the escape maps after xaccm changed; tx_lock held. */
+static void ppp_async_update_txmaps(struct ppp_async *ap)
+{
+	ppp_hdlc_tx_map(&ap->txmap, ap->xaccm);
+	ap->lcpmap = ap->txmap;
+	ap->lcpmap.bits[0] = ~0U;	/* LCP escapes every control byte */
+}
+
+void ppp_async_init_state(struct ppp_async *ap)
+{
+	spin_lock_init(&ap->tx_lock);
+	spin_lock_init(&ap->rx_lock);
+	ap->mru = PPP_MRU;
+	ap->xaccm[0] = ~0U;
+	ap->xaccm[3] = PPP_ASYNC_ALWAYS_ESCAPE_3;
+	ppp_async_update_txmaps(ap);
+	ap->raccm = ~0U;
+	ppp_hdlc_dec_init(&ap->dec, ap->raccm);
+	ap->optr = ap->obuf;
+	ap->olim = ap->obuf;
+	skb_queue_head_init(&ap->rqueue);
+}
+
+void ppp_async_free_state(struct ppp_async *ap)
+{
+	kfree_skb(ap->rpkt);
+	kfree_skb(ap->tpkt);
+	skb_queue_purge(&ap->rqueue);
+}
+
+/* ---- transmit ---- */
+
+/*
+ * Take @skb as the frame to send and set the encoder up for it.  Frames
+ * shorter than a protocol field are dropped.  tx_lock held.
+ */
+static void ppp_async_start_frame(struct ppp_async *ap, struct sk_buff *skb)
+{
+	const u8 *data = skb->data;
+	u32 len = skb->len;
+	bool lcp, open_flag;
+
+	if (len < 2 || skb_linearize(skb)) {
+		kfree_skb(skb);
+		return;
+	}
+	data = skb->data;
+	if (data[0] == 0xc0 && data[1] == 0x21)
+		ppp_async_lcp_peek(ap, data, len, false);
+
+	lcp = ppp_hdlc_lcp_unnegotiated(data, len);
+	if (!lcp && (ap->flags & SC_COMP_PROT) && data[0] == 0) {
+		data++;		/* protocol-field compression */
+		len--;
+	}
+	open_flag = lcp || flag_time == 0 ||
+		    time_after_eq(jiffies, ap->last_xmit + flag_time);
+	ap->last_xmit = jiffies;
+	ppp_hdlc_enc_start(&ap->enc, lcp ? &ap->lcpmap : &ap->txmap, data,
+			   len, lcp || !(ap->flags & SC_COMP_AC), open_flag);
+	ap->tpkt = skb;
+}
+
+/*
+ * Refill obuf from ap->tpkt.  Returns true once the whole frame has been
+ * encoded and ap->tpkt is free again.  tx_lock held, obuf empty.
+ */
+static bool ppp_async_encode(struct ppp_async *ap)
+{
+	size_t n;
+
+	n = ppp_hdlc_enc_run(&ap->enc, ap->obuf, sizeof(ap->obuf));
+	ap->optr = ap->obuf;
+	ap->olim = ap->obuf + n;
+	if (!ppp_hdlc_enc_done(&ap->enc))
+		return false;
+	consume_skb(ap->tpkt);
+	ap->tpkt = NULL;
+	return true;
+}
+
+/* A frame is gone (sent or dropped): ppp_generic may hand us the next. */
+static void ppp_async_frame_done(struct ppp_async *ap)
+{
+	clear_bit(PPP_ASYNC_TX_FULL, &ap->tx_flags);
+}
+
+/*
+ * Write what we have to the tty until it is full or we run out.
+ * Returns true if a frame was finished, so the caller can wake the
+ * generic layer.
+ *
+ * TX_BUSY makes this non-reentrant: with both ends of a pty in N_PPP,
+ * our tty write can run the peer's receive path, whose wakeup can call
+ * straight back into us.  Whoever finds TX_BUSY set leaves the work to
+ * the holder, who re-checks TX_WAKEUP after dropping TX_BUSY so that no
+ * wakeup is lost in between.
+ */
+static bool ppp_async_push(struct ppp_async *ap)
+{
+	struct tty_struct *tty = ap->tty;
+	bool stuffed = false, done = false;
+	int sent, avail;
+
+	if (test_and_set_bit(PPP_ASYNC_TX_BUSY, &ap->tx_flags))
+		return false;
+	spin_lock_bh(&ap->tx_lock);
+	for (;;) {
+		if (test_and_clear_bit(PPP_ASYNC_TX_WAKEUP, &ap->tx_flags))
+			stuffed = false;
+		if (!stuffed && ap->optr < ap->olim) {
+			avail = ap->olim - ap->optr;
+			set_bit(TTY_DO_WRITE_WAKEUP, &tty->flags);
+			sent = tty->ops->write(tty, ap->optr, avail);
+			if (sent < 0)
+				goto drop;	/* e.g. carrier lost */
+			ap->optr += sent;
+			if (sent < avail)
+				stuffed = true;
+			continue;
+		}
+		if (ap->optr >= ap->olim && ap->tpkt) {
+			if (ppp_async_encode(ap)) {
+				ppp_async_frame_done(ap);
+				done = true;
+			}
+			continue;
+		}
+		/* No progress possible: let others in, then re-check. */
+		clear_bit(PPP_ASYNC_TX_BUSY, &ap->tx_flags);
+		if (!test_bit(PPP_ASYNC_TX_WAKEUP, &ap->tx_flags) &&
+		    (stuffed || !ap->tpkt))
+			break;
+		if (test_and_set_bit(PPP_ASYNC_TX_BUSY, &ap->tx_flags))
+			break;
+	}
+	spin_unlock_bh(&ap->tx_lock);
+	return done;
+
+drop:
+	clear_bit(PPP_ASYNC_TX_BUSY, &ap->tx_flags);
+	ap->optr = ap->olim;
+	if (ap->tpkt) {
+		kfree_skb(ap->tpkt);
+		ap->tpkt = NULL;
+		ppp_async_frame_done(ap);
+		done = true;
+	}
+	spin_unlock_bh(&ap->tx_lock);
+	return done;
+}
+
+/* ppp_channel_ops.start_xmit: 1 = taken, 0 = busy (we wake up later). */
+static int ppp_async_send(struct ppp_channel *chan, struct sk_buff *skb)
+{
+	struct ppp_async *ap = chan->private;
+
+	ppp_async_push(ap);
+	if (test_and_set_bit(PPP_ASYNC_TX_FULL, &ap->tx_flags))
+		return 0;
+	spin_lock_bh(&ap->tx_lock);
+	ppp_async_start_frame(ap, skb);
+	if (!ap->tpkt)
+		ppp_async_frame_done(ap);	/* dropped as malformed */
+	spin_unlock_bh(&ap->tx_lock);
+	ppp_async_push(ap);
+	return 1;
+}
+
+/* TCFLSH on the tty: forget what we have not written yet. */
+void ppp_async_flush_output(struct ppp_async *ap)
+{
+	bool done = false;
+
+	spin_lock_bh(&ap->tx_lock);
+	ap->optr = ap->olim;
+	if (ap->tpkt) {
+		kfree_skb(ap->tpkt);
+		ap->tpkt = NULL;
+		ppp_async_frame_done(ap);
+		done = true;
+	}
+	spin_unlock_bh(&ap->tx_lock);
+	if (done)
+		ppp_output_wakeup(&ap->chan);
+}
+
+/* ---- receive ---- */
+
+/* Remember which bit-7 and parity values the line carries (pppd asks). */
+static void ppp_async_note_bits(struct ppp_async *ap, const u8 *buf,
+				const u8 *flags, size_t count)
+{
+	unsigned int seen = 0;
+	size_t i;
+
+	for (i = 0; i < count; i++) {
+		u8 c = buf[i];
+
+		if (flags && flags[i])
+			continue;
+		seen |= (c & 0x80) ? SC_RCV_B7_1 : SC_RCV_B7_0;
+		seen |= (hweight8(c) & 1) ? SC_RCV_ODDP : SC_RCV_EVNP;
+	}
+	ap->rbits |= seen;
+}
+
+/* The decoder starts a frame: give it an skb sized for the MRU. */
+static void ppp_async_rx_buffer(struct ppp_async *ap, u8 first)
+{
+	unsigned int size = ap->mru + PPP_HDRLEN + 2;	/* + FCS */
+	struct sk_buff *skb;
+
+	skb = dev_alloc_skb(size + 3);
+	if (!skb) {
+		ppp_hdlc_dec_set_buf(&ap->dec, NULL, 0);
+		return;
+	}
+	/*
+	 * Align the payload to 4 bytes: a frame starting with ff 03 has four
+	 * header bytes, else (ACFC) two or - with PFC, odd first byte - one.
+	 */
+	if (first != PPP_HDLC_ADDR)
+		skb_reserve(skb, 2 + (first & 1));
+	ap->rpkt = skb;
+	ppp_hdlc_dec_set_buf(&ap->dec, skb->data, size);
+}
+
+/* A good frame of @len bytes is in ap->rpkt: queue it for ppp_input. */
+static void ppp_async_rx_frame(struct ppp_async *ap, u32 len)
+{
+	struct sk_buff *skb = ap->rpkt;
+	int off;
+
+	ap->rpkt = NULL;
+	skb_put(skb, len);
+	off = ppp_hdlc_rx_strip(skb->data, len);
+	if (off < 0) {
+		kfree_skb(skb);
+		ap->rx_error = true;
+		return;
+	}
+	skb_pull(skb, off);
+	if (skb->len >= 2 && skb->data[0] == 0xc0 && skb->data[1] == 0x21) {
+		ppp_async_lcp_peek(ap, skb->data, skb->len, true);
+		/* An acked ACCM applies from the very next byte. */
+		ppp_hdlc_rx_map(&ap->dec.specials, ap->raccm);
+	}
+
+	skb->cb[0] = ap->rx_error;
+	ap->rx_error = false;
+	skb_queue_tail(&ap->rqueue, skb);
+	if (skb_queue_len(&ap->rqueue) > PPP_ASYNC_MAX_RQLEN) {
+		kfree_skb(skb_dequeue(&ap->rqueue));
+		ap->rx_error = true;
+	}
+}
+
+/* Decode a run of bytes free of tty error flags.  rx_lock held. */
+static void ppp_async_decode(struct ppp_async *ap, const u8 *buf, size_t n)
+{
+	size_t used;
+	u32 len;
+
+	while (n) {
+		switch (ppp_hdlc_dec_run(&ap->dec, buf, n, &used, &len)) {
+		case PPP_HDLC_NEED_BUF:
+			ppp_async_rx_buffer(ap, buf[used]);
+			break;
+		case PPP_HDLC_FRAME:
+			ppp_async_rx_frame(ap, len);
+			break;
+		case PPP_HDLC_BAD:
+			/* The decoder keeps the buffer for the next frame. */
+			ap->rx_error = true;
+			break;
+		case PPP_HDLC_MORE:
+			break;
+		}
+		buf += used;
+		n -= used;
+	}
+}
+
+/* In-band flow control (IXON): XON/XOFF in the receive map act on the tty. */
+static void ppp_async_ixon(struct ppp_async *ap, const u8 *buf, size_t n)
+{
+	struct tty_struct *tty = ap->tty;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		u8 c = buf[i];
+
+		if (c >= 0x20 || !(ap->raccm & (1U << c)))
+			continue;
+		if (c == START_CHAR(tty))
+			start_tty(tty);
+		else if (c == STOP_CHAR(tty))
+			stop_tty(tty);
+	}
+}
+
+/**
+ * ppp_async_input - bytes from the tty
+ * @ap: the channel
+ * @buf: received bytes
+ * @flags: per-byte tty flags (parity, framing, overrun, break), or NULL
+ * @count: number of bytes
+ *
+ * A byte with an error flag spoils the frame it falls in: the decoder
+ * discards everything up to the next flag.
+ */
+void ppp_async_input(struct ppp_async *ap, const u8 *buf, const u8 *flags,
+		     size_t count)
+{
+	size_t n;
+
+	spin_lock_bh(&ap->rx_lock);
+	if (~ap->rbits & SC_RCV_BITS)
+		ppp_async_note_bits(ap, buf, flags, count);
+	if (I_IXON(ap->tty))
+		ppp_async_ixon(ap, buf, count);
+
+	while (count) {
+		n = count;
+		if (flags) {
+			for (n = 0; n < count && !flags[n]; n++)
+				;
+		}
+		ppp_async_decode(ap, buf, n);
+		if (n < count) {
+			ppp_hdlc_dec_toss(&ap->dec);
+			n++;		/* the bad byte itself */
+		}
+		buf += n;
+		if (flags)
+			flags += n;
+		count -= n;
+	}
+	spin_unlock_bh(&ap->rx_lock);
+
+	if (!skb_queue_empty(&ap->rqueue))
+		ppp_async_schedule(ap);
+}
+
+/* ---- deferred work: frames up, wakeups down ---- */
+
+static void ppp_async_process(struct ppp_async *ap)
+{
+	struct sk_buff *skb;
+
+	while ((skb = skb_dequeue(&ap->rqueue))) {
+		if (skb->cb[0])
+			ppp_input_error(&ap->chan, 0);
+		ppp_input(&ap->chan, skb);
+	}
+	if (test_bit(PPP_ASYNC_TX_WAKEUP, &ap->tx_flags) && ppp_async_push(ap))
+		ppp_output_wakeup(&ap->chan);
+}
+
+#ifdef PPP_COMPAT_BH_WQ
+static void ppp_async_work(struct work_struct *work)
+{
+	ppp_async_process(container_of(work, struct ppp_async, work));
+}
+
+void ppp_async_schedule(struct ppp_async *ap)
+{
+	queue_work(system_bh_wq, &ap->work);
+}
+
+void ppp_async_cancel(struct ppp_async *ap)
+{
+	cancel_work_sync(&ap->work);
+}
+
+void ppp_async_init_deferred(struct ppp_async *ap)
+{
+	INIT_WORK(&ap->work, ppp_async_work);
+}
+#else
+static void ppp_async_tasklet(struct tasklet_struct *t)
+{
+	struct ppp_async *ap = from_tasklet(ap, t, tsk);
+
+	ppp_async_process(ap);
+}
+
+void ppp_async_schedule(struct ppp_async *ap)
+{
+	tasklet_schedule(&ap->tsk);
+}
+
+void ppp_async_cancel(struct ppp_async *ap)
+{
+	tasklet_kill(&ap->tsk);
+}
+
+void ppp_async_init_deferred(struct ppp_async *ap)
+{
+	tasklet_setup(&ap->tsk, ppp_async_tasklet);
+}
+#endif
+
+
+/* ---- channel ioctls (through the /dev/ppp channel fd) ---- */
+
+static int ppp_async_set_xaccm(struct ppp_async *ap, void __user *argp)
+{
+	u32 accm[8];
+
+	if (copy_from_user(accm, argp, sizeof(accm)))
+		return -EFAULT;
+	accm[2] &= ~PPP_ASYNC_NEVER_ESCAPE_3;
+	accm[3] |= PPP_ASYNC_ALWAYS_ESCAPE_3;
+	spin_lock_bh(&ap->tx_lock);
+	memcpy(ap->xaccm, accm, sizeof(accm));
+	ppp_async_update_txmaps(ap);
+	spin_unlock_bh(&ap->tx_lock);
+	return 0;
+}
+
+static int ppp_async_ioctl(struct ppp_channel *chan, unsigned int cmd,
+			   unsigned long arg)
+{
+	struct ppp_async *ap = chan->private;
+	void __user *argp = (void __user *)arg;
+	int __user *p = argp;
+	u32 accm;
+	int val;
+
+	switch (cmd) {
+	case PPPIOCGFLAGS:
+		return put_user(ap->flags | ap->rbits, p);
+	case PPPIOCSFLAGS:
+		if (get_user(val, p))
+			return -EFAULT;
+		ap->flags = val & ~SC_RCV_BITS;
+		spin_lock_bh(&ap->rx_lock);
+		ap->rbits = val & SC_RCV_BITS;	/* 0 restarts detection */
+		spin_unlock_bh(&ap->rx_lock);
+		return 0;
+
+	case PPPIOCGASYNCMAP:
+		return put_user(ap->xaccm[0], (u32 __user *)argp);
+	case PPPIOCSASYNCMAP:
+		if (get_user(accm, (u32 __user *)argp))
+			return -EFAULT;
+		spin_lock_bh(&ap->tx_lock);
+		ap->xaccm[0] = accm;
+		ppp_async_update_txmaps(ap);
+		spin_unlock_bh(&ap->tx_lock);
+		return 0;
+
+	case PPPIOCGRASYNCMAP:
+		return put_user(ap->raccm, (u32 __user *)argp);
+	case PPPIOCSRASYNCMAP:
+		if (get_user(accm, (u32 __user *)argp))
+			return -EFAULT;
+		spin_lock_bh(&ap->rx_lock);
+		ap->raccm = accm;
+		ppp_hdlc_rx_map(&ap->dec.specials, accm);
+		spin_unlock_bh(&ap->rx_lock);
+		return 0;
+
+	case PPPIOCGXASYNCMAP:
+		return copy_to_user(argp, ap->xaccm, sizeof(ap->xaccm)) ?
+		       -EFAULT : 0;
+	case PPPIOCSXASYNCMAP:
+		return ppp_async_set_xaccm(ap, argp);
+
+	case PPPIOCGMRU:
+		return put_user(ap->mru, p);
+	case PPPIOCSMRU:
+		if (get_user(val, p))
+			return -EFAULT;
+		/* The MRU sizes receive buffers: keep it a 16-bit value. */
+		if (val > U16_MAX)
+			return -EINVAL;
+		if (val < PPP_MRU)
+			val = PPP_MRU;
+		spin_lock_bh(&ap->rx_lock);
+		ap->mru = val;
+		spin_unlock_bh(&ap->rx_lock);
+		return 0;
+
+	default:
+		return -ENOTTY;
+	}
+}
+
+const struct ppp_channel_ops ppp_async_ops = {
+	.start_xmit = ppp_async_send,
+	.ioctl      = ppp_async_ioctl,
+};

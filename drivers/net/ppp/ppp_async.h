@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ppp_async: the N_PPP line discipline.  A tty in N_PPP becomes a PPP
+ * channel: frames from ppp_generic are HDLC-encoded (async_hdlc.c) and
+ * written to the tty; bytes from the tty are decoded into frames and
+ * handed to ppp_generic.
+ *
+ * CONTEXTS AND LOCKS
+ *
+ *   ->tx_lock (spin, BH)   encoder state, ->tpkt, the output buffer and
+ *                          the transmit maps.  Taken by start_xmit (BH or
+ *                          process), the receive work (BH), TCFLSH and
+ *                          the channel ioctls.
+ *   ->rx_lock (spin, BH)   decoder state, ->rpkt, ->mru, ->raccm.  Taken
+ *                          by receive_buf (process context, tty flip
+ *                          work) and the channel ioctls.
+ *   ->tx_flags bits        TX_FULL: a frame is in ->tpkt; TX_BUSY: one
+ *                          pusher at a time (see async_channel.c);
+ *                          TX_WAKEUP: the tty asked for more.
+ *
+ * The two locks are never held together, except rx_lock inside tx_lock
+ * for the LCP Configure-Request checksum (async_lcp.c): order tx, rx.
+ *
+ * LIFETIME
+ *
+ * The tty core serialises open, close, ioctl, receive_buf and
+ * write_wakeup against each other (ldisc references).  Close then runs
+ * in phases: stop the receive work (no ppp_input() after it), unregister
+ * the channel (no start_xmit or channel ioctl after it), free.
+ */
+#ifndef PPP_ASYNC_PRIV_H
+#define PPP_ASYNC_PRIV_H
+
+#include <linux/module.h>
+#include <linux/tty.h>
+#include <linux/netdevice.h>
+#include <linux/skbuff.h>
+#include <linux/ppp_defs.h>
+#include <linux/ppp-ioctl.h>
+#include <linux/ppp_channel.h>
+#include <linux/interrupt.h>
+#include <linux/workqueue.h>
+#include <linux/unaligned.h>
+#include "async_hdlc.h"
+
+/* Receive status bits pppd reads to diagnose 7-bit or parity lines. */
+#define SC_RCV_BITS	(SC_RCV_B7_1 | SC_RCV_B7_0 | SC_RCV_ODDP | SC_RCV_EVNP)
+
+/* Wire bytes produced per encoder run: bounds one tty write. */
+#define PPP_ASYNC_OBUF		4096
+
+enum {
+	PPP_ASYNC_TX_FULL,
+	PPP_ASYNC_TX_BUSY,
+	PPP_ASYNC_TX_WAKEUP,
+};
+
+struct ppp_async {
+	struct tty_struct *tty;
+	struct ppp_channel chan;
+	unsigned int flags;		/* SC_COMP_PROT, SC_COMP_AC, ... */
+	unsigned int rbits;		/* SC_RCV_*: what bytes we have seen */
+
+	/* transmit: tx_lock */
+	spinlock_t tx_lock;
+	unsigned long tx_flags;
+	u32 xaccm[8];			/* extended transmit map */
+	struct ppp_hdlc_map txmap;	/* xaccm as an escape map */
+	struct ppp_hdlc_map lcpmap;	/* txmap + every control byte */
+	struct ppp_hdlc_enc enc;
+	struct sk_buff *tpkt;		/* frame being encoded */
+	unsigned long last_xmit;	/* jiffies, for flag sharing */
+	u8 *optr, *olim;		/* unwritten part of obuf */
+	u8 obuf[PPP_ASYNC_OBUF];
+
+	/* receive: rx_lock */
+	spinlock_t rx_lock;
+	u32 raccm;
+	int mru;
+	struct ppp_hdlc_dec dec;
+	struct sk_buff *rpkt;		/* buffer the decoder fills */
+	bool rx_error;			/* a frame was lost since the last */
+	u16 lcp_req_fcs;		/* checksum of our last ConfReq */
+	bool lcp_req_valid;
+
+	struct sk_buff_head rqueue;	/* decoded frames for ppp_input */
+#ifdef PPP_COMPAT_BH_WQ
+	struct work_struct work;
+#else
+	struct tasklet_struct tsk;
+#endif
+};
+
+/* async_channel.c */
+extern const struct ppp_channel_ops ppp_async_ops;
+void ppp_async_init_state(struct ppp_async *ap);
+void ppp_async_init_deferred(struct ppp_async *ap);
+void ppp_async_schedule(struct ppp_async *ap);
+void ppp_async_cancel(struct ppp_async *ap);
+void ppp_async_flush_output(struct ppp_async *ap);
+void ppp_async_input(struct ppp_async *ap, const u8 *buf, const u8 *flags,
+		     size_t count);
+void ppp_async_free_state(struct ppp_async *ap);
+
+/* async_lcp.c */
+void ppp_async_lcp_peek(struct ppp_async *ap, const u8 *data, size_t len,
+			bool inbound);
+
+#endif /* PPP_ASYNC_PRIV_H */
