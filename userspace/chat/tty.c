@@ -169,7 +169,8 @@ int deadline_passed(const struct timespec *dl)
  * Wait for @fd (none if negative) to become ready, or for @dl (never if
  * NULL).  Return: 1 ready, 0 deadline reached, -1 poll error.
  */
-static int wait_fd(int fd, short events, const struct timespec *dl)
+static int wait_fd(int fd, short events, const struct timespec *dl,
+		   short *revents)
 {
 	for (;;) {
 		struct pollfd pfd = { .fd = fd, .events = events };
@@ -183,6 +184,8 @@ static int wait_fd(int fd, short events, const struct timespec *dl)
 		if (r < 0 && errno != EINTR)
 			return -1;
 		sig_check();
+		if (r > 0 && revents)
+			*revents = pfd.revents;
 		if (r > 0)
 			return 1;
 		if (r == 0 && !left)
@@ -198,7 +201,8 @@ int tty_getc(const struct timespec *dl)
 	for (;;) {
 		unsigned char c;
 		ssize_t n;
-		int r = wait_fd(STDIN_FILENO, POLLIN, dl);
+		short rev = 0;
+		int r = wait_fd(STDIN_FILENO, POLLIN, dl, &rev);
 
 		if (r == 0)
 			return TTY_TIMEOUT;
@@ -208,7 +212,13 @@ int tty_getc(const struct timespec *dl)
 		if (n == 1)
 			return c & 0x7f;
 		if (n == 0) {
-			msgf("warning: read() on stdin returned 0");
+			/*
+			 * pppd's chat is usually blocked in read() when the
+			 * line hangs up and gets EIO, silently; only say
+			 * something for an end of file without a hang-up.
+			 */
+			if (!(rev & POLLHUP))
+				msgf("warning: read() on stdin returned 0");
 			return TTY_EOF;
 		}
 		if (errno != EINTR && errno != EAGAIN)
@@ -223,10 +233,10 @@ int tty_sleep(long ms, const struct timespec *dl)
 
 	deadline_add_ms(&end, ms);
 	if (dl && ts_before(dl, &end)) {
-		wait_fd(-1, 0, dl);
+		wait_fd(-1, 0, dl, NULL);
 		return 0;
 	}
-	wait_fd(-1, 0, &end);
+	wait_fd(-1, 0, &end, NULL);
 	return 1;
 }
 
@@ -236,7 +246,7 @@ int tty_putc(int c, const struct timespec *dl)
 	char ch = (char)c;
 
 	for (;;) {
-		int r = wait_fd(STDOUT_FILENO, POLLOUT, dl);
+		int r = wait_fd(STDOUT_FILENO, POLLOUT, dl, NULL);
 		ssize_t n;
 
 		if (r == 0)
