@@ -118,7 +118,8 @@ CASES = {
                                           sig=signal.SIGTERM)]),
     "sigint": (["-s", "OK", ""], [R(None, b"", 0.3, sig=signal.SIGINT)]),
     "sighup": (["-s", "OK", ""], [R(None, b"", 0.3, sig=signal.SIGHUP)]),
-    "modem_hangup": (["-v", "-s", "OK", ""], [R(None, b"x\r\n", 0.2,
+    "modem_hangup": (["-v", "-s", "OK", ""], [R(None, b"x\r\n", 0.2),
+                                              R(None, b"", 0.3,
                                                 hangup=True)]),
     "modem_hangup_subexpect": (["-s", "OK-AT-OK", ""],
                                [R(None, b"", 0.2, hangup=True)]),
@@ -152,7 +153,11 @@ CASES = {
     "usage_missing_arg": (["-t"], [], {"usage": True}),
     "usage_f_and_script": (["-f", "@SCRIPT", "", "AT"], [],
                            {"files": {"SCRIPT": b"'' AT\n"},
-                            "usage": True}),
+                            "usage": True,
+                            # Debian's chat has already set up the tty
+                            # and exits without restoring it; ours
+                            # checks the arguments before touching it.
+                            "tty_differs": True}),
     "double_dash": (["-s", "--", "", "-AT"], []),
 }
 
@@ -199,7 +204,10 @@ def make(name, case):
             "stderr ours %r\nreal %r" % (ours.stderr, real.stderr)
         assert norm(ours.report) == norm(real.report), \
             "report ours %r real %r" % (ours.report, real.report)
-        assert ours.tty_after == real.tty_after, "termios after differ"
+        if not opts.get("tty_differs"):
+            assert ours.tty_after == real.tty_after, "termios after differ"
+        else:
+            assert ours.tty_after == ours.tty_before
     fn.__name__ = "diff_" + name
     return fn
 
