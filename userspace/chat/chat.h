@@ -124,6 +124,7 @@ void run_script(const struct script *sc);
 /* expect.c */
 struct match_set {
 	char *str[CHAT_MAX_ABORTS];
+	unsigned char fired[CHAT_MAX_ABORTS];	/* REPORT seen already */
 	int n;
 };
 

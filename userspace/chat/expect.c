@@ -65,13 +65,13 @@ static void report_scan(const char *buf, size_t n)
 		const char *r = reports.str[i];
 		size_t rlen;
 
-		if (!r)
+		if (reports.fired[i])
 			continue;
 		rlen = strlen(r);
 		if (n >= rlen && memcmp(buf + n - rlen, r, rlen) == 0) {
 			report_start(r);
 			/* each REPORT string fires once */
-			reports.str[i] = NULL;
+			reports.fired[i] = 1;
 			return;
 		}
 	}

@@ -244,12 +244,17 @@ static void do_add(struct match_set *set, const struct step *st,
 		fatal(CHAT_EXIT_USAGE, "Illegal or too-long %s string ('%s')",
 		      what, shown(st->text));
 	}
+	set->fired[set->n] = 0;
 	set->str[set->n++] = cs.s;
 	if (cfg.verbose)
 		msgf(logfmt, shown(st->text));
 }
 
-/* CLR_ABORT / CLR_REPORT: drop every equal string, keeping the order. */
+/*
+ * CLR_ABORT / CLR_REPORT: drop every equal string, keeping the order.
+ * A REPORT string that has already fired stays (and keeps its slot), as
+ * in pppd's chat, which crashes on such a slot where we skip it.
+ */
 static void do_clear(struct match_set *set, const struct step *st,
 		     const char *logfmt)
 {
@@ -258,12 +263,13 @@ static void do_clear(struct match_set *set, const struct step *st,
 
 	clean_or_die(st->text, 0, &cs);
 	for (i = 0; i < set->n; i++) {
-		if (set->str[i] && strcmp(set->str[i], cs.s) == 0) {
+		if (!set->fired[i] && strcmp(set->str[i], cs.s) == 0) {
 			free(set->str[i]);
 			if (cfg.verbose)
 				msgf(logfmt, shown(st->text));
 			continue;
 		}
+		set->fired[j] = set->fired[i];
 		set->str[j++] = set->str[i];
 	}
 	set->n = j;
