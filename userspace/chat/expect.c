@@ -187,14 +187,14 @@ int expect_string(const char *raw, const struct esc_env *env, int *exit_code)
 	static struct rx rx;
 	struct chat_str want;
 	struct timespec dl, *dlp = NULL;
-	char shown[CHAT_STR_LEN];
 	size_t keep;
-	int c, ab;
 
 	fail_reason = NULL;
 	if (esc_clean(raw, 0, env, &want))
 		fatal(CHAT_EXIT_ERROR, "memory error!");
 	if (cfg.verbose) {
+		char shown[CHAT_STR_LEN];
+
 		vis(shown, sizeof(shown), want.s, want.len);
 		msgf("expect (%s)", shown);
 	}
@@ -218,7 +218,8 @@ int expect_string(const char *raw, const struct esc_env *env, int *exit_code)
 		dlp = &dl;
 	}
 	for (;;) {
-		c = tty_getc(dlp);
+		int c = tty_getc(dlp), ab;
+
 		if (c == TTY_TIMEOUT && cfg.verbose)
 			msgf("alarm");
 		if (c < 0)

@@ -124,11 +124,15 @@ static char *read_at_file(const char *fn)
 
 	if (!data)
 		fatal(CHAT_EXIT_ERROR, "memory error!");
-	sig_unblock();
-	do {
+	for (;;) {
+		sig_unblock();
 		fd = open(fn, O_RDONLY | O_CLOEXEC);
-	} while (fd < 0 && errno == EINTR && (sig_block(), sig_check(),
-					     sig_unblock(), 1));
+		sig_block();
+		if (fd >= 0 || errno != EINTR)
+			break;
+		sig_check();
+	}
+	sig_unblock();
 	if (fd < 0) {
 		sig_block();
 		sig_check();

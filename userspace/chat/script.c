@@ -172,7 +172,6 @@ static int check_match_arg(struct parser *p, struct step *st)
 	struct match_set *set = is_abort ? &p->ab : &p->rep;
 	int adding = st->kind == STEP_ABORT || st->kind == STEP_REPORT;
 	struct chat_str cs;
-	char shown[CHAT_STR_LEN];
 
 	if (adding && set->n >= CHAT_MAX_ABORTS)
 		return perr(p, CHAT_EXIT_ERROR, "Too many %s strings",
@@ -180,6 +179,8 @@ static int check_match_arg(struct parser *p, struct step *st)
 	if (esc_clean(st->text, 0, p->env, &cs))
 		return perr(p, CHAT_EXIT_ERROR, "memory error!");
 	if (cs.len > strlen(st->text) || cs.len > CHAT_MATCH_MAX) {
+		char shown[CHAT_STR_LEN];
+
 		esc_free(&cs);
 		vis(shown, sizeof(shown), st->text, strlen(st->text));
 		return perr(p, CHAT_EXIT_USAGE,
@@ -222,11 +223,12 @@ static int check_timeout(struct parser *p, struct step *st)
 static int add_token(struct parser *p, const char *tok)
 {
 	struct step *st;
-	size_t i;
 	int send_slot = p->send_slot;
 
 	p->send_slot = !send_slot;
 	if (!send_slot) {
+		size_t i;
+
 		for (i = 0; i < sizeof(keywords) / sizeof(keywords[0]); i++) {
 			if (strcmp(tok, keywords[i].word) == 0) {
 				p->pending = keywords[i].kind;
