@@ -27,12 +27,17 @@ MODULE_PARM_DESC(flag_time,
 #define PPP_ASYNC_NEVER_ESCAPE_3	0x40000000U	/* bit of 0x5e */
 #define PPP_ASYNC_ALWAYS_ESCAPE_3	0x60000000U	/* 0x7d and 0x7e */
 
-/* Rebuild the escape maps after xaccm changed; tx_lock held. */
-static void ppp_async_update_txmaps(struct ppp_async *ap)
+/**
+ * ppp_async_update_txmaps - rebuild the escape maps after ->xaccm changed
+ * @ap: the channel
+ *
+ * Context: tx_lock held.
+ */
+void ppp_async_update_txmaps(struct ppp_async *ap)
 {
+	lockdep_assert_held(&ap->tx_lock);
 	ppp_hdlc_tx_map(&ap->txmap, ap->xaccm);
-	ap->lcpmap = ap->txmap;
-	ap->lcpmap.bits[0] = ~0U;	/* LCP escapes every control byte */
+	ppp_hdlc_lcp_map(&ap->lcpmap, ap->xaccm);
 }
 
 void ppp_async_init_state(struct ppp_async *ap)
@@ -42,7 +47,9 @@ void ppp_async_init_state(struct ppp_async *ap)
 	ap->mru = PPP_MRU;
 	ap->xaccm[0] = ~0U;
 	ap->xaccm[3] = PPP_ASYNC_ALWAYS_ESCAPE_3;
-	ppp_async_update_txmaps(ap);
+	/* not yet visible to anyone: no tx_lock needed */
+	ppp_hdlc_tx_map(&ap->txmap, ap->xaccm);
+	ppp_hdlc_lcp_map(&ap->lcpmap, ap->xaccm);
 	ap->raccm = ~0U;
 	ppp_hdlc_dec_init(&ap->dec, ap->raccm);
 	ap->optr = ap->obuf;
@@ -65,28 +72,27 @@ void ppp_async_free_state(struct ppp_async *ap)
  */
 static void ppp_async_start_frame(struct ppp_async *ap, struct sk_buff *skb)
 {
-	const u8 *data = skb->data;
-	u32 len = skb->len;
-	bool lcp, open_flag;
+	unsigned int flags = 0;
 
-	if (len < 2 || skb_linearize(skb)) {
+	lockdep_assert_held(&ap->tx_lock);
+	/* A frame needs a protocol field: never peek past a short one. */
+	if (skb->len < 2 || skb_linearize(skb)) {
 		kfree_skb(skb);
 		return;
 	}
-	data = skb->data;
-	if (data[0] == 0xc0 && data[1] == 0x21)
-		ppp_async_lcp_peek(ap, data, len, false);
+	if (skb->data[0] == 0xc0 && skb->data[1] == 0x21)
+		ppp_async_lcp_peek(ap, skb->data, skb->len, false);
 
-	lcp = ppp_hdlc_lcp_unnegotiated(data, len);
-	if (!lcp && (ap->flags & SC_COMP_PROT) && data[0] == 0) {
-		data++;		/* protocol-field compression */
-		len--;
-	}
-	open_flag = lcp || flag_time == 0 ||
-		    time_after_eq(jiffies, ap->last_xmit + flag_time);
+	if (ap->flags & SC_COMP_PROT)
+		flags |= PPP_HDLC_PFC;
+	if (ap->flags & SC_COMP_AC)
+		flags |= PPP_HDLC_ACFC;
+	/* After an idle line, a flag first flushes any noise at the peer. */
+	if (flag_time == 0 || time_after_eq(jiffies, ap->last_xmit + flag_time))
+		flags |= PPP_HDLC_OPEN_FLAG;
 	ap->last_xmit = jiffies;
-	ppp_hdlc_enc_start(&ap->enc, lcp ? &ap->lcpmap : &ap->txmap, data,
-			   len, lcp || !(ap->flags & SC_COMP_AC), open_flag);
+	ppp_hdlc_enc_frame(&ap->enc, &ap->txmap, &ap->lcpmap, skb->data,
+			   skb->len, flags);
 	ap->tpkt = skb;
 }
 
@@ -273,7 +279,7 @@ static void ppp_async_rx_frame(struct ppp_async *ap, u32 len)
 	if (skb->len >= 2 && skb->data[0] == 0xc0 && skb->data[1] == 0x21) {
 		ppp_async_lcp_peek(ap, skb->data, skb->len, true);
 		/* An acked ACCM applies from the very next byte. */
-		ppp_hdlc_rx_map(&ap->dec.specials, ap->raccm);
+		ppp_hdlc_dec_set_raccm(&ap->dec, ap->raccm);
 	}
 
 	skb->cb[0] = ap->rx_error;
@@ -488,7 +494,7 @@ static int ppp_async_ioctl(struct ppp_channel *chan, unsigned int cmd,
 			return -EFAULT;
 		spin_lock_bh(&ap->rx_lock);
 		ap->raccm = accm;
-		ppp_hdlc_rx_map(&ap->dec.specials, accm);
+		ppp_hdlc_dec_set_raccm(&ap->dec, accm);
 		spin_unlock_bh(&ap->rx_lock);
 		return 0;
 

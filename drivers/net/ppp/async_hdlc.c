@@ -1,94 +1,165 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * RFC 1662 asynchronous HDLC-like framing: FCS-16, escaping, and the
- * encoder and decoder state machines.  See async_hdlc.h for the contract.
+ * RFC 1662 asynchronous HDLC-like framing: FCS-16, escape maps, and the
+ * encoder and decoder state machines.  See async_hdlc.h for the layout
+ * of a frame.
  *
- * Both directions move runs of bytes that need no escaping in a tight
- * loop (copy + FCS, one table lookup per byte, one map test per byte)
- * and only drop into the slow path for flags, escapes and mapped
- * control characters, which are rare on a data link.
+ * Speed: on a negotiated link (async map 0) almost no byte needs
+ * escaping, so both directions work in runs: one pass copies bytes and
+ * tests each against a byte-per-value map until a special byte or the
+ * end of the room, and a second pass folds the run into the FCS eight
+ * bytes per step (slicing tables).  Escapes, flags and mapped control
+ * characters drop into a per-byte slow path.
  */
 #ifdef __KERNEL__
 #include <linux/types.h>
 #include <linux/string.h>
 #include <linux/compiler.h>
+#include <linux/minmax.h>
+#include <linux/unaligned.h>
 #endif
 #include "async_hdlc.h"
+#include "async_fcs_table.h"
 
-/* FCS-16 (CRC-CCITT, reflected polynomial 0x8408) lookup table. */
-const u16 ppp_hdlc_fcs_table[256] = {
-	0x0000, 0x1189, 0x2312, 0x329b, 0x4624, 0x57ad, 0x6536, 0x74bf,
-	0x8c48, 0x9dc1, 0xaf5a, 0xbed3, 0xca6c, 0xdbe5, 0xe97e, 0xf8f7,
-	0x1081, 0x0108, 0x3393, 0x221a, 0x56a5, 0x472c, 0x75b7, 0x643e,
-	0x9cc9, 0x8d40, 0xbfdb, 0xae52, 0xdaed, 0xcb64, 0xf9ff, 0xe876,
-	0x2102, 0x308b, 0x0210, 0x1399, 0x6726, 0x76af, 0x4434, 0x55bd,
-	0xad4a, 0xbcc3, 0x8e58, 0x9fd1, 0xeb6e, 0xfae7, 0xc87c, 0xd9f5,
-	0x3183, 0x200a, 0x1291, 0x0318, 0x77a7, 0x662e, 0x54b5, 0x453c,
-	0xbdcb, 0xac42, 0x9ed9, 0x8f50, 0xfbef, 0xea66, 0xd8fd, 0xc974,
-	0x4204, 0x538d, 0x6116, 0x709f, 0x0420, 0x15a9, 0x2732, 0x36bb,
-	0xce4c, 0xdfc5, 0xed5e, 0xfcd7, 0x8868, 0x99e1, 0xab7a, 0xbaf3,
-	0x5285, 0x430c, 0x7197, 0x601e, 0x14a1, 0x0528, 0x37b3, 0x263a,
-	0xdecd, 0xcf44, 0xfddf, 0xec56, 0x98e9, 0x8960, 0xbbfb, 0xaa72,
-	0x6306, 0x728f, 0x4014, 0x519d, 0x2522, 0x34ab, 0x0630, 0x17b9,
-	0xef4e, 0xfec7, 0xcc5c, 0xddd5, 0xa96a, 0xb8e3, 0x8a78, 0x9bf1,
-	0x7387, 0x620e, 0x5095, 0x411c, 0x35a3, 0x242a, 0x16b1, 0x0738,
-	0xffcf, 0xee46, 0xdcdd, 0xcd54, 0xb9eb, 0xa862, 0x9af9, 0x8b70,
-	0x8408, 0x9581, 0xa71a, 0xb693, 0xc22c, 0xd3a5, 0xe13e, 0xf0b7,
-	0x0840, 0x19c9, 0x2b52, 0x3adb, 0x4e64, 0x5fed, 0x6d76, 0x7cff,
-	0x9489, 0x8500, 0xb79b, 0xa612, 0xd2ad, 0xc324, 0xf1bf, 0xe036,
-	0x18c1, 0x0948, 0x3bd3, 0x2a5a, 0x5ee5, 0x4f6c, 0x7df7, 0x6c7e,
-	0xa50a, 0xb483, 0x8618, 0x9791, 0xe32e, 0xf2a7, 0xc03c, 0xd1b5,
-	0x2942, 0x38cb, 0x0a50, 0x1bd9, 0x6f66, 0x7eef, 0x4c74, 0x5dfd,
-	0xb58b, 0xa402, 0x9699, 0x8710, 0xf3af, 0xe226, 0xd0bd, 0xc134,
-	0x39c3, 0x284a, 0x1ad1, 0x0b58, 0x7fe7, 0x6e6e, 0x5cf5, 0x4d7c,
-	0xc60c, 0xd785, 0xe51e, 0xf497, 0x8028, 0x91a1, 0xa33a, 0xb2b3,
-	0x4a44, 0x5bcd, 0x6956, 0x78df, 0x0c60, 0x1de9, 0x2f72, 0x3efb,
-	0xd68d, 0xc704, 0xf59f, 0xe416, 0x90a9, 0x8120, 0xb3bb, 0xa232,
-	0x5ac5, 0x4b4c, 0x79d7, 0x685e, 0x1ce1, 0x0d68, 0x3ff3, 0x2e7a,
-	0xe70e, 0xf687, 0xc41c, 0xd595, 0xa12a, 0xb0a3, 0x8238, 0x93b1,
-	0x6b46, 0x7acf, 0x4854, 0x59dd, 0x2d62, 0x3ceb, 0x0e70, 0x1ff9,
-	0xf78f, 0xe606, 0xd49d, 0xc514, 0xb1ab, 0xa022, 0x92b9, 0x8330,
-	0x7bc7, 0x6a4e, 0x58d5, 0x495c, 0x3de3, 0x2c6a, 0x1ef1, 0x0f78,
-};
+static inline u16 fcs_byte(u16 fcs, u8 c)
+{
+	return (fcs >> 8) ^ ppp_hdlc_fcs_tab[0][(fcs ^ c) & 0xff];
+}
 
+/**
+ * ppp_hdlc_fcs - fold bytes into an FCS-16
+ * @fcs: running value (PPP_HDLC_INITFCS to start)
+ * @buf: bytes
+ * @len: number of bytes
+ *
+ * Return: the updated FCS.  Over a whole frame including its two FCS
+ * bytes the result is PPP_HDLC_GOODFCS.
+ */
 u16 ppp_hdlc_fcs(u16 fcs, const u8 *buf, size_t len)
 {
+	const u16 (*t)[256] = ppp_hdlc_fcs_tab;
+
+	while (len >= 8) {
+		u32 lo = get_unaligned_le32(buf) ^ fcs;
+		u32 hi = get_unaligned_le32(buf + 4);
+
+		fcs = t[7][lo & 0xff] ^ t[6][(lo >> 8) & 0xff] ^
+		      t[5][(lo >> 16) & 0xff] ^ t[4][lo >> 24] ^
+		      t[3][hi & 0xff] ^ t[2][(hi >> 8) & 0xff] ^
+		      t[1][(hi >> 16) & 0xff] ^ t[0][hi >> 24];
+		buf += 8;
+		len -= 8;
+	}
 	while (len--)
-		fcs = ppp_hdlc_fcs_byte(fcs, *buf++);
+		fcs = fcs_byte(fcs, *buf++);
 	return fcs;
 }
 
+/* Bit @c of a 256-bit map in the ioctl layout (u32 words, LSB first). */
+static bool map_bit(const u32 *bits, unsigned int c)
+{
+	return bits[c >> 5] & (1U << (c & 31));
+}
+
+/**
+ * ppp_hdlc_tx_map - build the transmit escape map
+ * @m: map to fill
+ * @xaccm: the 256-bit extended map, as PPPIOCSXASYNCMAP takes it; word 0
+ *	is the async map for 0x00-0x1f
+ *
+ * 0x7d and 0x7e are escaped whatever the map says: unescaped they would
+ * end or corrupt the frame.  0x5d and 0x5e are never escaped: their
+ * escaped forms, 7d 7d and 7d 7e, would read as a doubled escape and as
+ * an abort.
+ */
 void ppp_hdlc_tx_map(struct ppp_hdlc_map *m, const u32 *xaccm)
 {
-	memcpy(m->bits, xaccm, sizeof(m->bits));
-	m->bits[PPP_HDLC_FLAG >> 5] |= 1U << (PPP_HDLC_FLAG & 31);
-	m->bits[PPP_HDLC_ESCAPE >> 5] |= 1U << (PPP_HDLC_ESCAPE & 31);
+	unsigned int c;
+
+	for (c = 0; c < 256; c++)
+		m->special[c] = map_bit(xaccm, c);
+	m->special[PPP_HDLC_FLAG] = 1;
+	m->special[PPP_HDLC_ESCAPE] = 1;
+	m->special[PPP_HDLC_FLAG ^ PPP_HDLC_TRANS] = 0;
+	m->special[PPP_HDLC_ESCAPE ^ PPP_HDLC_TRANS] = 0;
 }
 
+/**
+ * ppp_hdlc_lcp_map - build the escape map for unnegotiated LCP frames
+ * @m: map to fill
+ * @xaccm: the extended map
+ *
+ * As ppp_hdlc_tx_map(), plus every control character: LCP negotiation
+ * frames must get through before any async map was agreed.
+ */
+void ppp_hdlc_lcp_map(struct ppp_hdlc_map *m, const u32 *xaccm)
+{
+	ppp_hdlc_tx_map(m, xaccm);
+	memset(m->special, 1, 0x20);
+}
+
+/**
+ * ppp_hdlc_rx_map - build the receive map
+ * @m: map to fill
+ * @raccm: receive async map: control characters whose bit is set are
+ *	line noise (inserted by modems or flow control) and are dropped
+ *
+ * The decoder acts on exactly these bytes: flag, escape and the mapped
+ * control characters.
+ */
 void ppp_hdlc_rx_map(struct ppp_hdlc_map *m, u32 raccm)
 {
+	unsigned int c;
+
 	memset(m, 0, sizeof(*m));
-	m->bits[0] = raccm;
-	m->bits[PPP_HDLC_FLAG >> 5] |= 1U << (PPP_HDLC_FLAG & 31);
-	m->bits[PPP_HDLC_ESCAPE >> 5] |= 1U << (PPP_HDLC_ESCAPE & 31);
+	for (c = 0; c < 0x20; c++)
+		m->special[c] = (raccm >> c) & 1;
+	m->special[PPP_HDLC_FLAG] = 1;
+	m->special[PPP_HDLC_ESCAPE] = 1;
 }
 
+/**
+ * ppp_hdlc_lcp_unnegotiated - is this an LCP frame sent with defaults?
+ * @data: the frame from its protocol field on
+ * @len: its length
+ *
+ * LCP Configure-Request to Code-Reject (codes 1 to 7) must be sent as if
+ * nothing had been negotiated (RFC 1662 section 7.1): every control
+ * character escaped, address and control field present, opening flag.
+ *
+ * Return: true for such a frame.
+ */
 bool ppp_hdlc_lcp_unnegotiated(const u8 *data, size_t len)
 {
-	/* protocol c0 21, then the code; check the length before peeking */
+	/* protocol c0 21, then the code: check the length before peeking */
 	return len >= 3 && data[0] == 0xc0 && data[1] == 0x21 &&
 	       data[2] >= 1 && data[2] <= 7;
 }
 
-/* Encoder stages, in order. */
+/* ---- encoder ---- */
+
 enum {
-	ENC_HEAD,		/* flag, address, control */
+	ENC_OPEN,		/* opening flag */
+	ENC_HEAD,		/* address, control */
 	ENC_BODY,		/* protocol + payload */
-	ENC_FCS,		/* two FCS bytes */
+	ENC_TAIL,		/* two FCS bytes */
 	ENC_CLOSE,		/* closing flag */
 	ENC_DONE,
 };
 
+/* Marks ->pend as holding a byte. */
+#define ENC_PEND	0x100
+
+/**
+ * ppp_hdlc_enc_start - set the encoder up for one frame
+ * @e: encoder
+ * @map: bytes to escape; must stay valid until the frame is done
+ * @data: protocol field (already compressed if PFC applies) and payload;
+ *	must stay valid until the frame is done
+ * @len: length of @data
+ * @addr_ctrl: send the ff 03 address and control field
+ * @open_flag: send an opening flag
+ */
 void ppp_hdlc_enc_start(struct ppp_hdlc_enc *e, const struct ppp_hdlc_map *map,
 			const u8 *data, u32 len, bool addr_ctrl,
 			bool open_flag)
@@ -100,104 +171,185 @@ void ppp_hdlc_enc_start(struct ppp_hdlc_enc *e, const struct ppp_hdlc_map *map,
 	e->fcs = PPP_HDLC_INITFCS;
 	e->headlen = 0;
 	e->headpos = 0;
-	if (open_flag)
-		e->head[e->headlen++] = PPP_HDLC_FLAG;
+	e->tailpos = 0;
+	e->pend = 0;
+	e->open_flag = open_flag;
 	if (addr_ctrl) {
 		e->head[e->headlen++] = PPP_HDLC_ADDR;
 		e->head[e->headlen++] = PPP_HDLC_CTRL;
-		/* ff and 03 are covered by the FCS; the flag is not. */
-		e->fcs = ppp_hdlc_fcs_byte(e->fcs, PPP_HDLC_ADDR);
-		e->fcs = ppp_hdlc_fcs_byte(e->fcs, PPP_HDLC_CTRL);
+		e->fcs = ppp_hdlc_fcs(e->fcs, e->head, 2);
 	}
-	e->stage = ENC_HEAD;
+	e->stage = ENC_OPEN;
 }
 
+/**
+ * ppp_hdlc_enc_frame - set the encoder up for a frame from ppp_generic
+ * @e: encoder
+ * @map: negotiated escape map
+ * @lcpmap: escape map for unnegotiated LCP (see ppp_hdlc_lcp_map())
+ * @data: protocol field (two bytes, uncompressed) and payload
+ * @len: length of @data, at least 2
+ * @flags: PPP_HDLC_OPEN_FLAG, PPP_HDLC_ACFC, PPP_HDLC_PFC
+ *
+ * Applies the negotiated compressions, except to the LCP frames that
+ * ppp_hdlc_lcp_unnegotiated() picks out: those always get an opening
+ * flag, ff 03, an uncompressed protocol and @lcpmap.
+ *
+ * Return: true if the frame was such an LCP frame.
+ */
+bool ppp_hdlc_enc_frame(struct ppp_hdlc_enc *e, const struct ppp_hdlc_map *map,
+			const struct ppp_hdlc_map *lcpmap, const u8 *data,
+			u32 len, unsigned int flags)
+{
+	bool lcp = ppp_hdlc_lcp_unnegotiated(data, len);
+
+	if (lcp) {
+		ppp_hdlc_enc_start(e, lcpmap, data, len, true, true);
+		return true;
+	}
+	/* PFC: protocol numbers below 0x100 travel as one (odd) byte. */
+	if ((flags & PPP_HDLC_PFC) && len >= 2 && data[0] == 0) {
+		data++;
+		len--;
+	}
+	ppp_hdlc_enc_start(e, map, data, len, !(flags & PPP_HDLC_ACFC),
+			   flags & PPP_HDLC_OPEN_FLAG);
+	return false;
+}
+
+/**
+ * ppp_hdlc_enc_done - has the whole frame been written out?
+ * @e: encoder
+ *
+ * Return: true once the closing flag has been produced.
+ */
 bool ppp_hdlc_enc_done(const struct ppp_hdlc_enc *e)
 {
-	return e->stage == ENC_DONE;
+	return e->stage == ENC_DONE && !e->pend;
 }
 
-/* One byte, escaped if the map says so; room for two is guaranteed. */
-static inline u8 *enc_put(const struct ppp_hdlc_map *map, u8 *o, u8 c)
+/*
+ * One byte, escaped if the map says so.  An escape pair that does not
+ * fit is split: 7d now, the rest from ->pend at the next run.  Needs at
+ * least one byte of room.
+ */
+static u8 *enc_put(struct ppp_hdlc_enc *e, u8 *o, u8 *end, u8 c)
 {
-	if (ppp_hdlc_map_test(map, c)) {
-		*o++ = PPP_HDLC_ESCAPE;
-		c ^= PPP_HDLC_TRANS;
+	if (!ppp_hdlc_map_test(e->map, c)) {
+		*o++ = c;
+		return o;
 	}
-	*o++ = c;
+	*o++ = PPP_HDLC_ESCAPE;
+	c ^= PPP_HDLC_TRANS;
+	if (o < end)
+		*o++ = c;
+	else
+		e->pend = ENC_PEND | c;	/* c may be 0 (an escaped 0x20) */
 	return o;
 }
 
-/* The hot loop: payload bytes while at least two bytes of room remain. */
+/*
+ * Protocol + payload: copy runs of plain bytes while scanning them, then
+ * fold the run into the FCS in one call.
+ */
 static u8 *enc_body(struct ppp_hdlc_enc *e, u8 *o, u8 *end)
 {
-	const struct ppp_hdlc_map *map = e->map;
-	const u8 *p = e->data + e->pos, *stop;
+	const u8 *special = e->map->special;
+	const u8 *p = e->data + e->pos;
+	const u8 *stop = e->data + e->len;
 	u16 fcs = e->fcs;
-	size_t n = e->len - e->pos;
 
-	/* Each input byte needs at most two output bytes. */
-	if (n > (size_t)(end - o) / 2)
-		n = (end - o) / 2;
-	stop = p + n;
-	while (p < stop) {
-		u8 c = *p++;
+	while (p < stop && o < end) {
+		size_t n = min_t(size_t, stop - p, end - o);
+		size_t i = 0;
 
-		fcs = ppp_hdlc_fcs_byte(fcs, c);
-		if (unlikely(ppp_hdlc_map_test(map, c))) {
-			*o++ = PPP_HDLC_ESCAPE;
-			c ^= PPP_HDLC_TRANS;
+		while (i < n && !special[p[i]]) {
+			o[i] = p[i];
+			i++;
 		}
-		*o++ = c;
+		fcs = ppp_hdlc_fcs(fcs, p, i);
+		p += i;
+		o += i;
+		if (i == n)
+			continue;
+		fcs = fcs_byte(fcs, *p);
+		o = enc_put(e, o, end, *p++);
 	}
 	e->pos = p - e->data;
 	e->fcs = fcs;
 	return o;
 }
 
+/* Advance one stage, producing at most the bytes @end allows. */
+static u8 *enc_step(struct ppp_hdlc_enc *e, u8 *o, u8 *end)
+{
+	u16 fcs;
+
+	switch (e->stage) {
+	case ENC_OPEN:
+		if (e->open_flag)
+			*o++ = PPP_HDLC_FLAG;
+		e->stage = ENC_HEAD;
+		break;
+	case ENC_HEAD:
+		if (e->headpos < e->headlen)
+			o = enc_put(e, o, end, e->head[e->headpos++]);
+		else
+			e->stage = ENC_BODY;
+		break;
+	case ENC_BODY:
+		if (e->pos < e->len)
+			return enc_body(e, o, end);
+		fcs = ~e->fcs;
+		e->tail[0] = fcs & 0xff;	/* sent low byte first */
+		e->tail[1] = fcs >> 8;
+		e->stage = ENC_TAIL;
+		break;
+	case ENC_TAIL:
+		o = enc_put(e, o, end, e->tail[e->tailpos++]);
+		if (e->tailpos == 2)
+			e->stage = ENC_CLOSE;
+		break;
+	case ENC_CLOSE:
+		*o++ = PPP_HDLC_FLAG;
+		e->stage = ENC_DONE;
+		break;
+	}
+	return o;
+}
+
+/**
+ * ppp_hdlc_enc_run - produce wire bytes
+ * @e: encoder, set up by ppp_hdlc_enc_start()
+ * @out: output buffer
+ * @room: its size; any size makes progress, even 1
+ *
+ * Call again with fresh room until ppp_hdlc_enc_done().
+ *
+ * Return: bytes written to @out.
+ */
 size_t ppp_hdlc_enc_run(struct ppp_hdlc_enc *e, u8 *out, size_t room)
 {
 	u8 *o = out, *end = out + room;
 
-	while (e->stage != ENC_DONE && end - o >= 2) {
-		switch (e->stage) {
-		case ENC_HEAD:
-			if (e->headpos == e->headlen) {
-				e->stage = ENC_BODY;
-				break;
-			}
-			if (e->head[e->headpos] == PPP_HDLC_FLAG && !e->headpos)
-				*o++ = PPP_HDLC_FLAG;	/* never escaped */
-			else
-				o = enc_put(e->map, o, e->head[e->headpos]);
-			e->headpos++;
-			break;
-		case ENC_BODY:
-			if (e->pos == e->len) {
-				u16 fcs = ~e->fcs;
-
-				e->tail[0] = fcs & 0xff;
-				e->tail[1] = fcs >> 8;
-				e->pos = 0;
-				e->stage = ENC_FCS;
-				break;
-			}
-			o = enc_body(e, o, end);
-			break;
-		case ENC_FCS:
-			o = enc_put(e->map, o, e->tail[e->pos++]);
-			if (e->pos == 2)
-				e->stage = ENC_CLOSE;
-			break;
-		case ENC_CLOSE:
-			*o++ = PPP_HDLC_FLAG;
-			e->stage = ENC_DONE;
-			break;
-		}
+	if (e->pend && o < end) {
+		*o++ = e->pend & 0xff;
+		e->pend = 0;
 	}
+	while (e->stage != ENC_DONE && !e->pend && o < end)
+		o = enc_step(e, o, end);
 	return o - out;
 }
 
+/* ---- decoder ---- */
+
+/**
+ * ppp_hdlc_dec_init - reset a decoder
+ * @d: decoder
+ * @raccm: receive async map (see ppp_hdlc_rx_map())
+ *
+ * The decoder starts outside any frame and without a buffer.
+ */
 void ppp_hdlc_dec_init(struct ppp_hdlc_dec *d, u32 raccm)
 {
 	memset(d, 0, sizeof(*d));
@@ -205,12 +357,28 @@ void ppp_hdlc_dec_init(struct ppp_hdlc_dec *d, u32 raccm)
 	d->fcs = PPP_HDLC_INITFCS;
 }
 
+/**
+ * ppp_hdlc_dec_set_raccm - change the receive async map
+ * @d: decoder
+ * @raccm: new map; applies from the next byte decoded
+ */
+void ppp_hdlc_dec_set_raccm(struct ppp_hdlc_dec *d, u32 raccm)
+{
+	ppp_hdlc_rx_map(&d->specials, raccm);
+}
+
+/**
+ * ppp_hdlc_dec_set_buf - give the decoder a frame buffer
+ * @d: decoder
+ * @buf: buffer, or NULL when none could be had: the frame is then tossed
+ * @size: size of @buf; a frame longer than this (FCS included) is tossed
+ */
 void ppp_hdlc_dec_set_buf(struct ppp_hdlc_dec *d, u8 *buf, u32 size)
 {
 	d->buf = buf;
-	d->size = size;
+	d->size = buf ? size : 0;
 	if (!buf)
-		d->toss = true;		/* no memory: drop this frame */
+		d->toss = true;
 }
 
 /* Start over after a frame ended, good or bad. */
@@ -228,20 +396,20 @@ static enum ppp_hdlc_result dec_end(struct ppp_hdlc_dec *d, u32 *flen)
 	enum ppp_hdlc_result r = PPP_HDLC_BAD;
 
 	if (!d->len && !d->toss && !d->escape)
-		return PPP_HDLC_MORE;	/* back-to-back flags: nothing */
-	if (d->toss || d->escape)	/* error, or 7d 7e abort */
-		goto out;
+		return PPP_HDLC_MORE;	/* back-to-back flags: no frame */
+	if (d->toss || d->escape)
+		goto out;		/* error seen, or 7d 7e abort */
 	if (d->len < 3 || d->fcs != PPP_HDLC_GOODFCS)
 		goto out;		/* runt, or bad FCS */
 	*flen = d->len - 2;
-	d->buf = NULL;			/* it is the caller's now */
+	d->buf = NULL;			/* the caller's now */
 	r = PPP_HDLC_FRAME;
 out:
 	dec_reset(d);
 	return r;
 }
 
-/* Store one (unescaped) byte; overflow past the buffer tosses. */
+/* One (unescaped) byte; past the end of the buffer the frame is tossed. */
 static void dec_put(struct ppp_hdlc_dec *d, u8 c)
 {
 	if (d->len >= d->size) {
@@ -249,84 +417,108 @@ static void dec_put(struct ppp_hdlc_dec *d, u8 c)
 		return;
 	}
 	d->buf[d->len++] = c;
-	d->fcs = ppp_hdlc_fcs_byte(d->fcs, c);
+	d->fcs = fcs_byte(d->fcs, c);
 }
 
+/* Copy a run of plain bytes into the frame; returns how many were used. */
+static size_t dec_run_plain(struct ppp_hdlc_dec *d, const u8 *in, size_t n)
+{
+	const u8 *special = d->specials.special;
+	u8 *o = d->buf + d->len;
+	size_t room = d->size - d->len;
+	size_t i = 0, lim = min(n, room);
+
+	while (i < lim && !special[in[i]]) {
+		o[i] = in[i];
+		i++;
+	}
+	d->fcs = ppp_hdlc_fcs(d->fcs, o, i);
+	d->len += i;
+	if (i == room && i < n && !special[in[i]])
+		d->toss = true;	/* longer than the buffer: skip the rest */
+	return i;
+}
+
+/* Act on a flag, an escape or a mapped control character. */
+static enum ppp_hdlc_result dec_special(struct ppp_hdlc_dec *d, u8 c,
+					u32 *flen)
+{
+	if (c == PPP_HDLC_FLAG)
+		return dec_end(d, flen);
+	if (c == PPP_HDLC_ESCAPE)
+		d->escape = true;
+	/* else a control character in the receive map: noise, dropped */
+	return PPP_HDLC_MORE;
+}
+
+/**
+ * ppp_hdlc_dec_run - decode wire bytes
+ * @d: decoder
+ * @in: bytes from the line
+ * @n: how many
+ * @used: set to the number of bytes consumed
+ * @flen: on PPP_HDLC_FRAME, set to the frame length (FCS removed)
+ *
+ * Consumes @in until a frame ends or a buffer is needed; call again with
+ * the rest.  On PPP_HDLC_FRAME the frame is in the buffer last given to
+ * ppp_hdlc_dec_set_buf(), and the decoder no longer holds that buffer.
+ * Frames are not checked beyond the FCS: see ppp_hdlc_rx_strip().
+ *
+ * Return: see enum ppp_hdlc_result.
+ */
 enum ppp_hdlc_result ppp_hdlc_dec_run(struct ppp_hdlc_dec *d, const u8 *in,
 				      size_t n, size_t *used, u32 *flen)
 {
-	const struct ppp_hdlc_map *sp = &d->specials;
 	enum ppp_hdlc_result r;
 	size_t i = 0;
 
 	while (i < n) {
 		u8 c = in[i];
 
-		if (ppp_hdlc_map_test(sp, c)) {
+		if (ppp_hdlc_map_test(&d->specials, c)) {
 			i++;
-			if (c == PPP_HDLC_FLAG) {
-				r = dec_end(d, flen);
-				if (r != PPP_HDLC_MORE) {
-					*used = i;
-					return r;
-				}
-			} else if (c == PPP_HDLC_ESCAPE) {
-				d->escape = true;
+			r = dec_special(d, c, flen);
+			if (r != PPP_HDLC_MORE) {
+				*used = i;
+				return r;
 			}
-			/* else: a control byte in the receive map: noise */
-			continue;
-		}
-
-		if (d->toss) {		/* skip to the next flag */
-			i++;
-			continue;
-		}
-		if (!d->buf) {		/* first byte of a frame */
-			*used = i;
+		} else if (d->toss) {
+			i++;		/* skipping to the next flag */
+		} else if (!d->buf) {
+			*used = i;	/* first byte of a frame */
 			return PPP_HDLC_NEED_BUF;
-		}
-
-		if (unlikely(d->escape)) {
+		} else if (d->escape) {
 			d->escape = false;
 			dec_put(d, c ^ PPP_HDLC_TRANS);
 			i++;
-			continue;
-		}
-
-		/* The hot loop: a run of ordinary bytes. */
-		{
-			u8 *o = d->buf + d->len;
-			u8 *lim = d->buf + d->size;
-			u16 fcs = d->fcs;
-
-			while (i < n && o < lim) {
-				c = in[i];
-				if (ppp_hdlc_map_test(sp, c))
-					break;
-				*o++ = c;
-				fcs = ppp_hdlc_fcs_byte(fcs, c);
-				i++;
-			}
-			d->len = o - d->buf;
-			d->fcs = fcs;
-			if (o == lim && i < n && !ppp_hdlc_map_test(sp, in[i]))
-				d->toss = true;	/* longer than the MRU */
+		} else {
+			i += dec_run_plain(d, in + i, n - i);
 		}
 	}
 	*used = i;
 	return PPP_HDLC_MORE;
 }
 
+/**
+ * ppp_hdlc_rx_strip - check and skip the address/control field
+ * @buf: a decoded frame
+ * @len: its length (FCS removed)
+ *
+ * Both forms are accepted: ff 03 present, or compressed away.
+ *
+ * Return: offset of the protocol field, or -1 if the frame is malformed
+ * (ff not followed by 03, or no room left for a protocol field).
+ */
 int ppp_hdlc_rx_strip(const u8 *buf, u32 len)
 {
-	int off = 0;
+	u32 off = 0;
 
 	if (len >= 1 && buf[0] == PPP_HDLC_ADDR) {
 		if (len < 2 || buf[1] != PPP_HDLC_CTRL)
 			return -1;
 		off = 2;
 	}
-	/* A protocol field needs one byte (compressed) or two. */
+	/* A protocol field is one byte (compressed, odd) or two. */
 	if (len - off < 1 || (!(buf[off] & 1) && len - off < 2))
 		return -1;
 	return off;

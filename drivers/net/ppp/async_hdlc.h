@@ -4,7 +4,8 @@
  *
  * Pure code: no tty, no skb, no lock, no allocation.  The caller owns
  * every buffer and every piece of state, so the same functions run in
- * the line discipline, in KUnit suites and in host-side tests.
+ * the line discipline, in KUnit suites and in host-side tests
+ * (tests/host builds this file and async_hdlc.c with a small shim).
  *
  * On the wire a frame is
  *
@@ -25,112 +26,131 @@
 #define PPP_HDLC_INITFCS	0xffff
 #define PPP_HDLC_GOODFCS	0xf0b8	/* residue of a frame with its FCS */
 
-/* A 256-bit byte map: bit c set means byte c is special. */
+/*
+ * Which bytes are special, one byte per value rather than one bit: the
+ * hot loops test every byte they move, and a plain load is the cheapest
+ * test there is.  Built from the ioctl-style bitmaps by the helpers
+ * below; 256 bytes per map.
+ */
 struct ppp_hdlc_map {
-	u32 bits[8];
+	u8 special[256];
 };
 
 static inline bool ppp_hdlc_map_test(const struct ppp_hdlc_map *m, u8 c)
 {
-	return m->bits[c >> 5] & (1U << (c & 31));
-}
-
-extern const u16 ppp_hdlc_fcs_table[256];
-
-static inline u16 ppp_hdlc_fcs_byte(u16 fcs, u8 c)
-{
-	return (fcs >> 8) ^ ppp_hdlc_fcs_table[(fcs ^ c) & 0xff];
+	return m->special[c];
 }
 
 u16 ppp_hdlc_fcs(u16 fcs, const u8 *buf, size_t len);
 
-/*
- * Transmit map from the 32-bit async map (bytes 0x00-0x1f) and the
- * extended map (all 256 bytes); 7d and 7e are always escaped.
- */
 void ppp_hdlc_tx_map(struct ppp_hdlc_map *m, const u32 *xaccm);
-/* Receive specials: 7d, 7e and control bytes whose bit is in @raccm. */
+void ppp_hdlc_lcp_map(struct ppp_hdlc_map *m, const u32 *xaccm);
 void ppp_hdlc_rx_map(struct ppp_hdlc_map *m, u32 raccm);
-
-/*
- * LCP Configure-Request..Code-Reject (codes 1-7) go out as if nothing
- * had been negotiated: every control character escaped, address and
- * control fields present, opening flag sent (RFC 1662 section 7.1).
- * @data starts at the protocol field.
- */
 bool ppp_hdlc_lcp_unnegotiated(const u8 *data, size_t len);
 
-/* Encoder: turns one frame into wire bytes, in as many calls as needed. */
+/**
+ * struct ppp_hdlc_enc - encoder state for one frame
+ * @map: bytes to escape
+ * @data: protocol field + payload (not copied: must outlive the frame)
+ * @len: length of @data
+ * @pos: bytes of @data encoded so far
+ * @fcs: running FCS
+ * @head: address and control field, when sent
+ * @headlen: bytes in @head
+ * @headpos: bytes of @head encoded so far
+ * @tail: the two FCS bytes, low first
+ * @tailpos: bytes of @tail encoded so far
+ * @stage: where the encoder is (private)
+ * @open_flag: an opening flag is still owed
+ * @pend: second half of an escape pair that did not fit (with a marker
+ *	bit above it), or 0
+ */
 struct ppp_hdlc_enc {
 	const struct ppp_hdlc_map *map;
-	const u8 *data;		/* protocol field + payload */
+	const u8 *data;
 	u32 len;
 	u32 pos;
 	u16 fcs;
-	u8 head[3];		/* opening flag, address, control */
+	u8 head[2];
 	u8 headlen;
 	u8 headpos;
-	u8 tail[2];		/* FCS, little end first */
+	u8 tail[2];
+	u8 tailpos;
 	u8 stage;
+	bool open_flag;
+	u16 pend;
 };
 
-/*
- * Start a frame.  @data/@len: protocol field (already compressed if PFC
- * applies) and payload; @addr_ctrl: send ff 03; @open_flag: send the
- * opening flag.  @map must stay valid until the frame is done.
- */
 void ppp_hdlc_enc_start(struct ppp_hdlc_enc *e, const struct ppp_hdlc_map *map,
 			const u8 *data, u32 len, bool addr_ctrl,
 			bool open_flag);
-/* Write up to @room bytes of wire data to @out; returns bytes written. */
+/* Flags for ppp_hdlc_enc_frame(). */
+#define PPP_HDLC_OPEN_FLAG	0x1	/* send an opening flag */
+#define PPP_HDLC_ACFC		0x2	/* omit ff 03 (negotiated ACFC) */
+#define PPP_HDLC_PFC		0x4	/* drop a leading 00 of the protocol */
+
+bool ppp_hdlc_enc_frame(struct ppp_hdlc_enc *e, const struct ppp_hdlc_map *map,
+			const struct ppp_hdlc_map *lcpmap, const u8 *data,
+			u32 len, unsigned int flags);
 size_t ppp_hdlc_enc_run(struct ppp_hdlc_enc *e, u8 *out, size_t room);
 bool ppp_hdlc_enc_done(const struct ppp_hdlc_enc *e);
-/* Worst case wire size of a frame of @len bytes (all escaped). */
+
+/* Worst-case wire size of a frame whose @len bytes all need escaping. */
 static inline size_t ppp_hdlc_enc_max(size_t len)
 {
-	return 2 * (len + 2 + 2) + 2;
+	/* flag + escaped (ff 03 + data + FCS) + flag */
+	return 1 + 2 * (2 + len + 2) + 1;
 }
 
-/* Decoder: turns wire bytes back into frames. */
+/**
+ * enum ppp_hdlc_result - why ppp_hdlc_dec_run() returned
+ * @PPP_HDLC_MORE: input used up, no frame finished
+ * @PPP_HDLC_FRAME: a good frame is in the buffer
+ * @PPP_HDLC_BAD: a frame ended in error (abort, toss, runt, FCS); the
+ *	decoder keeps its buffer for the next frame
+ * @PPP_HDLC_NEED_BUF: a frame starts and the decoder has no buffer:
+ *	call ppp_hdlc_dec_set_buf(), then run again from where it stopped
+ */
 enum ppp_hdlc_result {
-	PPP_HDLC_MORE,		/* input used up, frame not finished */
-	PPP_HDLC_FRAME,		/* a good frame is in buf[0..len) */
-	PPP_HDLC_BAD,		/* a frame ended in error; state reset */
-	PPP_HDLC_NEED_BUF,	/* a frame starts: give it a buffer */
+	PPP_HDLC_MORE,
+	PPP_HDLC_FRAME,
+	PPP_HDLC_BAD,
+	PPP_HDLC_NEED_BUF,
 };
 
+/**
+ * struct ppp_hdlc_dec - decoder state
+ * @specials: bytes the decoder acts on (see ppp_hdlc_rx_map())
+ * @buf: the caller's frame buffer, or NULL
+ * @size: its size: frames longer than this (FCS included) are tossed
+ * @len: bytes stored so far, FCS included
+ * @fcs: running FCS
+ * @escape: the last byte was 7d
+ * @toss: discard everything up to the next flag
+ */
 struct ppp_hdlc_dec {
-	struct ppp_hdlc_map specials;	/* see ppp_hdlc_rx_map() */
-	u8 *buf;		/* caller's frame buffer, or NULL */
+	struct ppp_hdlc_map specials;
+	u8 *buf;
 	u32 size;
-	u32 len;		/* bytes stored, FCS included */
+	u32 len;
 	u16 fcs;
-	bool escape;		/* last byte was 7d */
-	bool toss;		/* discard until the next flag */
+	bool escape;
+	bool toss;
 };
 
 void ppp_hdlc_dec_init(struct ppp_hdlc_dec *d, u32 raccm);
-/* Hand the decoder a buffer after PPP_HDLC_NEED_BUF (or NULL: toss). */
+void ppp_hdlc_dec_set_raccm(struct ppp_hdlc_dec *d, u32 raccm);
 void ppp_hdlc_dec_set_buf(struct ppp_hdlc_dec *d, u8 *buf, u32 size);
-/* Mark the frame in progress bad (a tty error flag on a byte). */
+
+/* Mark the frame in progress bad (a tty error flag on one of its bytes). */
 static inline void ppp_hdlc_dec_toss(struct ppp_hdlc_dec *d)
 {
 	d->toss = true;
 }
 
-/*
- * Consume @in until a frame ends or more buffer is needed.  *@used is
- * set to the bytes consumed.  On PPP_HDLC_FRAME the frame (FCS removed)
- * is buf[0..*@flen); the decoder then forgets the buffer.
- */
 enum ppp_hdlc_result ppp_hdlc_dec_run(struct ppp_hdlc_dec *d, const u8 *in,
 				      size_t n, size_t *used, u32 *flen);
 
-/*
- * Strip the address/control field of a received frame if present.
- * Returns the offset of the protocol field, or -1 if the frame is
- * malformed (ff not followed by 03, or nothing left for a protocol).
- */
 int ppp_hdlc_rx_strip(const u8 *buf, u32 len);
 
 #endif /* PPP_ASYNC_HDLC_H */

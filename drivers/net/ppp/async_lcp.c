@@ -101,9 +101,7 @@ void ppp_async_lcp_peek(struct ppp_async *ap, const u8 *data, size_t len,
 				ap->chan.mtu = o.mru;
 			if (o.has_accm) {
 				ap->xaccm[0] = o.accm;
-				ppp_hdlc_tx_map(&ap->txmap, ap->xaccm);
-				ap->lcpmap = ap->txmap;
-				ap->lcpmap.bits[0] = ~0U;
+				ppp_async_update_txmaps(ap);
 			}
 			return;
 		}

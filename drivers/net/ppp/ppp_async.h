@@ -94,6 +94,7 @@ struct ppp_async {
 /* async_channel.c */
 extern const struct ppp_channel_ops ppp_async_ops;
 void ppp_async_init_state(struct ppp_async *ap);
+void ppp_async_update_txmaps(struct ppp_async *ap);
 void ppp_async_init_deferred(struct ppp_async *ap);
 void ppp_async_schedule(struct ppp_async *ap);
 void ppp_async_cancel(struct ppp_async *ap);
