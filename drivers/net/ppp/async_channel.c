@@ -14,18 +14,26 @@
 #include "ppp_async.h"
 #include <linux/bitops.h>
 
-/* Opening flags are shared when frames follow within this many jiffies. */
+/*
+ * A frame that follows the previous one within flag_time jiffies shares
+ * its closing flag; after a longer silence an opening flag is sent first
+ * so that line noise collected meanwhile ends up in a frame of its own.
+ */
 static int flag_time = HZ;
 module_param(flag_time, int, 0);
 MODULE_PARM_DESC(flag_time,
-		 "ppp_async: interval between flagged packets (in clock ticks)");
+		 "jiffies of idle line after which a frame gets an opening flag (0: always)");
 
 /* Decoded frames waiting for ppp_input() before we drop the oldest. */
 #define PPP_ASYNC_MAX_RQLEN	256
 
-/* 0x5e is never escaped (7d 5e would read as an escaped 7e). */
-#define PPP_ASYNC_NEVER_ESCAPE_3	0x40000000U	/* bit of 0x5e */
-#define PPP_ASYNC_ALWAYS_ESCAPE_3	0x60000000U	/* 0x7d and 0x7e */
+/*
+ * Fixed bits of the extended map, as pppd sees them through
+ * PPPIOCGXASYNCMAP: 0x5e is never escaped (7d 7e would be an abort),
+ * 0x7d and 0x7e always are.  The codec also refuses to escape 0x5d.
+ */
+#define PPP_ASYNC_NEVER_ESCAPE_W2	0x40000000U	/* 0x5e, word 2 */
+#define PPP_ASYNC_ALWAYS_ESCAPE_W3	0x60000000U	/* 0x7d, 0x7e, word 3 */
 
 /**
  * ppp_async_update_txmaps - rebuild the escape maps after ->xaccm changed
@@ -46,7 +54,7 @@ void ppp_async_init_state(struct ppp_async *ap)
 	spin_lock_init(&ap->rx_lock);
 	ap->mru = PPP_MRU;
 	ap->xaccm[0] = ~0U;
-	ap->xaccm[3] = PPP_ASYNC_ALWAYS_ESCAPE_3;
+	ap->xaccm[3] = PPP_ASYNC_ALWAYS_ESCAPE_W3;
 	/* not yet visible to anyone: no tx_lock needed */
 	ppp_hdlc_tx_map(&ap->txmap, ap->xaccm);
 	ppp_hdlc_lcp_map(&ap->lcpmap, ap->xaccm);
@@ -104,6 +112,7 @@ static bool ppp_async_encode(struct ppp_async *ap)
 {
 	size_t n;
 
+	lockdep_assert_held(&ap->tx_lock);
 	n = ppp_hdlc_enc_run(&ap->enc, ap->obuf, sizeof(ap->obuf));
 	ap->optr = ap->obuf;
 	ap->olim = ap->obuf + n;
@@ -246,6 +255,7 @@ static void ppp_async_rx_buffer(struct ppp_async *ap, u8 first)
 	unsigned int size = ap->mru + PPP_HDRLEN + 2;	/* + FCS */
 	struct sk_buff *skb;
 
+	lockdep_assert_held(&ap->rx_lock);
 	skb = dev_alloc_skb(size + 3);
 	if (!skb) {
 		ppp_hdlc_dec_set_buf(&ap->dec, NULL, 0);
@@ -267,6 +277,7 @@ static void ppp_async_rx_frame(struct ppp_async *ap, u32 len)
 	struct sk_buff *skb = ap->rpkt;
 	int off;
 
+	lockdep_assert_held(&ap->rx_lock);
 	ap->rpkt = NULL;
 	skb_put(skb, len);
 	off = ppp_hdlc_rx_strip(skb->data, len);
@@ -297,6 +308,7 @@ static void ppp_async_decode(struct ppp_async *ap, const u8 *buf, size_t n)
 	size_t used;
 	u32 len;
 
+	lockdep_assert_held(&ap->rx_lock);
 	while (n) {
 		switch (ppp_hdlc_dec_run(&ap->dec, buf, n, &used, &len)) {
 		case PPP_HDLC_NEED_BUF:
@@ -437,7 +449,6 @@ void ppp_async_init_deferred(struct ppp_async *ap)
 }
 #endif
 
-
 /* ---- channel ioctls (through the /dev/ppp channel fd) ---- */
 
 static int ppp_async_set_xaccm(struct ppp_async *ap, void __user *argp)
@@ -446,8 +457,8 @@ static int ppp_async_set_xaccm(struct ppp_async *ap, void __user *argp)
 
 	if (copy_from_user(accm, argp, sizeof(accm)))
 		return -EFAULT;
-	accm[2] &= ~PPP_ASYNC_NEVER_ESCAPE_3;
-	accm[3] |= PPP_ASYNC_ALWAYS_ESCAPE_3;
+	accm[2] &= ~PPP_ASYNC_NEVER_ESCAPE_W2;
+	accm[3] |= PPP_ASYNC_ALWAYS_ESCAPE_W3;
 	spin_lock_bh(&ap->tx_lock);
 	memcpy(ap->xaccm, accm, sizeof(accm));
 	ppp_async_update_txmaps(ap);
@@ -470,7 +481,9 @@ static int ppp_async_ioctl(struct ppp_channel *chan, unsigned int cmd,
 	case PPPIOCSFLAGS:
 		if (get_user(val, p))
 			return -EFAULT;
+		spin_lock_bh(&ap->tx_lock);	/* read by the encoder setup */
 		ap->flags = val & ~SC_RCV_BITS;
+		spin_unlock_bh(&ap->tx_lock);
 		spin_lock_bh(&ap->rx_lock);
 		ap->rbits = val & SC_RCV_BITS;	/* 0 restarts detection */
 		spin_unlock_bh(&ap->rx_lock);

@@ -74,6 +74,10 @@ void ppp_async_lcp_peek(struct ppp_async *ap, const u8 *data, size_t len,
 	size_t plen;
 	u16 fcs;
 
+	if (inbound)
+		lockdep_assert_held(&ap->rx_lock);
+	else
+		lockdep_assert_held(&ap->tx_lock);
 	if (len < 2 + LCP_HDRLEN)
 		return;
 	data += 2;

@@ -55,6 +55,20 @@ static void ppp_asynctty_close(struct tty_struct *tty)
 	kfree(ap);
 }
 
+/*
+ * The line is gone.  The tty core closes the discipline right after this
+ * (that is where the channel goes and pppd sees EOF); here we only drop
+ * the frame we were writing, which no write_wakeup will ever finish, and
+ * let ppp_generic carry on with its queue.
+ */
+static void ppp_asynctty_hangup(struct tty_struct *tty)
+{
+	struct ppp_async *ap = tty->disc_data;
+
+	if (ap)
+		ppp_async_flush_output(ap);
+}
+
 /* Data goes through /dev/ppp, never through the tty's read/write. */
 static ssize_t ppp_asynctty_read(struct tty_struct *tty, struct file *file,
 				 u8 *buf, size_t count, void **cookie,
@@ -126,6 +140,7 @@ static struct tty_ldisc_ops ppp_ldisc = {
 	.name		= "ppp",
 	.open		= ppp_asynctty_open,
 	.close		= ppp_asynctty_close,
+	.hangup		= ppp_asynctty_hangup,
 	.read		= ppp_asynctty_read,
 	.write		= ppp_asynctty_write,
 	.ioctl		= ppp_asynctty_ioctl,

@@ -58,8 +58,8 @@ enum {
 struct ppp_async {
 	struct tty_struct *tty;
 	struct ppp_channel chan;
-	unsigned int flags;		/* SC_COMP_PROT, SC_COMP_AC, ... */
-	unsigned int rbits;		/* SC_RCV_*: what bytes we have seen */
+	unsigned int flags;		/* SC_COMP_PROT, SC_COMP_AC: tx_lock */
+	unsigned int rbits;		/* SC_RCV_* seen on the line: rx_lock */
 
 	/* transmit: tx_lock */
 	spinlock_t tx_lock;
