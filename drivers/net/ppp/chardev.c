@@ -8,6 +8,7 @@
  * work on.  One read() returns one whole frame: the two protocol bytes
  * and the payload, without address and control fields.
  */
+#include <kunit/visibility.h>
 #include "ppp_generic.h"
 
 /* write() larger than this cannot be a PPP frame (the MRU is 16 bits). */
@@ -233,3 +234,4 @@ const struct file_operations ppp_fops = {
 	.release	= ppp_release,
 	.llseek		= noop_llseek,
 };
+EXPORT_SYMBOL_IF_KUNIT(ppp_fops);
