@@ -1,0 +1,41 @@
+# SPDX-License-Identifier: GPL-2.0
+# Shared helpers for the host-side scripts (bash).  Source it; don't run it.
+
+PPP_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PPP_CACHE_DIR=${PPP_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pppstack}
+export PPP_CACHE_DIR
+
+# The kernels we test: alias -> the Debian meta package naming the exact
+# image (and so the exact headers) of that alias.
+PPP_KERNEL_ALIASES="6.1 6.12"
+ppp_kernel_meta() {
+	case "$1" in
+	6.1)  echo linux-image-amd64 ;;
+	6.12) echo linux-image-6.12-amd64 ;;
+	*)    echo "unknown kernel '$1' (want one of: $PPP_KERNEL_ALIASES)" >&2
+	      return 1 ;;
+	esac
+}
+
+# Everything cached for kernel alias $1: kver (the release string),
+# kdir (its headers), vmlinux (the uncompressed image QEMU boots),
+# vmlinuz (the original), mods/*.ko (in-tree modules, decompressed).
+ppp_kernel_dir() {
+	echo "$PPP_CACHE_DIR/kernels/$1"
+}
+
+# Stage timing: stage NAME; ...; stage_end
+_stage_name= _stage_t0=
+stage() {
+	_stage_name=$1
+	_stage_t0=$(date +%s)
+	echo "==> $1"
+}
+stage_end() {
+	echo "<== $_stage_name: $(( $(date +%s) - _stage_t0 )) s"
+}
+
+die() {
+	echo "error: $*" >&2
+	exit 1
+}

@@ -1,0 +1,74 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# initramfs.sh OUT.cpio.gz
+#
+# Builds the module-independent part of the test VM's root file system:
+#   /bin/busybox + a link per applet     (the shell, coreutils, insmod, ...)
+#   /usr/sbin/pppd + /usr/lib/pppd/*/    (Debian's real pppd, rp-pppoe.so)
+#   /usr/sbin/chat                       (Debian's chat; ours, when it
+#                                         builds, is /usr/local/bin/chat)
+#   pppoe, pppoe-server, iperf3, socat
+#   /usr/bin/ip                          (iproute2's: busybox's ip has no
+#                                         netns - always call it by path)
+#   every shared library these need (found with ldd)
+#   /etc/ppp/options, empty              (Debian's says auth, crtscts, lock)
+#
+# Rebuilt only when an input changes (package versions or this script).
+# run.sh appends a second, per-run archive with /init, the scenarios, the
+# modules and the test programs.
+set -euo pipefail
+. "$(dirname "$0")/../lib.sh"
+
+[ $# = 1 ] || die "usage: $0 OUT.cpio.gz"
+out=$1
+bins="/usr/sbin/pppd /usr/sbin/pppoe /usr/sbin/pppoe-server /usr/sbin/chat
+/usr/bin/iperf3 /usr/bin/socat"
+plugins=$(ls /usr/lib/pppd/*/*.so) || die "no pppd plugins: is ppp installed?"
+
+key=$( { dpkg-query -W busybox-static ppp pppoe iperf3 socat iproute2 libc6
+	 sha256sum "$0"; } | sha256sum | cut -c1-16)
+if [ -e "$out" ] && [ "$(cat "$out.key" 2>/dev/null)" = "$key" ]; then
+	exit 0
+fi
+echo "initramfs: building the base image"
+
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,usr/local/bin,lib,lib64,etc/ppp} \
+	"$root"/{dev,proc,sys,tmp,run,var,root,mnt}
+
+copy_with_libs() {	# copy_with_libs FILE [DEST]: FILE and its libraries
+	local f=$1 dest=${2:-$1} lib
+	mkdir -p "$root$(dirname "$dest")"
+	cp -L "$f" "$root$dest"
+	for lib in $(ldd "$f" 2>/dev/null | grep -o '/[^ ]*'); do
+		[ -e "$root$lib" ] && continue
+		mkdir -p "$root$(dirname "$lib")"
+		cp -L "$lib" "$root$lib"
+	done
+}
+for b in $bins $plugins; do
+	copy_with_libs "$b"
+done
+copy_with_libs "$(readlink -f /usr/sbin/ip)" /usr/bin/ip
+
+# busybox and its applet links, without shadowing the real programs.
+cp /bin/busybox "$root/bin/busybox"
+for a in $(/bin/busybox --list-full); do
+	[ -e "$root/$a" ] || [ -L "$root/$a" ] || ln -s /bin/busybox "$root/$a"
+done
+
+ln -s /run "$root/var/run"
+ln -s /run "$root/var/lock"
+mknod "$root/dev/console" c 5 1
+mknod "$root/dev/null" c 1 3
+: > "$root/etc/ppp/options"
+printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534::/:/bin/false\n' \
+	> "$root/etc/passwd"
+printf 'root:x:0:\nnogroup:x:65534:\n' > "$root/etc/group"
+printf '127.0.0.1 localhost\n' > "$root/etc/hosts"
+
+(cd "$root" && find . | cpio -o -H newc --quiet) | gzip -1 > "$out.tmp"
+mv "$out.tmp" "$out"
+echo "$key" > "$out.key"

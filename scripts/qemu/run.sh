@@ -1,0 +1,182 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# run.sh --kernel 6.1|6.12 [--modules SPEC] [--scenarios GLOB] [--verbose]
+#
+# Boots a stock Debian kernel (cached by `make setup`) in QEMU with the
+# PPP modules named by SPEC, runs the scenarios tests/scenarios/GLOB.sh
+# (default: all), and prints one line per check,
+#     RESULT <kernel>/<spec>/<scenario>/<check> PASS|FAIL [why]
+# then a summary.  Exit status 0 only when every check passed.
+#
+#   SPEC    ours (default) | intree | generic=ours|intree,async=ours|intree
+#   GLOB    e.g. '30*' or '[23]*' (matched against the file names)
+#   --verbose  stream the VM's console while it runs (the demo uses this)
+#
+# Boot flow:
+#   1. our modules, if SPEC uses them: scripts/build-modules.sh against
+#      the headers of exactly that kernel, in the cache
+#   2. test programs (tests/progs/*.c, gcc -O2 -Wall) and chat (ours if
+#      `make -C userspace/chat` works, else Debian's)
+#   3. initrd = base image (initramfs.sh, cached) + a per-run archive with
+#      /init (scripts/qemu/init), /scenarios, /mods/{ours,intree}, programs
+#   4. qemu: no NIC, under timeout; console (ttyS0) -> console.log, result
+#      port (ttyS1) -> results.log, both kept in the run directory
+#   5. results: RESULT lines, plus one check per boot that the console has
+#      no kernel splat (BUG/WARNING/Oops/KASAN/lockdep/hung task)
+#
+# Environment: PPP_CACHE_DIR (cache), PPP_QEMU_TIMEOUT (default 600 s).
+set -euo pipefail
+. "$(dirname "$0")/../lib.sh"
+
+usage() {
+	sed -n '4,14s/^# \{0,1\}//p' "$0" >&2
+	exit 1
+}
+kernel= spec=ours glob='*' verbose=
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--kernel)    [ $# -ge 2 ] || usage; kernel=$2; shift 2 ;;
+	--modules)   [ $# -ge 2 ] || usage; spec=$2; shift 2 ;;
+	--scenarios) [ $# -ge 2 ] || usage; glob=$2; shift 2 ;;
+	--verbose)   verbose=1; shift ;;
+	-h|--help)   usage ;;
+	*) echo "run.sh: unknown argument '$1'" >&2; usage ;;
+	esac
+done
+[ -n "$kernel" ] || usage
+ppp_kernel_meta "$kernel" >/dev/null || exit 1
+case "$spec" in
+ours|intree) ;;
+*) [[ "$spec" =~ ^((generic|async)=(ours|intree),?)+$ ]] ||
+	die "bad --modules '$spec' (ours, intree, or generic=ours|intree,async=ours|intree)" ;;
+esac
+case "$glob" in *[!A-Za-z0-9_*?.\[\]-]*) die "bad --scenarios '$glob'" ;; esac
+
+kdir=$(ppp_kernel_dir "$kernel")
+[ -e "$kdir/kver" ] || die "kernel $kernel is not in the cache: run 'make setup'"
+kver=$(cat "$kdir/kver")
+headers=$(cat "$kdir/kdir")
+label=$kernel/$spec
+work=$PPP_CACHE_DIR/runs/$kernel-${spec//[,=]/_}
+mkdir -p "$work"
+exec 9>"$work.lock"
+flock 9		# one run per kernel+spec at a time; others may run alongside
+rm -rf "$work"
+mkdir -p "$work/overlay"/{mods/ours,mods/intree,scenarios,usr/local/bin}
+t_start=$(date +%s)
+
+# 1. Our modules, when SPEC uses any, built against this kernel's headers.
+if [[ "$spec" == *ours* ]]; then
+	build=$PPP_CACHE_DIR/build/$kver
+	mkdir -p "$build"
+	if ! flock "$build.lock" "$PPP_TOP/scripts/build-modules.sh" "$headers" "$build" \
+		>"$work/build.log" 2>&1; then
+		tail -n 40 "$work/build.log" >&2
+		die "step 1: building our modules against $headers failed (log: $work/build.log)"
+	fi
+	for m in ppp_generic ppp_async; do
+		[ -e "$build/drivers/net/ppp/$m.ko" ] ||
+			die "step 1: $build/drivers/net/ppp/$m.ko was not built"
+		cp "$build/drivers/net/ppp/$m.ko" "$work/overlay/mods/ours/"
+	done
+fi
+cp "$kdir"/mods/*.ko "$work/overlay/mods/intree/"
+
+# 2. Test programs (cached by source time) and chat.
+progs=$PPP_CACHE_DIR/progs
+mkdir -p "$progs"
+for c in "$PPP_TOP"/tests/progs/*.c; do
+	[ -e "$c" ] || continue
+	bin=$progs/$(basename "$c" .c)
+	if [ ! "$bin" -nt "$c" ]; then
+		gcc -O2 -Wall -o "$bin.tmp" "$c" 2>"$work/progs.log" || {
+			cat "$work/progs.log" >&2
+			die "step 2: cannot compile $c"
+		}
+		mv "$bin.tmp" "$bin"
+	fi
+	cp "$bin" "$work/overlay/usr/local/bin/"
+done
+chat=debian
+if [ -e "$PPP_TOP/userspace/chat/Makefile" ] &&
+   flock "$PPP_CACHE_DIR/chat.lock" make -s -C "$PPP_TOP/userspace/chat" chat \
+	>"$work/chat.log" 2>&1 &&
+   [ -x "$PPP_TOP/userspace/chat/chat" ]; then
+	cp "$PPP_TOP/userspace/chat/chat" "$work/overlay/usr/local/bin/chat"
+	chat=ours
+fi
+cp "$PPP_TOP"/tests/scenarios/*.sh "$work/overlay/scenarios/"
+cp "$PPP_TOP/scripts/qemu/init" "$work/overlay/init"
+chmod +x "$work/overlay/init"
+
+# 3. The initrd: cached base + this run's archive, concatenated.
+base=$PPP_CACHE_DIR/initramfs-base.cpio.gz
+flock "$base.lock" "$PPP_TOP/scripts/qemu/initramfs.sh" "$base" ||
+	die "step 3: building the base initramfs failed"
+(cd "$work/overlay" && find . | cpio -o -H newc --quiet) | gzip -1 \
+	> "$work/overlay.cpio.gz"
+cat "$base" "$work/overlay.cpio.gz" > "$work/initrd.gz"
+
+# 4. Boot.  The uncompressed vmlinux boots faster under TCG.
+accel=$("$PPP_TOP/scripts/qemu/kvm-probe.sh")
+image=$kdir/vmlinux
+[ -e "$image" ] || image=$kdir/vmlinuz
+cmdline="console=ttyS0 oops=panic panic=-1 printk.time=1"
+cmdline+=" ppp.modules=$spec ppp.scenarios=$glob${verbose:+ ppp.verbose=1}"
+echo "run.sh: booting $kver ($label, chat: $chat, $(echo "$accel" | cut -d' ' -f1-2))"
+: > "$work/console.log"
+: > "$work/results.log"
+if [ -n "$verbose" ]; then
+	tail -n +1 -f "$work/console.log" | sed -u 's/\x1b\[[0-9;?]*[a-zA-Z]//g; s/\x1bc//g; s/\r$//' &
+	tailpid=$!
+fi
+set +e
+# shellcheck disable=SC2086
+timeout --foreground "${PPP_QEMU_TIMEOUT:-600}" qemu-system-x86_64 $accel \
+	-m 1024 -nodefaults -no-reboot -display none -nic none \
+	-kernel "$image" -initrd "$work/initrd.gz" -append "$cmdline" \
+	-serial "file:$work/console.log" -serial "file:$work/results.log" \
+	</dev/null
+qrc=$?
+set -e
+if [ -n "$verbose" ]; then
+	sleep 0.3
+	kill "$tailpid" 2>/dev/null || true
+	wait "$tailpid" 2>/dev/null || true
+fi
+elapsed=$(( $(date +%s) - t_start ))
+
+# 5. Results.
+sed -i 's/\x1b\[[0-9;?]*[a-zA-Z]//g; s/\x1bc//g; s/\r$//' "$work/console.log"
+tr -d '\r' < "$work/results.log" |
+	sed -n "s|^RESULT \([^ ]*\) \(.*\)|RESULT $label/\1 \2|p" > "$work/results.txt"
+if ! grep -qx END <(tr -d '\r' < "$work/results.log"); then
+	why="VM did not finish (qemu exit $qrc$([ $qrc = 124 ] && echo ", timeout"))"
+	echo "RESULT $label/boot/completed FAIL $why" >> "$work/results.txt"
+fi
+splat='BUG:|WARNING:|Oops|KASAN|UBSAN|general protection|Kernel panic|possible circular|possible recursive|inconsistent lock|INFO: task .* blocked|soft lockup|hard LOCKUP|kmemleak: [1-9]'
+if grep -aE '^\[ *[0-9]+\.[0-9]+\] ' "$work/console.log" | grep -aEq "$splat"; then
+	echo "RESULT $label/console/no-splat FAIL kernel splat in the console" >> "$work/results.txt"
+else
+	echo "RESULT $label/console/no-splat PASS" >> "$work/results.txt"
+fi
+cat "$work/results.txt"
+pass=$(awk '$3 == "PASS"' "$work/results.txt" | wc -l)
+fail=$(awk '$3 != "PASS"' "$work/results.txt" | wc -l)
+if [ "$fail" -gt 0 ]; then
+	echo
+	echo "---- what the failing checks left on the console ($work/console.log):"
+	# Each failing check prints its reason and log tails right after its
+	# RESULT line; show that much, up to the next RESULT or scenario.
+	awk '/^RESULT .* FAIL/ { on = 1; n = 0 }
+	     on && n++ < 60 { print "  | " $0 }
+	     on && n > 1 && /^(RESULT |---- scenario)/ { on = 0 }' "$work/console.log"
+	if grep -q '/boot/completed FAIL\|/console/no-splat FAIL' "$work/results.txt"; then
+		echo "---- kernel splats and the console's last lines:"
+		grep -aE -A20 "$splat" "$work/console.log" | head -n 80 | sed 's/^/  | /'
+		tail -n 30 "$work/console.log" | sed 's/^/  | /'
+	fi
+fi
+echo "run.sh: $label: $pass passed, $fail failed ($elapsed s; logs in $work)"
+[ "$fail" = 0 ]

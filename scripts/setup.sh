@@ -1,0 +1,118 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# setup.sh: installs what building and testing need on Debian 12 and
+# caches the test kernels.  Idempotent: a second run takes seconds.
+#
+#  - packages: every name listed in scripts/deps/*.txt (apt-get);
+#  - for each kernel alias (6.1, 6.12): the exact image the Debian meta
+#    package depends on is fetched with `apt-get download` and unpacked
+#    with dpkg-deb into the cache (nothing goes to /boot); the matching
+#    linux-headers package is installed (/usr/src/linux-headers-<kver>),
+#    so image, headers and in-tree modules always agree.
+#
+# Cache: ${PPP_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pppstack}
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+[ "$(id -u)" = 0 ] || die "setup needs root (apt-get, dpkg)"
+export DEBIAN_FRONTEND=noninteractive
+mkdir -p "$PPP_CACHE_DIR"
+t_start=$(date +%s)
+
+# apt-get update once; again only after a day (new kernel ABIs appear).
+stage "setup: apt-get update"
+stamp=$PPP_CACHE_DIR/apt-updated
+if [ ! -e "$stamp" ] || [ -n "$(find "$stamp" -mmin +1440)" ]; then
+	apt-get update -qq || die "apt-get update failed"
+	touch "$stamp"
+fi
+stage_end
+
+is_installed() {
+	dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"
+}
+
+stage "setup: packages from scripts/deps/*.txt"
+pkgs=$(sed 's/#.*//' "$PPP_TOP"/scripts/deps/*.txt | tr -s ' \t' '\n' | sort -u)
+missing=
+for p in $pkgs; do
+	is_installed "$p" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	echo "installing:$missing"
+	# shellcheck disable=SC2086
+	apt-get install -y -qq --no-install-recommends $missing ||
+		die "apt-get install failed for:$missing"
+fi
+stage_end
+
+# In-tree modules the harness may load, as paths under kernel/.
+INTREE_MODS="drivers/net/slip/slhc drivers/net/ppp/ppp_generic
+drivers/net/ppp/ppp_async drivers/net/ppp/pppox drivers/net/ppp/pppoe
+drivers/net/ppp/ppp_deflate drivers/net/ppp/bsd_comp drivers/net/veth"
+
+# extract_vmlinux BZIMAGE OUT: the uncompressed ELF kernel inside a
+# bzImage.  QEMU boots it directly (PVH entry), skipping the in-guest
+# decompressor, which is slow under TCG.
+extract_vmlinux() {
+	local img=$1 out=$2 magic tool off
+	for magic in '\xfd7zXZ\x00:xz' '\x28\xb5\x2f\xfd:zstd' '\x1f\x8b\x08:gzip'; do
+		tool=${magic##*:}
+		for off in $(LC_ALL=C grep -obUaP "${magic%:*}" "$img" | cut -d: -f1); do
+			tail -c +$((off + 1)) "$img" | $tool -dc 2>/dev/null > "$out" || true
+			if [ "$(head -c 4 "$out" | od -An -tx1 | tr -d ' ')" = 7f454c46 ]; then
+				return 0
+			fi
+		done
+	done
+	rm -f "$out"
+	return 1
+}
+
+for alias in $PPP_KERNEL_ALIASES; do
+	stage "setup: kernel $alias"
+	kdir=$(ppp_kernel_dir "$alias")
+	meta=$(ppp_kernel_meta "$alias")
+	image=$(apt-cache depends "$meta" 2>/dev/null |
+		sed -n 's/^ *Depends: \(linux-image-[^ ]*\).*/\1/p' | head -n1)
+	[ -n "$image" ] || die "cannot resolve the image package behind $meta (apt-cache depends $meta)"
+	kver=${image#linux-image-}
+	if [ ! -e "$kdir/$kver.done" ]; then
+		echo "fetching $image"
+		rm -rf "$kdir"
+		mkdir -p "$kdir/deb" "$kdir/mods"
+		(cd "$kdir/deb" && apt-get download -qq -o APT::Sandbox::User=root "$image") ||
+			die "apt-get download $image failed"
+		dpkg-deb -x "$kdir"/deb/*.deb "$kdir/root" || die "dpkg-deb -x $image failed"
+		cp "$kdir/root/boot/vmlinuz-$kver" "$kdir/vmlinuz"
+		for m in $INTREE_MODS; do
+			f=$(ls "$kdir/root/lib/modules/$kver/kernel/$m".ko* 2>/dev/null | head -n1)
+			[ -n "$f" ] || { echo "note: $m is not a module in $kver"; continue; }
+			case "$f" in
+			*.xz)  xz -dc "$f" ;;
+			*.zst) zstd -qdc "$f" ;;
+			*)     cat "$f" ;;
+			esac > "$kdir/mods/$(basename "$m").ko" ||
+				die "cannot decompress $f"
+		done
+		rm -rf "$kdir/root" "$kdir/deb"
+		echo "$kver" > "$kdir/kver"
+		touch "$kdir/$kver.done"
+	fi
+	if [ ! -e "$kdir/vmlinux" ] && [ ! -e "$kdir/no-vmlinux" ]; then
+		extract_vmlinux "$kdir/vmlinuz" "$kdir/vmlinux" || {
+			echo "note: no vmlinux found inside $kver's bzImage; booting the bzImage"
+			touch "$kdir/no-vmlinux"
+		}
+	fi
+	hdr=linux-headers-$kver
+	if ! is_installed "$hdr"; then
+		apt-get install -y -qq --no-install-recommends "$hdr" ||
+			die "apt-get install $hdr failed"
+	fi
+	echo "/usr/src/$hdr" > "$kdir/kdir"
+	echo "kernel $alias = $kver (headers /usr/src/$hdr)"
+	stage_end
+done
+echo "setup: done in $(( $(date +%s) - t_start )) s"

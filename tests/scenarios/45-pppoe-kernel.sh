@@ -1,0 +1,28 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Scenario 4: PPPoE in kernel mode on the client.  Debian's own pppox.ko
+# and pppoe.ko are loaded on top of whichever ppp_generic is under test:
+# they import ppp_register_net_channel, ppp_input, ... so this proves the
+# exported channel API (and its modversion CRCs) is the kernel's.  The
+# server stays in user mode (Debian's pppoe-server has no -k).  PAP.
+#
+#   netns a (client)                        netns b (access concentrator)
+#   pppd plugin rp-pppoe.so va              pppoe-server -I vb
+#     | PPPoX socket (pppoe.ko)               -> pppd pty "pppoe ..." N_PPP
+#   ppp_generic channel                     pppoe (session) on vb
+#   veth va  <========== Ethernet (PPPoE) ==========>  veth vb
+#   ppp0 198.51.100.2  <------ PPP session ------>  ppp0 198.51.100.1
+#
+# Checks: pppox + pppoe load, session up and listed in /proc/net/pppoe,
+# ping, 8 MiB TCP with equal sha256, the client exits on SIGTERM.
+S=pppoe-kernel
+load_mod pppox intree > /tmp/insmod.log && load_mod pppoe intree >> /tmp/insmod.log
+if ! check $S/pppox-pppoe-load $? "in-tree pppox/pppoe refused generic=$PPP_GEN" /tmp/insmod.log; then
+	dmesg | tail -n 10
+	return 0
+fi
+pppoe_session kernel pap plugin rp-pppoe.so va
+n=$(ns a cat /proc/net/pppoe 2>/dev/null | grep -c va)
+[ "$n" -ge 1 ]
+check $S/session-in-proc-net-pppoe $? "no session in /proc/net/pppoe of netns a"
+pppoe_stop

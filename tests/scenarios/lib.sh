@@ -1,0 +1,222 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Helpers for the scenarios, sourced inside the test VM (busybox sh).
+# A scenario sets S=<name> and reports each check with `check` or
+# `result`: "RESULT $S/<check> PASS" or "RESULT $S/<check> FAIL <why>",
+# written to fd 3 (the result port) and echoed on the console.
+#
+# Gotchas (see ../../../shared/reference/qemu-notes.md):
+#  - busybox runs its own applets first: call iproute2's ip as $IP;
+#  - never background a process through a shell function ($! would be
+#    the subshell): use "$NSX ns prog ... &", which execs prog;
+#  - PID 1 reaps lazily: "exited" means gone or a zombie (see alive).
+
+IP=/usr/bin/ip			# iproute2's: busybox's ip has no netns
+NSX="$IP netns exec"		# $NSX NS CMD...: CMD in namespace NS (execs)
+CHAT=/usr/local/bin/chat	# ours if the host built it, else Debian's
+[ -x "$CHAT" ] || CHAT=/usr/sbin/chat
+
+# Options every pppd in these tests uses: a pty has no modem lines
+# (local, nocrtscts); lcp-restart 1 because the first Configure-Request
+# is often lost while the peer is still setting up its side.
+PPPD_BASE="115200 local nocrtscts noauth nodetach lcp-restart 1 maxfail 1 nodefaultroute"
+
+say() {	# say TEXT: a line for the reader of the console (and the demo)
+	echo "== $*"
+}
+
+result() {	# result NAME PASS|FAIL [WHY]
+	echo "RESULT $1 $2${3:+ $3}" >&3
+	echo "RESULT $1 $2${3:+ $3}"
+}
+
+# check NAME STATUS WHY [LOG...]: PASS when STATUS is 0; on FAIL, the
+# tail of each LOG goes to the console, where the host picks it up.
+check() {
+	local name=$1 rc=$2 why=$3 f
+	shift 3
+	if [ "$rc" = 0 ]; then
+		result "$name" PASS
+		return 0
+	fi
+	result "$name" FAIL "$why"
+	for f in "$@"; do
+		[ -e "$f" ] || continue
+		echo "---- tail of $f"
+		tail -n 25 "$f"
+	done
+	return 1
+}
+
+load_mod() {	# load_mod NAME ours|intree
+	insmod "/mods/$2/$1.ko" 2>&1
+}
+
+ns() {	# ns NS CMD...: run CMD in namespace NS (foreground only)
+	local n=$1
+	shift
+	$IP netns exec "$n" "$@"
+}
+
+# alive PID: running and not a zombie.
+alive() {
+	[ -r "/proc/$1/stat" ] && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$1/stat"
+}
+
+dead() {
+	! alive "$1"
+}
+
+# wait_until SECONDS COMMAND...: poll every 0.2 s until COMMAND succeeds.
+wait_until() {
+	local tries=$(( $1 * 5 ))
+	shift
+	while [ "$tries" -gt 0 ]; do
+		"$@" && return 0
+		sleep 0.2
+		tries=$((tries - 1))
+	done
+	return 1
+}
+
+has_addr() {	# has_addr NS IF: IF in NS has an IPv4 address (IPCP is up)
+	ns "$1" $IP -4 addr show "$2" 2>/dev/null | grep -q "inet "
+}
+
+ppp_ifaces() {	# ppp_ifaces NS...: ppp* interfaces in the init and given namespaces
+	local n
+	$IP -o link show | grep -o ': ppp[0-9]*'
+	for n in "$@"; do
+		ns "$n" $IP -o link show 2>/dev/null | grep -o ': ppp[0-9]*'
+	done
+}
+
+no_ppp_ifaces() {
+	[ -z "$(ppp_ifaces "$@")" ]
+}
+
+fresh_netns() {	# fresh_netns NS...: new, empty namespaces with lo up
+	local n
+	for n in "$@"; do
+		$IP netns del "$n" 2>/dev/null
+		$IP netns add "$n"
+		ns "$n" $IP link set lo up
+	done
+}
+
+# pty_pair A B: two ptys joined by socat, at /tmp/A and /tmp/B, in raw
+# mode; sets SOCAT to socat's pid.
+pty_pair() {
+	rm -f "/tmp/$1" "/tmp/$2"
+	socat "pty,link=/tmp/$1,raw,echo=0" "pty,link=/tmp/$2,raw,echo=0" &
+	SOCAT=$!
+	wait_until 5 test -e "/tmp/$2"
+}
+
+# transfer NAME NS_SRC NS_DST ADDR MB: send MB MiB of random data over
+# TCP from NS_SRC to ADDR (in NS_DST); PASS when the sha256 of what
+# arrived equals what was sent.
+transfer() {
+	local name=$1 src=$2 dst=$3 addr=$4 mb=$5 rx t0 t sum_tx sum_rx
+	dd if=/dev/urandom of=/tmp/blob bs=1M count="$mb" 2>/dev/null
+	sum_tx=$(sha256sum /tmp/blob | cut -d' ' -f1)
+	rm -f /tmp/recv
+	$NSX "$dst" socat -u TCP-LISTEN:5001,reuseaddr OPEN:/tmp/recv,creat,trunc &
+	rx=$!
+	wait_until 5 ns "$dst" sh -c 'netstat -ltn | grep -q ":5001 "'
+	t0=$(date +%s)
+	timeout 120 $NSX "$src" socat -u OPEN:/tmp/blob TCP:"$addr":5001
+	wait_until 30 dead "$rx"
+	t=$(( $(date +%s) - t0 ))
+	kill "$rx" 2>/dev/null
+	sum_rx=$(sha256sum /tmp/recv 2>/dev/null | cut -d' ' -f1)
+	[ -n "$PPP_VERBOSE" ] &&
+		say "sent $mb MiB $src -> $dst ($addr) in ${t} s, sha256 ${sum_tx%"${sum_tx#????????????????}"}... both ends"
+	rm -f /tmp/blob /tmp/recv
+	[ -n "$sum_rx" ] && [ "$sum_tx" = "$sum_rx" ]
+	check "$name" $? "sha256 mismatch after ${t} s: sent ${sum_tx%"${sum_tx#????????????????}"} got ${sum_rx:-nothing}"
+}
+
+# ping_check NAME NS ADDR [SIZE]: 5 pings, PASS at 0% loss.
+ping_check() {
+	local name=$1 n=$2 addr=$3 size=${4:-56} out
+	out=$(ns "$n" ping -c 5 -i 0.2 -W 5 -s "$size" "$addr" 2>&1)
+	[ -n "$PPP_VERBOSE" ] && echo "$out" | tail -n 2
+	echo "$out" | grep -q ' 0% packet loss'
+	check "$name" $? "$(echo "$out" | grep -m1 'packet loss')"
+}
+
+# stop_pids PID...: TERM, wait up to 5 s each, then KILL what is left.
+stop_pids() {
+	local p
+	for p in "$@"; do kill "$p" 2>/dev/null; done
+	for p in "$@"; do wait_until 5 dead "$p"; done
+	for p in "$@"; do kill -9 "$p" 2>/dev/null; done
+	return 0
+}
+
+# cleanup_all: what init runs after each scenario.
+cleanup_all() {
+	local n
+	killall pppd pppoe pppoe-server socat iperf3 fakemodem chat 2>/dev/null
+	sleep 0.5
+	killall -9 pppd pppoe pppoe-server socat iperf3 fakemodem chat 2>/dev/null
+	for n in $($IP netns list 2>/dev/null | cut -d' ' -f1); do
+		$IP netns del "$n"
+	done
+	rm -rf /tmp/* /etc/ppp/*-secrets
+	return 0
+}
+
+# --- PPPoE (scenarios 40, 45) ---------------------------------------------
+
+# pppoe_session NAME pap|chap CLIENT-PPPD-ARGS...: a PPPoE access
+# concentrator (pppoe-server, user mode: Debian's build has no -k) in
+# netns b on veth vb, a client pppd in netns a on veth va; waits for the
+# session, then ping and a bulk transfer.  Leaves PC (client pppd pid)
+# and the namespaces for the caller's extra checks; pppoe_stop ends it.
+pppoe_session() {
+	local name=$1 auth=$2
+	shift 2
+	grep -q '^veth ' /proc/modules || load_mod veth intree
+	fresh_netns a b
+	$IP link add va netns a type veth peer name vb netns b
+	ns a $IP link set va up
+	ns b $IP link set vb up
+	echo '"client" "server" "s3cret" *' > /etc/ppp/$auth-secrets
+	chmod 600 /etc/ppp/$auth-secrets
+	cat > /etc/ppp/pppoe-server-options <<-EOT
+	require-$auth
+	name server
+	lcp-restart 1
+	mtu 1492
+	mru 1492
+	logfile /tmp/srv.log
+	EOT
+	rm -f /tmp/srv.log /tmp/cli.log
+	$NSX b pppoe-server -F -I vb -L 198.51.100.1 -R 198.51.100.2 -N 2 &
+	PS=$!
+	$NSX a pppd "$@" noauth name client user client remotename server \
+		noipdefault nodetach maxfail 1 lcp-restart 1 mtu 1492 mru 1492 \
+		logfile /tmp/cli.log &
+	PC=$!
+	wait_until 40 has_addr a ppp0
+	check $S/$name-up $? "no PPPoE session" /tmp/cli.log /tmp/srv.log
+	if [ -n "$PPP_VERBOSE" ]; then
+		say "PPPoE session ($name mode):"
+		ns a $IP -4 addr show ppp0 | sed 's/^/   /'
+	fi
+	ping_check $S/$name-ping a 198.51.100.1 1400
+	transfer $S/$name-tcp-8M a b 198.51.100.1 8
+}
+
+pppoe_stop() {	# pppoe_stop: end the session, check the client exits
+	kill -TERM $PC
+	wait_until 15 dead $PC
+	check $S/teardown-client-exits $? "client pppd still running" /tmp/cli.log
+	stop_pids $PC $PS
+	killall pppd pppoe 2>/dev/null
+	wait_until 5 no_ppp_ifaces a b
+	$IP netns del a
+	$IP netns del b
+}
