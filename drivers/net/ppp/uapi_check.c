@@ -5,10 +5,11 @@
  * macro value, every ioctl number, the NPMODE_* enumerators, and the size,
  * alignment and member offsets of every structure.
  *
- * How: include the reference headers through <linux/...> first and record
- * what they define (enumerators K_*, typedefs k_*); then #undef their
- * macros, rename their structure/enum/typedef tags to ours_*, include our
- * copy by relative path, and static_assert that both agree.
+ * How: with the structure, enum and typedef names of the ABI renamed to
+ * k_* (and the NPMODE_* enumerators to K_NPMODE_*), include the reference
+ * headers through <linux/...> and record the value of each of their macros
+ * (enumerators K_*); drop the renames, #undef the macros, include our copy
+ * by relative path, and static_assert that both agree.
  *
  * The file declares only types and enumerators: it generates no code and
  * exports nothing.  It is built twice:
@@ -32,6 +33,9 @@
 #ifdef __KERNEL__
 #include <linux/build_bug.h>
 #include <linux/stddef.h>
+/* What the kernel's <linux/ppp_defs.h> includes, outside the renames below. */
+#include <linux/crc-ccitt.h>
+#include <linux/skbuff.h>
 #else
 #include <assert.h>
 #include <stddef.h>
@@ -41,14 +45,32 @@
 #include <linux/sockios.h>	/* SIOCDEVPRIVATE */
 #include <linux/filter.h>	/* struct sock_fprog */
 
-/* ---- 1. the reference headers ---------------------------------------- */
+/* ---- 1. the reference headers, their types renamed to k_* ------------- */
+
+#define ext_accm		k_ext_accm
+#define NPmode			k_NPmode
+#define NPMODE_PASS		K_NPMODE_PASS
+#define NPMODE_DROP		K_NPMODE_DROP
+#define NPMODE_ERROR		K_NPMODE_ERROR
+#define NPMODE_QUEUE		K_NPMODE_QUEUE
+#define pppstat			k_pppstat
+#define vjstat			k_vjstat
+#define compstat		k_compstat
+#define ppp_stats		k_ppp_stats
+#define ppp_comp_stats		k_ppp_comp_stats
+#define ppp_idle		k_ppp_idle
+#define ppp_idle32		k_ppp_idle32
+#define ppp_idle64		k_ppp_idle64
+#define npioctl			k_npioctl
+#define ppp_option_data		k_ppp_option_data
+#define pppol2tp_ioc_stats	k_pppol2tp_ioc_stats
 
 #include <linux/ppp_defs.h>
 #include <linux/ppp-ioctl.h>
 #include <linux/if_ppp.h>
 
 #if defined(_PPPSTACK_UAPI_PPP_DEFS_H) || defined(_PPPSTACK_UAPI_PPP_IOCTL_H)
-#error "<linux/ppp*.h> resolved to our own copy: keep include/uapi off the include path of this file"
+#error "<linux/ppp*.h> is our own copy: keep include/uapi off this include path"
 #endif
 
 /* Every object-like macro of ppp_defs.h and ppp-ioctl.h. */
@@ -89,48 +111,44 @@
 	X(PPPIOCUNBRIDGECHAN)						\
 	X(SIOCGPPPSTATS) X(SIOCGPPPVER) X(SIOCGPPPCSTATS)
 
-/* Enumerators (not macros): renamed rather than undefined. */
-#define PPP_UAPI_ENUMS(X)						\
-	X(NPMODE_PASS) X(NPMODE_DROP) X(NPMODE_ERROR) X(NPMODE_QUEUE)
-
 /*
- * Record the reference values and types: K_<name> and KH_<name> hold the
- * low and high 32 bits of <value> (an enumerator must fit an int; ioctl
- * numbers are unsigned long), kt_<name> = typeof(<value>).
+ * Record each reference value, while the renames are in effect (ioctl
+ * numbers mention the structures): K_<name> and KH_<name> hold its low and
+ * high 32 bits (an enumerator must fit an int; ioctl numbers are unsigned
+ * long), KT_<name> its type as width and signedness.
  */
 #define PPP_UAPI_LO(v)		((int)(v))
 #define PPP_UAPI_HI(v)		((int)((unsigned long long)(v) >> 32))
-#define PPP_UAPI_RECORD(name)	K_##name = PPP_UAPI_LO(name),	\
-				KH_##name = PPP_UAPI_HI(name),
+#define PPP_UAPI_TYPE(v)						\
+	((int)sizeof(v) * 2 + ((__typeof__(v))-1 > (__typeof__(v))0))
+#define PPP_UAPI_RECORD(name)						\
+	K_##name = PPP_UAPI_LO(name),					\
+	KH_##name = PPP_UAPI_HI(name),					\
+	KT_##name = PPP_UAPI_TYPE(name),
 enum { PPP_UAPI_DEFS(PPP_UAPI_RECORD) };
 enum { PPP_UAPI_FLAGS(PPP_UAPI_RECORD) };
 enum { PPP_UAPI_IOCTLS(PPP_UAPI_RECORD) };
 #undef PPP_UAPI_RECORD
-#define PPP_UAPI_RECORD(name)	K_##name = (int)(name),
-enum { PPP_UAPI_ENUMS(PPP_UAPI_RECORD) };
-#undef PPP_UAPI_RECORD
-#define PPP_UAPI_RECORD(name)	typedef __typeof__(name) kt_##name;
-PPP_UAPI_DEFS(PPP_UAPI_RECORD)
-PPP_UAPI_FLAGS(PPP_UAPI_RECORD)
-PPP_UAPI_IOCTLS(PPP_UAPI_RECORD)
-#undef PPP_UAPI_RECORD
-
-/* Keep the reference types under other names. */
-typedef ext_accm k_ext_accm;
-typedef enum NPmode k_NPmode;
-typedef struct pppstat k_pppstat;
-typedef struct vjstat k_vjstat;
-typedef struct compstat k_compstat;
-typedef struct ppp_stats k_ppp_stats;
-typedef struct ppp_comp_stats k_ppp_comp_stats;
-typedef struct ppp_idle k_ppp_idle;
-typedef struct ppp_idle32 k_ppp_idle32;
-typedef struct ppp_idle64 k_ppp_idle64;
-typedef struct npioctl k_npioctl;
-typedef struct ppp_option_data k_ppp_option_data;
-typedef struct pppol2tp_ioc_stats k_pppol2tp_ioc_stats;
 
 /* ---- 2. make room for ours -------------------------------------------- */
+
+#undef ext_accm
+#undef NPmode
+#undef NPMODE_PASS
+#undef NPMODE_DROP
+#undef NPMODE_ERROR
+#undef NPMODE_QUEUE
+#undef pppstat
+#undef vjstat
+#undef compstat
+#undef ppp_stats
+#undef ppp_comp_stats
+#undef ppp_idle
+#undef ppp_idle32
+#undef ppp_idle64
+#undef npioctl
+#undef ppp_option_data
+#undef pppol2tp_ioc_stats
 
 #undef PPP_ADDRESS
 #undef PPP_CONTROL
@@ -250,25 +268,8 @@ struct ppp_uapi_all_undefined {
 	PPP_UAPI_FLAGS(PPP_UAPI_AS_MEMBER)
 	PPP_UAPI_IOCTLS(PPP_UAPI_AS_MEMBER)
 };
-#undef PPP_UAPI_AS_MEMBER
 
-#define ext_accm		ours_ext_accm
-#define NPmode			ours_NPmode
-#define NPMODE_PASS		OURS_NPMODE_PASS
-#define NPMODE_DROP		OURS_NPMODE_DROP
-#define NPMODE_ERROR		OURS_NPMODE_ERROR
-#define NPMODE_QUEUE		OURS_NPMODE_QUEUE
-#define pppstat			ours_pppstat
-#define vjstat			ours_vjstat
-#define compstat		ours_compstat
-#define ppp_stats		ours_ppp_stats
-#define ppp_comp_stats		ours_ppp_comp_stats
-#define ppp_idle		ours_ppp_idle
-#define ppp_idle32		ours_ppp_idle32
-#define ppp_idle64		ours_ppp_idle64
-#define npioctl			ours_npioctl
-#define ppp_option_data		ours_ppp_option_data
-#define pppol2tp_ioc_stats	ours_pppol2tp_ioc_stats
+#undef PPP_UAPI_AS_MEMBER
 
 /* ---- 3. ours ----------------------------------------------------------
  * ppp_defs.h first: the <linux/ppp_defs.h> inside our ppp-ioctl.h finds
@@ -291,28 +292,29 @@ struct ppp_uapi_all_undefined {
 #define PPP_UAPI_SAME_VALUE(name)					\
 	static_assert(K_##name == PPP_UAPI_LO(name) &&			\
 		      KH_##name == PPP_UAPI_HI(name) &&			\
-		      __builtin_types_compatible_p(kt_##name, __typeof__(name)), \
+		      KT_##name == PPP_UAPI_TYPE(name),			\
 		      #name " differs from the kernel's");
 PPP_UAPI_DEFS(PPP_UAPI_SAME_VALUE)
 PPP_UAPI_FLAGS(PPP_UAPI_SAME_VALUE)
 PPP_UAPI_IOCTLS(PPP_UAPI_SAME_VALUE)
 #undef PPP_UAPI_SAME_VALUE
 
-#define PPP_UAPI_SAME_VALUE(name)					\
-	static_assert(K_##name == (int)(name), #name " differs from the kernel's");
-PPP_UAPI_ENUMS(PPP_UAPI_SAME_VALUE)
-#undef PPP_UAPI_SAME_VALUE
-
+#define PPP_UAPI_SAME_ENUMERATOR(name)					\
+	static_assert((int)K_##name == (int)(name), #name " differs from the kernel's")
+PPP_UAPI_SAME_ENUMERATOR(NPMODE_PASS);
+PPP_UAPI_SAME_ENUMERATOR(NPMODE_DROP);
+PPP_UAPI_SAME_ENUMERATOR(NPMODE_ERROR);
+PPP_UAPI_SAME_ENUMERATOR(NPMODE_QUEUE);
 static_assert(__builtin_types_compatible_p(k_ext_accm, ext_accm),
 	      "ext_accm differs from the kernel's");
-static_assert(sizeof(k_NPmode) == sizeof(enum NPmode) &&
-	      _Alignof(k_NPmode) == _Alignof(enum NPmode),
+static_assert(sizeof(enum k_NPmode) == sizeof(enum NPmode) &&
+	      _Alignof(enum k_NPmode) == _Alignof(enum NPmode),
 	      "enum NPmode differs from the kernel's");
 
 /* Same size and alignment. */
 #define PPP_UAPI_SAME_STRUCT(tag)					\
-	static_assert(sizeof(k_##tag) == sizeof(struct tag) &&		\
-		      _Alignof(k_##tag) == _Alignof(struct tag),	\
+	static_assert(sizeof(struct k_##tag) == sizeof(struct tag) &&	\
+		      _Alignof(struct k_##tag) == _Alignof(struct tag),	\
 		      "struct " #tag " differs from the kernel's")
 
 /* Member m of kernel type kt and our type ot: same offset and size. */
@@ -329,9 +331,9 @@ static_assert(sizeof(k_NPmode) == sizeof(enum NPmode) &&
 		      "type of struct " tagname "." #m " differs from the kernel's")
 
 #define PPP_UAPI_SAME_MEMBER(tag, m)					\
-	PPP_UAPI_MEMBER_AT(k_##tag, struct tag, #tag, m)
+	PPP_UAPI_MEMBER_AT(struct k_##tag, struct tag, #tag, m)
 #define PPP_UAPI_SAME_SCALAR(tag, m)					\
-	PPP_UAPI_MEMBER_TYPED(k_##tag, struct tag, #tag, m)
+	PPP_UAPI_MEMBER_TYPED(struct k_##tag, struct tag, #tag, m)
 
 PPP_UAPI_SAME_STRUCT(pppstat);
 PPP_UAPI_SAME_SCALAR(pppstat, ppp_discards);
@@ -391,9 +393,13 @@ PPP_UAPI_SAME_STRUCT(npioctl);
 PPP_UAPI_SAME_SCALAR(npioctl, protocol);
 PPP_UAPI_SAME_MEMBER(npioctl, mode);
 
-/* ptr is "__u8 __user *" in the kernel: compare its layout only. */
+/* ptr is "__u8 __user *" in the kernel; __user only means something to sparse. */
 PPP_UAPI_SAME_STRUCT(ppp_option_data);
+#ifdef __CHECKER__
 PPP_UAPI_SAME_MEMBER(ppp_option_data, ptr);
+#else
+PPP_UAPI_SAME_SCALAR(ppp_option_data, ptr);
+#endif
 PPP_UAPI_SAME_SCALAR(ppp_option_data, length);
 PPP_UAPI_SAME_SCALAR(ppp_option_data, transmit);
 
@@ -413,6 +419,6 @@ PPP_UAPI_SAME_SCALAR(pppol2tp_ioc_stats, rx_errors);
 #else /* !PPP_UAPI_HAVE_REFERENCE */
 
 /* No reference headers in this tree: nothing to compare. */
-typedef int ppp_uapi_no_reference;
+enum { PPP_UAPI_NO_REFERENCE };
 
 #endif /* PPP_UAPI_HAVE_REFERENCE */

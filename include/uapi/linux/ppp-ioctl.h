@@ -112,8 +112,8 @@
 /* Compressor status (read only) */
 #define SC_COMP_RUN	0x00001000	/* transmit compressor initialised */
 #define SC_DECOMP_RUN	0x00002000	/* receive decompressor initialised */
-#define SC_DC_ERROR	0x00400000	/* recoverable decompression error
-					 * (same bit as SC_MUST_COMP) */
+/* SC_DC_ERROR shares its bit with SC_MUST_COMP. */
+#define SC_DC_ERROR	0x00400000	/* recoverable decompression error */
 #define SC_DC_FERROR	0x00800000	/* fatal decompression error */
 
 /* Diagnostics (kept, not acted upon by Linux) */
@@ -140,10 +140,12 @@
  * Argument structures.
  */
 
-/* PPPIOCGNPMODE / PPPIOCSNPMODE: mode of one network protocol. */
+/*
+ * PPPIOCGNPMODE / PPPIOCSNPMODE: mode of one network protocol, which is
+ * PPP_IP, PPP_IPV6, PPP_IPX, PPP_AT, PPP_MPLS_UC or PPP_MPLS_MC.
+ */
 struct npioctl {
-	int		protocol;	/* PPP_IP, PPP_IPV6, PPP_IPX, PPP_AT,
-					 * PPP_MPLS_UC or PPP_MPLS_MC */
+	int		protocol;
 	enum NPmode	mode;
 };
 
