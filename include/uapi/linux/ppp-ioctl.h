@@ -17,9 +17,10 @@
  *
  * unattached  A fresh open("/dev/ppp") (char 108/0).  open() needs
  *             CAP_NET_ADMIN (EPERM otherwise), and so does every ioctl on
- *             an unattached fd (over the caller's network namespace).  read()/write() fail with
- *             ENXIO.  One of PPPIOCNEWUNIT, PPPIOCATTACH or PPPIOCATTCHAN
- *             turns it, once and for good, into a unit or a channel fd.
+ *             an unattached fd (over the caller's network namespace).
+ *             read()/write() fail with ENXIO.  One of PPPIOCNEWUNIT,
+ *             PPPIOCATTACH or PPPIOCATTCHAN turns it, once and for good,
+ *             into a unit or a channel fd.
  *
  * unit        Attached to a PPP unit, i.e. one "pppN" network interface.
  *             The fd that created the unit (PPPIOCNEWUNIT, or RTM_NEWLINK
