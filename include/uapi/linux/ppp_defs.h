@@ -122,13 +122,13 @@ struct pppstat {
 	__u32	ppp_ibytes;	/* octets received */
 	__u32	ppp_ioctects;	/* octets received in good frames */
 	__u32	ppp_ipackets;	/* frames received */
-	__u32	ppp_ierrors;	/* receive errors */
+	__u32	ppp_ierrors;	/* frames received in error */
 	__u32	ppp_ilqrs;	/* link-quality reports received */
 
 	__u32	ppp_obytes;	/* octets sent */
 	__u32	ppp_ooctects;	/* octets sent in frames */
 	__u32	ppp_opackets;	/* frames sent */
-	__u32	ppp_oerrors;	/* transmit errors */
+	__u32	ppp_oerrors;	/* frames that failed to go out */
 	__u32	ppp_olqrs;	/* link-quality reports sent */
 };
 
