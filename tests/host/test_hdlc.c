@@ -37,6 +37,7 @@ static const char *cur_test;
 /* Checks that would run millions of times count once per test instead. */
 #define QUIET_CHECK(ok, cond)	do { if (!(cond)) ok = false; } while (0)
 
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #define MRU		1500
 #define FRAME_MAX	(MRU + 4 + 2)	/* ff 03 proto(2) info FCS(2) */
 
@@ -226,6 +227,7 @@ static bool frame_is(struct dec_out *r, int i, const u8 *hdr, size_t hlen,
 
 static const u32 map_default[8] = { 0xffffffff, 0, 0, 0x60000000 };
 static const u32 map_zero[8] = { 0, 0, 0, 0x60000000 };
+static const u32 map_none[8];
 static const u32 map_full[8] = { ~0U, ~0U, ~0U, ~0U, ~0U, ~0U, ~0U, ~0U };
 static const u8 ac[2] = { 0xff, 0x03 };
 
@@ -236,8 +238,7 @@ static void test_fcs_vectors(void)
 	size_t i;
 
 	cur_test = "fcs-vectors";
-	for (i = 0; i < sizeof(hdlc_fcs_vectors) / sizeof(hdlc_fcs_vectors[0]);
-	     i++) {
+	for (i = 0; i < ARRAY_SIZE(hdlc_fcs_vectors); i++) {
 		const struct hdlc_fcs_vector *v = &hdlc_fcs_vectors[i];
 		u16 f = ~ppp_hdlc_fcs(PPP_HDLC_INITFCS, v->data, v->len);
 
@@ -300,8 +301,7 @@ static void test_frame_vectors(void)
 	size_t i, n, rn;
 
 	cur_test = "frame-vectors";
-	for (i = 0; i < sizeof(hdlc_frame_vectors) /
-			sizeof(hdlc_frame_vectors[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(hdlc_frame_vectors); i++) {
 		const struct hdlc_frame_vector *v = &hdlc_frame_vectors[i];
 		u32 xaccm[8] = { v->xaccm0, 0, 0, 0x60000000 };
 
@@ -374,7 +374,7 @@ static void test_escape_maps(void)
 	check_escapes("escape-full-map", map_full, esc_full);
 	check_escapes("escape-extended-map", ext, esc_ext);
 	/* 7d and 7e are escaped even when the caller's map forgets them */
-	check_escapes("escape-empty-map", (u32[8]){ 0 }, esc_zero);
+	check_escapes("escape-empty-map", map_none, esc_zero);
 }
 
 /* LCP codes 1-7 go out with ff 03, a flag and every control escaped. */
@@ -569,6 +569,8 @@ static void test_errors(void)
 	static const u8 abort2[] = { 0x7d, 0x7e };
 	static const u8 runt1[] = { 0x55, 0x7e };
 	static const u8 runt2[] = { 0x55, 0x66, 0x7e };
+	/* an empty frame: just its FCS (00 00, escaped), which is good */
+	static const u8 runt3[] = { 0x7d, 0x20, 0x7d, 0x20, 0x7e };
 	static const u8 flags[] = { 0x7e, 0x7e, 0x7e, 0x7e };
 	static const u8 lone_esc[] = { 0x7d, 0x7d, 0x7d, 0x41, 0x7e };
 	static const u8 noise[] = { 0x11, 0x13, 0x11, 0x7e, 0x00, 0x7e };
@@ -582,6 +584,7 @@ static void test_errors(void)
 	run_case("abort-alone", abort2, sizeof(abort2), ~0U, FRAME_MAX, 1);
 	run_case("runt-1", runt1, sizeof(runt1), ~0U, FRAME_MAX, 1);
 	run_case("runt-2", runt2, sizeof(runt2), ~0U, FRAME_MAX, 1);
+	run_case("runt-good-fcs", runt3, sizeof(runt3), ~0U, FRAME_MAX, 1);
 	run_case("flag-runs", flags, sizeof(flags), ~0U, FRAME_MAX, 0);
 	/* 7d 7d 7d 41: escapes collapse, 0x61 is one byte: a runt */
 	run_case("lone-escapes", lone_esc, sizeof(lone_esc), ~0U, FRAME_MAX,
@@ -692,7 +695,7 @@ static void test_rx_strip(void)
 	size_t i;
 
 	cur_test = "rx-strip";
-	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(v); i++) {
 		u8 *b = malloc(v[i].len ? v[i].len : 1);
 
 		memcpy(b, v[i].b, v[i].len);
@@ -735,7 +738,7 @@ static void test_round_trips(void)
 		    !(r.frames == 1 && r.bad == 0 &&
 		      frame_is(&r, 0, ac, addr ? 2 : 0, data, len))) {
 			if (ok)
-				printf("round trip: first failure at len %zu addr %d frames %d bad %d\n",
+				printf("first failure: len %zu addr %d frames %d bad %d\n",
 				       len, addr, r.frames, r.bad);
 			ok = false;
 		}

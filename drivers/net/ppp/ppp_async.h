@@ -24,9 +24,15 @@
  * LIFETIME
  *
  * The tty core serialises open, close, ioctl, receive_buf and
- * write_wakeup against each other (ldisc references).  Close then runs
- * in phases: stop the receive work (no ppp_input() after it), unregister
- * the channel (no start_xmit or channel ioctl after it), free.
+ * write_wakeup against each other (ldisc references).  Hangup only
+ * drops the frame being written; the close that follows runs in phases:
+ *
+ *   1. stop the deferred work: no ppp_input() or ppp_output_wakeup()
+ *      after it, and nothing can schedule it again (receive_buf and
+ *      write_wakeup are excluded by the ldisc change);
+ *   2. ppp_unregister_channel(): no start_xmit or channel ioctl after
+ *      it, pppd reads EOF;
+ *   3. free the skbs and the state.
  */
 #ifndef PPP_ASYNC_PRIV_H
 #define PPP_ASYNC_PRIV_H
