@@ -29,6 +29,10 @@
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
+# The whole script is one brace group: bash parses it completely before
+# running it, so editing this file during a run cannot break that run.
+{
+
 usage() {
 	sed -n '4,14s/^# \{0,1\}//p' "$0" >&2
 	exit 1
@@ -128,7 +132,11 @@ echo "run.sh: booting $kver ($label, chat: $chat, $(echo "$accel" | cut -d' ' -f
 : > "$work/console.log"
 : > "$work/results.log"
 if [ -n "$verbose" ]; then
-	tail -n +1 -f "$work/console.log" | sed -u 's/\x1b\[[0-9;?]*[a-zA-Z]//g; s/\x1bc//g; s/\r$//' &
+	# Stream the console from the moment /init runs (the kernel's boot
+	# messages stay in console.log).
+	tail -n +1 -f "$work/console.log" |
+		sed -u 's/\x1b\[[0-9;?]*[a-zA-Z]//g; s/\x1bc//g; s/\r$//' |
+		sed -u -n '/Run \/init as init/,${/Run \/init as init/d;p}' &
 	tailpid=$!
 fi
 set +e
@@ -180,3 +188,5 @@ if [ "$fail" -gt 0 ]; then
 fi
 echo "run.sh: $label: $pass passed, $fail failed ($elapsed s; logs in $work)"
 [ "$fail" = 0 ]
+exit
+}
