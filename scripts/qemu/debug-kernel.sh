@@ -41,7 +41,7 @@ frag=$PPP_TOP/scripts/qemu/debug.config
 command -v ccache >/dev/null || die "ccache missing (scripts/deps/debug.txt)"
 
 # Bump when the recipe below changes in a way that changes the output.
-recipe=1
+recipe=2
 base=$PPP_CACHE_DIR/debug
 src=$base/linux-source-6.12
 mkdir -p "$base"
@@ -72,7 +72,7 @@ publish() {
 	DEBUG_BZIMAGE=$out/bzImage
 	DEBUG_KBUILD=$out/build
 	DEBUG_MODS=$out/mods
-	DEBUG_KUNIT_TOOL=$out/kunit/kunit.py
+	DEBUG_KUNIT_TOOL=$out/tools/testing/kunit/kunit.py
 	DEBUG_KVER=$(cat "$out/kver")
 	EOF
 }
@@ -131,7 +131,9 @@ cp "$src/include/config/kernel.release" "$out.tmp/kver"
 cp "$src/drivers/net/slip/slhc.ko" "$out.tmp/mods/"
 (cd "$src" && srctree=. SRCARCH=x86 CC=gcc HOSTCC=gcc MAKE=make \
 	./scripts/package/install-extmod-build "$out.tmp/build")
-cp -a "$src/tools/testing/kunit" "$out.tmp/kunit"
+# kunit.py finds its kernel tree from its own path: keep that layout.
+mkdir -p "$out.tmp/tools/testing"
+cp -a "$src/tools/testing/kunit" "$out.tmp/tools/testing/kunit"
 rm -rf "$out"
 mv "$out.tmp" "$out"
 touch "$out/done"

@@ -43,28 +43,40 @@ def clean(lines):
 
 
 def merge_ktap(lines):
-    """Documents of several insmods -> one KTAP document."""
-    out, n = [], 0
+    """Documents of several insmods -> one KTAP document.
+
+    The plan is the sum of the documents' plans, so suites that a crash
+    cut short show up as missing rather than vanishing.
+    """
+    out, n, plan = [], 0, 0
     for line in lines:
         if re.match(r'^K?TAP version \d+\s*$', line):
             continue
-        if re.match(r'^1\.\.\d+\s*$', line):
+        m = re.match(r'^1\.\.(\d+)\s*$', line)
+        if m:
+            plan += int(m.group(1))
             continue
         m = re.match(r'^(not ok|ok) \d+ (.*)$', line)
         if m:
             n += 1
             line = '%s %d %s' % (m.group(1), n, m.group(2))
         out.append(line)
-    return ['KTAP version 1', '1..%d' % n] + out
+    return ['KTAP version 1', '1..%d' % max(n, plan)] + out
+
+
+def status(st):
+    """kunit.py's PASS/SKIP/FAIL/ERROR (crashed) -> PASS/SKIP/FAIL."""
+    return st if st in ('PASS', 'SKIP') else 'FAIL'
 
 
 def cases(group):
     """(case, status, failing params) for each case of a suite group."""
-    for tc in group.get('test_cases', []):
-        yield tc['name'], tc['status'], []
+    for i, tc in enumerate(group.get('test_cases', [])):
+        yield tc['name'] or 'case-%d-crashed' % (i + 1), status(tc['status']), []
     for sg in group.get('sub_groups', []):
-        sts = [(tc['name'], tc['status']) for tc in sg.get('test_cases', [])]
-        bad = [name for name, st in sts if st not in ('PASS', 'SKIP')]
+        sts = [(tc['name'] or '?', status(tc['status']))
+               for tc in sg.get('test_cases', [])]
+        bad = [name for name, st in sts if st == 'FAIL']
         if bad:
             st = 'FAIL'
         elif sts and all(s == 'SKIP' for _, s in sts):
@@ -108,7 +120,8 @@ def main():
     if os.path.exists(js):
         os.unlink(js)
     p = subprocess.run([sys.executable, kunit_py, 'parse', '--json=' + js,
-                        ktap], capture_output=True, text=True)
+                        os.path.abspath(ktap)], capture_output=True,
+                       text=True)
     with open(os.path.join(work, 'kunit-parse.txt'), 'w') as f:
         f.write(p.stdout + p.stderr)
     seen = set()
@@ -122,9 +135,10 @@ def main():
                 result('kunit/%s/%s' % (suite['name'], case), st, why)
         # A suite without cases (crashed before any) is a test_case here.
         for tc in top.get('test_cases', []):
-            seen.add(tc['name'])
-            st = tc['status'] if tc['status'] != 'PASS' else 'FAIL'
-            result('kunit/%s/all' % tc['name'], st, 'suite reported no cases')
+            if tc['name']:
+                seen.add(tc['name'])
+                result('kunit/%s/all' % tc['name'], 'FAIL',
+                       'suite reported no cases')
     else:
         result('kunit/parse/kunit.py', 'FAIL', 'kunit.py parse gave no JSON')
     for s in expected:

@@ -88,6 +88,19 @@ static void at_dec_init(struct kunit *test, struct at_dec *h, u32 raccm,
 	h->bufsize = bufsize;
 }
 
+/* Give back the buffers of a finished run (they are kunit-managed). */
+static void at_dec_release(struct kunit *test, struct at_dec *h)
+{
+	int i;
+
+	for (i = 0; i < h->nframes; i++)
+		kunit_kfree(test, h->frames[i]);
+	if (h->buf)
+		kunit_kfree(test, h->buf);
+	h->nframes = 0;
+	h->buf = NULL;
+}
+
 static void at_feed(struct kunit *test, struct at_dec *h, const u8 *in,
 		    size_t n)
 {
@@ -471,6 +484,7 @@ static void hdlc_decode_every_split(struct kunit *test)
 	/* Every pair of cut points: three chunks. */
 	for (cut = 0; cut <= n; cut++)
 		for (cut2 = cut; cut2 <= n; cut2++) {
+			at_dec_release(test, split);
 			at_dec_init(test, split, 0, AT_BUF);
 			at_feed(test, split, wire, cut);
 			at_feed(test, split, wire + cut, cut2 - cut);
@@ -516,24 +530,24 @@ static void dec_case_desc(const struct dec_case *c, char *desc)
 #define PLAIN	0x00, 0x21, 0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, \
 		0x49, 0x4a, 0xbf, 0x81
 static const struct dec_case dec_cases[] = {
-	{ "good", { 0x7e, GOOD, GOOD_FCS, 0x7e }, 16, 0, AT_BUF, 1, 0, 8 },
-	{ "good_no_open_flag", { GOOD, GOOD_FCS, 0x7e }, 15, 0, AT_BUF, 1, 0,
+	{ "good", { 0x7e, GOOD, GOOD_FCS, 0x7e }, 17, 0, AT_BUF, 1, 0, 8 },
+	{ "good_no_open_flag", { GOOD, GOOD_FCS, 0x7e }, 16, 0, AT_BUF, 1, 0,
 	  8 },
 	{ "flags_only", { 0x7e, 0x7e, 0x7e, 0x7e }, 4, 0, AT_BUF, 0, 0 },
-	{ "abort", { 0x7e, GOOD, 0x7d, 0x7e }, 15, 0, AT_BUF, 0, 1 },
+	{ "abort", { 0x7e, GOOD, 0x7d, 0x7e }, 16, 0, AT_BUF, 0, 1 },
 	{ "abort_then_good", { 0x7e, 0xff, 0x7d, 0x7e, GOOD, GOOD_FCS, 0x7e },
-	  19, 0, AT_BUF, 1, 1, 8 },
+	  20, 0, AT_BUF, 1, 1, 8 },
 	{ "runt_1", { 0x7e, 0x21, 0x7e }, 3, 0, AT_BUF, 0, 1 },
 	{ "runt_2", { 0x7e, 0x21, 0x00, 0x7e }, 4, 0, AT_BUF, 0, 1 },
-	{ "bad_fcs", { 0x7e, GOOD, 0xd1, 0xb4, 0x7e }, 16, 0, AT_BUF, 0, 1 },
+	{ "bad_fcs", { 0x7e, GOOD, 0xd1, 0xb4, 0x7e }, 17, 0, AT_BUF, 0, 1 },
 	{ "bit_flip", { 0x7e, 0xff, 0x7d, 0x23, 0xc1, 0x21, 0x7d, 0x21, 0x7d,
-	  0x21, 0x7d, 0x20, 0x7d, 0x24, GOOD_FCS, 0x7e }, 16, 0, AT_BUF, 0, 1 },
+	  0x21, 0x7d, 0x20, 0x7d, 0x24, GOOD_FCS, 0x7e }, 17, 0, AT_BUF, 0, 1 },
 	{ "oversize", { 0x7e, GOOD, GOOD_FCS, 0x7e, GOOD, GOOD_FCS, 0x7e },
-	  31, 0, 9, 0, 2 },
+	  33, 0, 9, 0, 2 },
 	{ "oversize_plain_run", { 0x7e, PLAIN, 0x7e, PLAIN, 0x7e }, 31, 0, 5,
 	  0, 2 },
 	{ "plain_run_exact_size", { 0x7e, PLAIN, 0x7e }, 16, 0, 14, 1, 0, 12 },
-	{ "exact_size", { 0x7e, GOOD, GOOD_FCS, 0x7e }, 16, 0, 10, 1, 0, 8 },
+	{ "exact_size", { 0x7e, GOOD, GOOD_FCS, 0x7e }, 17, 0, 10, 1, 0, 8 },
 	/* Noise bytes in the receive map are dropped, wherever they are. */
 	{ "raccm_drops_xon", { 0x7e, 0xff, 0x11, 0x7d, 0x23, 0xc0, 0x21, 0x13,
 	  0x7d, 0x21, 0x7d, 0x21, 0x7d, 0x20, 0x7d, 0x24, GOOD_FCS, 0x11,
@@ -556,8 +570,8 @@ static void hdlc_decode_errors(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, h);
 	at_dec_init(test, h, c->raccm, c->bufsize);
 	at_feed(test, h, in, c->len);
-	KUNIT_EXPECT_EQ(test, h->nframes, c->frames);
 	KUNIT_EXPECT_EQ(test, h->nbad, c->bad);
+	KUNIT_ASSERT_EQ(test, h->nframes, c->frames);
 	if (c->frames) {
 		KUNIT_EXPECT_EQ(test, h->flen[0], c->flen);
 		/* None of the first bytes here is sent escaped. */
@@ -671,15 +685,20 @@ static void hdlc_round_trip(struct kunit *test)
 	at_map(&m[0], c->accm, NULL);
 	ppp_hdlc_lcp_map(&m[1], (u32[8]){ c->accm });
 	for (len = 0; len <= AT_MRU; len++) {
-		data = kmalloc(len ? len : 1, GFP_KERNEL);
+		data = kunit_kmalloc(test, len ? len : 1, GFP_KERNEL);
 		KUNIT_ASSERT_NOT_NULL(test, data);
 		for (i = 0; i < len; i++)
 			data[i] = at_rand(&s);
-		/* A valid protocol field when there is room for one. */
-		if (len >= 2)
+		/* A valid protocol field (first octet even, last odd). */
+		if (len >= 2) {
+			data[0] &= ~1;
 			data[1] |= 1;
+		}
 		if (len >= 2 && (at_rand(&s) & 1))
 			data[0] = 0;
+		/* 00 ff is reserved: compressed, it would read as ff 03. */
+		if (len >= 2 && !data[0] && data[1] == 0xff)
+			data[1] = 0xfd;
 		room = c->room ? c->room : 1 + at_rand(&s) % 64;
 		if (len >= 2)
 			ppp_hdlc_enc_frame(&e, &m[0], &m[1], data, len, c->flags);
@@ -692,6 +711,13 @@ static void hdlc_round_trip(struct kunit *test)
 
 		at_dec_init(test, h, 0, AT_BUF);
 		at_feed(test, h, wire, n);
+		if (!len && (c->flags & PPP_HDLC_ACFC)) {
+			/* Nothing but an FCS on the wire: a runt. */
+			KUNIT_EXPECT_EQ(test, h->nframes, 0);
+			KUNIT_EXPECT_EQ(test, h->nbad, 1);
+			kunit_kfree(test, data);
+			continue;
+		}
 		KUNIT_ASSERT_EQ_MSG(test, h->nframes, 1, "len %u", len);
 		KUNIT_ASSERT_EQ(test, h->nbad, 0);
 		off = ppp_hdlc_rx_strip(h->frames[0], h->flen[0]);
@@ -706,7 +732,8 @@ static void hdlc_round_trip(struct kunit *test)
 			KUNIT_ASSERT_EQ_MSG(test, memcmp(h->frames[0] + off,
 				data + pfc, len - pfc), 0, "len %u", len);
 		}
-		kfree(data);
+		at_dec_release(test, h);
+		kunit_kfree(test, data);
 	}
 }
 

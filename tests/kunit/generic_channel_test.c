@@ -30,7 +30,7 @@ struct pgt_step {
 
 struct order_case {
 	const char *name;
-	struct pgt_step steps[8];
+	struct pgt_step steps[10];	/* ends at the first OP_END */
 };
 
 static void order_case_desc(const struct order_case *c, char *desc)

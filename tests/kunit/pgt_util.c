@@ -43,6 +43,8 @@ void pgt_exit(struct kunit *test)
 		if (t->fds[i])
 			pgt_close(t, t->fds[i]);
 	for (i = 0; i < PGT_MAX_CHANS; i++) {
+		if (!t->chans[i].chan.ops)
+			continue;	/* never used */
 		pgt_chan_unregister(&t->chans[i]);
 		skb_queue_purge(&t->chans[i].txq);
 	}
