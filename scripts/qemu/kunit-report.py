@@ -124,6 +124,9 @@ def main():
                        text=True)
     with open(os.path.join(work, 'kunit-parse.txt'), 'w') as f:
         f.write(p.stdout + p.stderr)
+    for l in (p.stdout + p.stderr).splitlines():
+        if 'Testing complete' in l or 'Failures:' in l:
+            print('kunit.py: ' + TS.sub('', l).strip())
     seen = set()
     if os.path.exists(js):
         with open(js) as f:
