@@ -131,28 +131,27 @@ cmdline+=" ppp.modules=$spec ppp.scenarios=$glob${verbose:+ ppp.verbose=1}"
 echo "run.sh: booting $kver ($label, chat: $chat, $(echo "$accel" | cut -d' ' -f1-2))"
 : > "$work/console.log"
 : > "$work/results.log"
-if [ -n "$verbose" ]; then
-	# Stream the console from the moment /init runs (the kernel's boot
-	# messages stay in console.log).
-	tail -n +1 -f "$work/console.log" |
-		sed -u 's/\x1b\[[0-9;?]*[a-zA-Z]//g; s/\x1bc//g; s/\r$//' |
-		sed -u -n '/Run \/init as init/,${/Run \/init as init/d;p}' &
-	tailpid=$!
-fi
-set +e
 # shellcheck disable=SC2086
 timeout --foreground "${PPP_QEMU_TIMEOUT:-600}" qemu-system-x86_64 $accel \
 	-m 1024 -nodefaults -no-reboot -display none -nic none \
 	-kernel "$image" -initrd "$work/initrd.gz" -append "$cmdline" \
 	-serial "file:$work/console.log" -serial "file:$work/results.log" \
-	</dev/null
-qrc=$?
-set -e
+	</dev/null &
+qpid=$!
+# A background job ignores ^C: take QEMU down with us.
+trap 'kill "$qpid" 2>/dev/null || true' EXIT
+trap 'exit 130' INT TERM
 if [ -n "$verbose" ]; then
-	sleep 0.3
-	kill "$tailpid" 2>/dev/null || true
-	wait "$tailpid" 2>/dev/null || true
+	# Stream the console from the moment /init runs (the kernel's boot
+	# messages stay in console.log) until QEMU is gone.
+	tail -n +1 -f --pid="$qpid" "$work/console.log" |
+		sed -u 's/\x1b\[[0-9;?]*[a-zA-Z]//g; s/\x1bc//g; s/\r$//' |
+		sed -u -n '/Run \/init as init/,${/Run \/init as init/d;p}'
+	echo
 fi
+qrc=0
+wait "$qpid" || qrc=$?
+trap - EXIT INT TERM
 elapsed=$(( $(date +%s) - t_start ))
 
 # 5. Results.

@@ -53,7 +53,10 @@ grep -q "Modem hangup" /tmp/a.log
 check $S/hangup-is-eof $? "pppd a did not report 'Modem hangup'" /tmp/a.log
 wait_until 5 no_ppp_ifaces a b
 check $S/hangup-no-ppp-ifaces $? "left behind:$(ppp_ifaces a b | tr -d ':\n')"
-[ -n "$PPP_VERBOSE" ] && { say "after the hangup:"; tail -n 4 /tmp/a.log | sed 's/^/   /'; }
+if [ -n "$PPP_VERBOSE" ]; then
+	say "after the hangup, the caller's pppd says:"
+	grep -i 'hangup\|terminated\|connect time' /tmp/a.log | sed 's/^/   /'
+fi
 stop_pids $PA $PM $SOCAT
 
 # chat_exit MODE: chat against a fake modem in MODE; prints chat's status.

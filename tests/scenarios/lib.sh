@@ -60,7 +60,7 @@ ns() {	# ns NS CMD...: run CMD in namespace NS (foreground only)
 
 # alive PID: running and not a zombie.
 alive() {
-	[ -r "/proc/$1/stat" ] && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$1/stat"
+	[ -r "/proc/$1/stat" ] && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$1/stat" 2>/dev/null
 }
 
 dead() {
