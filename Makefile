@@ -73,4 +73,7 @@ help:
 	@echo 'Variables:'
 	@echo '  KDIR=<dir>       - kernel build tree (default: $(KDIR))'
 	@echo '  ARCH=, CROSS_COMPILE= - cross-compile for a board'
-	@echo '  MODULES=ours|intree   - module set for demo/check (default ours)'
+	@echo '  MODULES=ours|intree   - module set(s): demo (default ours), check (default intree);'
+	@echo '                          also generic=ours,async=intree etc.'
+	@echo '  KERNELS="6.1 6.12"     - kernels check boots (KERNEL=6.1 for demo)'
+	@echo '  SCENARIOS=<glob>      - subset of tests/scenarios/NN-*.sh for check'
