@@ -144,6 +144,14 @@ static void at_feed(struct kunit *test, struct at_dec *h, const u8 *in,
 	KUNIT_EXPECT_FALSE_MSG(test, h->stuck, "decoder made no progress");
 }
 
+/* The unnegotiated-LCP map for async map @w0 (no extended bits). */
+static void at_lcp_map(struct ppp_hdlc_map *m, u32 w0)
+{
+	u32 x[8] = { w0 };
+
+	ppp_hdlc_lcp_map(m, x);
+}
+
 static void at_map(struct ppp_hdlc_map *m, u32 w0, const u32 *ext)
 {
 	u32 x[8] = { w0 };
@@ -197,8 +205,10 @@ static void hdlc_fcs_vectors(struct kunit *test)
 			(u16)PPP_HDLC_GOODFCS);
 }
 
-/* The 8-bytes-per-step path agrees with the bitwise one at every length,
- * alignment and split point. */
+/*
+ * The 8-bytes-per-step path agrees with the bitwise one at every length,
+ * alignment and split point.
+ */
 static void hdlc_fcs_sliced(struct kunit *test)
 {
 	u8 *buf = kunit_kmalloc(test, 80, GFP_KERNEL);
@@ -244,8 +254,10 @@ static const struct esc_case esc_cases[] = {
 };
 KUNIT_ARRAY_PARAM(esc, esc_cases, esc_case_desc);
 
-/* Extended map: 0x91/0x93 (XON/XOFF with parity), 0xff, and 0x5d/0x5e,
- * which must never be escaped whatever the map says. */
+/*
+ * Extended map: 0x91/0x93 (XON/XOFF with parity), 0xff, and 0x5d/0x5e,
+ * which must never be escaped whatever the map says.
+ */
 static void at_esc_map(const struct esc_case *c, u32 *x)
 {
 	memset(x, c->full ? 0xff : 0, 8 * sizeof(u32));
@@ -371,7 +383,7 @@ static void hdlc_encode_small(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, m);
 	at_map(&m[0], c->accm0 ? 0 : 0xffffffff, NULL);
-	ppp_hdlc_lcp_map(&m[1], (u32[8]){ c->accm0 ? 0 : 0xffffffff });
+	at_lcp_map(&m[1], c->accm0 ? 0 : 0xffffffff);
 	KUNIT_EXPECT_FALSE(test, ppp_hdlc_enc_frame(&e, &m[0], &m[1], data,
 						    c->len, c->flags));
 	n = at_encode(&e, wire, sizeof(wire), sizeof(wire));
@@ -411,7 +423,7 @@ static void hdlc_lcp_unnegotiated(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, m);
 	at_map(&m[0], 0, NULL);
-	ppp_hdlc_lcp_map(&m[1], (u32[8]){ 0 });
+	at_lcp_map(&m[1], 0);
 	KUNIT_EXPECT_EQ(test, ppp_hdlc_lcp_unnegotiated(data, sizeof(frame)),
 			special);
 	KUNIT_EXPECT_EQ(test, ppp_hdlc_enc_frame(&e, &m[0], &m[1], data,
@@ -683,7 +695,7 @@ static void hdlc_round_trip(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, wire);
 	KUNIT_ASSERT_NOT_NULL(test, h);
 	at_map(&m[0], c->accm, NULL);
-	ppp_hdlc_lcp_map(&m[1], (u32[8]){ c->accm });
+	at_lcp_map(&m[1], c->accm);
 	for (len = 0; len <= AT_MRU; len++) {
 		data = kunit_kmalloc(test, len ? len : 1, GFP_KERNEL);
 		KUNIT_ASSERT_NOT_NULL(test, data);

@@ -145,7 +145,7 @@ static const struct int_case maxcid_cases[] = {
 	{ "tx255", 255, -EINVAL },
 	{ "tx_ffff", 0xffff, -EINVAL },
 	{ "rx255", 255 << 16, -EINVAL },
-	{ "rx_ffff", (int)0xffff0000, -EINVAL },
+	{ "rx_ffff", 0xffff0000, -EINVAL },
 	{ "negative", -1, -EINVAL },
 };
 KUNIT_ARRAY_PARAM(maxcid, maxcid_cases, int_case_desc);

@@ -225,7 +225,7 @@ struct sk_buff *pgt_skb(const void *data, size_t len, unsigned int headroom)
 int pgt_wait_atomic(atomic_t *v, int want, unsigned int ms)
 {
 	while (atomic_read(v) < want && ms--)
-		msleep(1);
+		usleep_range(1000, 2000);
 	return atomic_read(v);
 }
 
