@@ -159,7 +159,8 @@ sed -i 's/\x1b\[[0-9;?]*[a-zA-Z]//g; s/\x1bc//g; s/\r$//' "$work/console.log"
 tr -d '\r' < "$work/results.log" |
 	sed -n "s|^RESULT \([^ ]*\) \(.*\)|RESULT $label/\1 \2|p" > "$work/results.txt"
 if ! grep -qx END <(tr -d '\r' < "$work/results.log"); then
-	why="VM did not finish (qemu exit $qrc$([ $qrc = 124 ] && echo ", timeout"))"
+	why="VM did not finish (qemu exit $qrc)"
+	[ "$qrc" != 124 ] || why="VM did not finish: timeout after ${PPP_QEMU_TIMEOUT:-600} s"
 	echo "RESULT $label/boot/completed FAIL $why" >> "$work/results.txt"
 fi
 splat='BUG:|WARNING:|Oops|KASAN|UBSAN|general protection|Kernel panic|possible circular|possible recursive|inconsistent lock|INFO: task .* blocked|soft lockup|hard LOCKUP|kmemleak: [1-9]'
@@ -179,9 +180,14 @@ if [ "$fail" -gt 0 ]; then
 	awk '/^RESULT .* FAIL/ { on = 1; n = 0 }
 	     on && n++ < 60 { print "  | " $0 }
 	     on && n > 1 && /^(RESULT |---- scenario)/ { on = 0 }' "$work/console.log"
-	if grep -q '/boot/completed FAIL\|/console/no-splat FAIL' "$work/results.txt"; then
-		echo "---- kernel splats and the console's last lines:"
-		grep -aE -A20 "$splat" "$work/console.log" | head -n 80 | sed 's/^/  | /'
+	if grep -aE '^\[ *[0-9]+\.[0-9]+\] ' "$work/console.log" | grep -aEq "$splat"; then
+		echo "---- the first kernel splat:"
+		grep -anE "^\[ *[0-9]+\.[0-9]+\] .*($splat)" "$work/console.log" |
+			head -n 1 | cut -d: -f1 |
+			{ read -r n; tail -n +"$n" "$work/console.log"; } |
+			head -n 50 | sed 's/^/  | /'
+	elif grep -q '/boot/completed FAIL' "$work/results.txt"; then
+		echo "---- the console's last lines:"
 		tail -n 30 "$work/console.log" | sed 's/^/  | /'
 	fi
 fi
