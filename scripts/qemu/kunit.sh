@@ -29,8 +29,17 @@ while [ $# -gt 0 ]; do
 	esac
 done
 
+# Failing before any test ran still ends with the count line.
+fail_early() {
+	echo "RESULT kunit/$1 FAIL $2"
+	echo "kunit: 0 passed, 1 failed"
+	exit 1
+}
+
 stage "debug kernel"
-eval "$("$PPP_TOP/scripts/qemu/debug-kernel.sh")"
+dk=$("$PPP_TOP/scripts/qemu/debug-kernel.sh") ||
+	fail_early build/debug-kernel "see $PPP_CACHE_DIR/debug/build.log"
+eval "$dk"
 printf '  %s\n' "bzImage:     $DEBUG_BZIMAGE" "kbuild tree: $DEBUG_KBUILD" \
 	"modules:     $DEBUG_MODS" "kernel:      $DEBUG_KVER"
 stage_end
@@ -40,8 +49,8 @@ build=$PPP_CACHE_DIR/build/$DEBUG_KVER
 work=$PPP_CACHE_DIR/runs/kunit
 "$PPP_TOP/scripts/build-modules.sh" "$DEBUG_KBUILD" "$build" -s -j"$(nproc)" \
 	>"$PPP_CACHE_DIR/kunit-build.log" 2>&1 || {
-	cat "$PPP_CACHE_DIR/kunit-build.log" >&2
-	die "building against $DEBUG_KBUILD failed"
+	tail -n 40 "$PPP_CACHE_DIR/kunit-build.log" >&2
+	fail_early build/modules "see $PPP_CACHE_DIR/kunit-build.log"
 }
 rm -rf "$work"
 mkdir -p "$work/root"/{bin,sbin,mods,tests,proc,sys,dev,tmp}
