@@ -171,7 +171,8 @@ else
 fi
 cat "$work/results.txt"
 pass=$(awk '$3 == "PASS"' "$work/results.txt" | wc -l)
-fail=$(awk '$3 != "PASS"' "$work/results.txt" | wc -l)
+fail=$(awk '$3 != "PASS" && $3 != "SKIP"' "$work/results.txt" | wc -l)
+skipped=$(awk '$3 == "SKIP"' "$work/results.txt" | wc -l)
 if [ "$fail" -gt 0 ]; then
 	echo
 	echo "---- what the failing checks left on the console ($work/console.log):"
@@ -191,7 +192,9 @@ if [ "$fail" -gt 0 ]; then
 		tail -n 30 "$work/console.log" | sed 's/^/  | /'
 	fi
 fi
-echo "run.sh: $label: $pass passed, $fail failed ($elapsed s; logs in $work)"
+sk=
+[ "$skipped" = 0 ] || sk=", $skipped skipped"
+echo "run.sh: $label: $pass passed, $fail failed$sk ($elapsed s; logs in $work)"
 [ "$fail" = 0 ]
 exit
 }

@@ -30,6 +30,10 @@ result() {	# result NAME PASS|FAIL [WHY]
 	echo "RESULT $1 $2${3:+ $3}"
 }
 
+skip() {	# skip NAME WHY: a check that cannot run on this kernel/module set
+	result "$1" SKIP "$2"
+}
+
 # check NAME STATUS WHY [LOG...]: PASS when STATUS is 0; on FAIL, the
 # tail of each LOG goes to the console, where the host picks it up.
 check() {

@@ -274,7 +274,9 @@ void ppp_input(struct ppp_channel *chan, struct sk_buff *skb)
 		kfree_skb(skb);
 		if (pch->ppp) {
 			DEV_STATS_INC(pch->ppp->dev, rx_length_errors);
+			spin_lock_bh(&pch->ppp->rlock);
 			ppp_receive_error(pch->ppp);
+			spin_unlock_bh(&pch->ppp->rlock);
 		}
 		goto out;
 	}
