@@ -7,13 +7,17 @@ export PPP_CACHE_DIR
 
 # The kernels we test: alias -> the Debian meta package naming the exact
 # image (and so the exact headers) of that alias.
+# "debug" is not a Debian image: scripts/qemu/debug-kernel.sh builds it
+# from linux-source-6.12 (KASAN, lockdep, kmemleak, KUnit; no PPP of its
+# own, so only our modules run on it) and fills the same cache layout.
 PPP_KERNEL_ALIASES="6.1 6.12"
 ppp_kernel_meta() {
 	case "$1" in
-	6.1)  echo linux-image-amd64 ;;
-	6.12) echo linux-image-6.12-amd64 ;;
-	*)    echo "unknown kernel '$1' (want one of: $PPP_KERNEL_ALIASES)" >&2
-	      return 1 ;;
+	6.1)   echo linux-image-amd64 ;;
+	6.12)  echo linux-image-6.12-amd64 ;;
+	debug) echo linux-source-6.12 ;;
+	*)     echo "unknown kernel '$1' (want one of: $PPP_KERNEL_ALIASES debug)" >&2
+	       return 1 ;;
 	esac
 }
 

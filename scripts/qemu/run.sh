@@ -1,9 +1,11 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# run.sh --kernel 6.1|6.12 [--modules SPEC] [--scenarios GLOB] [--verbose]
+# run.sh --kernel 6.1|6.12|debug [--modules SPEC] [--scenarios GLOB] [--verbose]
 #
-# Boots a stock Debian kernel (cached by `make setup`) in QEMU with the
+# Boots a stock Debian kernel (cached by `make setup`), or the debug
+# kernel (scripts/qemu/debug-kernel.sh: KASAN, lockdep, kmemleak; built
+# and cached on first use, our modules only), in QEMU with the
 # PPP modules named by SPEC, runs the scenarios tests/scenarios/GLOB.sh
 # (default: all), and prints one line per check,
 #     RESULT <kernel>/<spec>/<scenario>/<check> PASS|FAIL [why]
@@ -25,7 +27,8 @@
 #   5. results: RESULT lines, plus one check per boot that the console has
 #      no kernel splat (BUG/WARNING/Oops/KASAN/lockdep/hung task)
 #
-# Environment: PPP_CACHE_DIR (cache), PPP_QEMU_TIMEOUT (default 600 s).
+# Environment: PPP_CACHE_DIR (cache), PPP_QEMU_TIMEOUT (default 600 s;
+# 1500 s on the debug kernel).
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -57,6 +60,11 @@ ours|intree) ;;
 esac
 case "$glob" in *[!A-Za-z0-9_*?.\[\]-]*) die "bad --scenarios '$glob'" ;; esac
 
+if [ "$kernel" = debug ]; then
+	[ "$spec" = ours ] || die "the debug kernel has no in-tree PPP modules: --modules ours only"
+	"$PPP_TOP/scripts/qemu/debug-kernel.sh" >/dev/null ||
+		die "building the debug kernel failed (log: $PPP_CACHE_DIR/debug/build.log)"
+fi
 kdir=$(ppp_kernel_dir "$kernel")
 [ -e "$kdir/kver" ] || die "kernel $kernel is not in the cache: run 'make setup'"
 kver=$(cat "$kdir/kver")
@@ -127,13 +135,20 @@ accel=$("$PPP_TOP/scripts/qemu/kvm-probe.sh")
 image=$kdir/vmlinux
 [ -e "$image" ] || image=$kdir/vmlinuz
 cmdline="console=ttyS0 oops=panic panic=-1 printk.time=1"
+mem=1024 tmo=${PPP_QEMU_TIMEOUT:-600}
+if [ "$kernel" = debug ]; then
+	# KASAN's shadow and lockdep's tables need room; everything is
+	# several times slower under TCG.
+	mem=2048 tmo=${PPP_QEMU_TIMEOUT:-1500}
+	cmdline+=" kmemleak=on ppp.debug=1"
+fi
 cmdline+=" ppp.modules=$spec ppp.scenarios=$glob${verbose:+ ppp.verbose=1}"
 echo "run.sh: booting $kver ($label, chat: $chat, $(echo "$accel" | cut -d' ' -f1-2))"
 : > "$work/console.log"
 : > "$work/results.log"
 # shellcheck disable=SC2086
-timeout --foreground "${PPP_QEMU_TIMEOUT:-600}" qemu-system-x86_64 $accel \
-	-m 1024 -nodefaults -no-reboot -display none -nic none \
+timeout --foreground "$tmo" qemu-system-x86_64 $accel \
+	-m $mem -nodefaults -no-reboot -display none -nic none \
 	-kernel "$image" -initrd "$work/initrd.gz" -append "$cmdline" \
 	-serial "file:$work/console.log" -serial "file:$work/results.log" \
 	</dev/null &
@@ -160,7 +175,7 @@ tr -d '\r' < "$work/results.log" |
 	sed -n "s|^RESULT \([^ ]*\) \(.*\)|RESULT $label/\1 \2|p" > "$work/results.txt"
 if ! grep -qx END <(tr -d '\r' < "$work/results.log"); then
 	why="VM did not finish (qemu exit $qrc)"
-	[ "$qrc" != 124 ] || why="VM did not finish: timeout after ${PPP_QEMU_TIMEOUT:-600} s"
+	[ "$qrc" != 124 ] || why="VM did not finish: timeout after $tmo s"
 	echo "RESULT $label/boot/completed FAIL $why" >> "$work/results.txt"
 fi
 splat='BUG:|WARNING:|Oops|KASAN|UBSAN|general protection|Kernel panic|possible circular|possible recursive|inconsistent lock|INFO: task .* blocked|soft lockup|hard LOCKUP|kmemleak: [1-9]'
