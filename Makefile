@@ -42,6 +42,10 @@ demo: setup
 check: setup
 	tests/run-all.sh
 
+# KUnit suites on the debug kernel (built and cached on first use).
+kunit: setup
+	scripts/qemu/kunit.sh
+
 chat-check:
 	$(MAKE) -C userspace/chat check
 
@@ -65,7 +69,8 @@ help:
 	@echo '  chat             - build userspace/chat/chat'
 	@echo '  setup            - install dependencies (apt-get) and cache kernels'
 	@echo '  demo             - boot QEMU and show a dial-up session over our modules'
-	@echo '  check            - run every test (host chat tests + QEMU scenarios)'
+	@echo '  check            - run every test (host tests, KUnit lane, QEMU scenarios)'
+	@echo '  kunit            - only the KUnit suites on the debug kernel'
 	@echo '  chat-check       - run only the host-side chat tests'
 	@echo '  install          - install chat and chat.8 under PREFIX (DESTDIR)'
 	@echo '  modules_install  - install modules into updates/ and run depmod'
@@ -73,7 +78,8 @@ help:
 	@echo 'Variables:'
 	@echo '  KDIR=<dir>       - kernel build tree (default: $(KDIR))'
 	@echo '  ARCH=, CROSS_COMPILE= - cross-compile for a board'
-	@echo '  MODULES=ours|intree   - module set(s): demo (default ours), check (default intree);'
+	@echo '  MODULES=ours|intree   - module set(s): demo (default ours), check (default "ours intree");'
 	@echo '                          also generic=ours,async=intree etc.'
-	@echo '  KERNELS="6.1 6.12"     - kernels check boots (KERNEL=6.1 for demo)'
+	@echo '  KERNELS="6.1 6.12 debug" - kernels check boots (KERNEL=6.1 for demo)'
+	@echo '  KUNIT=0               - check skips the KUnit lane'
 	@echo '  SCENARIOS=<glob>      - subset of tests/scenarios/NN-*.sh for check'

@@ -4,11 +4,17 @@
 # run-all.sh: every test - what `make check` (and so CI) runs, after the
 # Makefile has run `make setup`.
 #
-#   1. host-side chat tests: `make -C userspace/chat check`, if that
-#      Makefile has a check target (its last line: "N passed, M failed");
-#   2. the QEMU scenarios, scripts/qemu/run.sh, for every kernel in
-#      KERNELS (default "6.1 6.12") x every module set in MODULE_SETS
-#      (default "intree"; MODULES= is accepted as a synonym).
+#   1. host-side tests, each ending "N passed, M failed": chat
+#      (`make -C userspace/chat check`: unit, differential against
+#      Debian's chat, end-to-end, ASan/UBSan, fuzz) and the HDLC codec
+#      (`make -C tests/host check`); the uapi header check
+#      (`make -C include/uapi check`) counts as one test;
+#   2. the KUnit lane on the debug kernel (scripts/qemu/kunit.sh: builds
+#      and caches the debug kernel on first use), unless KUNIT=0;
+#   3. the QEMU scenarios, scripts/qemu/run.sh, for every kernel in
+#      KERNELS (default "6.1 6.12 debug") x every module set in
+#      MODULE_SETS (default "ours intree"; MODULES= is accepted as a
+#      synonym).  The debug kernel has no in-tree PPP: ours only.
 #      SCENARIOS=GLOB limits the scenarios (default: all).
 #
 # Every RESULT line is one test, as is each boot's console check.  Prints
@@ -21,8 +27,9 @@ set -euo pipefail
 # running it, so editing this file during a run cannot break that run.
 {
 
-KERNELS=${KERNELS:-6.1 6.12}
-MODULE_SETS=${MODULE_SETS:-${MODULES:-intree}}
+KERNELS=${KERNELS:-6.1 6.12 debug}
+MODULE_SETS=${MODULE_SETS:-${MODULES:-ours intree}}
+KUNIT=${KUNIT:-1}
 SCENARIOS=${SCENARIOS:-*}
 logs=$PPP_CACHE_DIR/check
 mkdir -p "$logs"
@@ -36,30 +43,63 @@ add_row() {	# add_row WHAT PASS FAIL SECONDS
 	total_fail=$((total_fail + $3))
 }
 
-# 1. chat on the host.
-chat_mk=$PPP_TOP/userspace/chat/Makefile
-if [ -e "$chat_mk" ] && grep -q '^check:' "$chat_mk"; then
-	stage "check: chat (host)"
+# count_line LOG STATUS: "P F" from the last "N passed, M failed" line
+# of LOG ("0 1" when there is none); STATUS nonzero with no failure
+# counted counts as one failure.
+count_line() {	# count_line LOG STATUS
+	local last p f
+	last=$(grep -aE '(^|: )[0-9]+ passed, [0-9]+ failed$' "$1" | tail -n 1 || true)
+	last=${last##*: }
+	if [ -z "$last" ]; then
+		echo "run-all: $1 has no 'N passed, M failed' line (status $2)" >&2
+		echo "0 1"
+		return
+	fi
+	p=${last%% passed*}
+	f=${last#*, }
+	f=${f%% failed}
+	[ "$2" = 0 ] || [ "$f" != 0 ] || f=1	# failed without saying so
+	echo "$p $f"
+}
+
+# 1. Host-side tests.
+host_suite() {	# host_suite NAME DIR
+	local t0 rc=0 pf
+	stage "check: $1 (host)"
+	t0=$(date +%s)
+	make -C "$PPP_TOP/$2" check 2>&1 | tee "$logs/$1.log" || rc=$?
+	pf=$(count_line "$logs/$1.log" "$rc")
+	add_row "$1 (host)" ${pf% *} ${pf#* } $(( $(date +%s) - t0 ))
+	stage_end
+}
+host_suite chat userspace/chat
+host_suite hdlc-codec tests/host
+stage "check: uapi headers (host)"
+t0=$(date +%s)
+if make -C "$PPP_TOP/include/uapi" check 2>&1 | tee "$logs/uapi.log"; then
+	add_row "uapi headers (host)" 1 0 $(( $(date +%s) - t0 ))
+else
+	add_row "uapi headers (host)" 0 1 $(( $(date +%s) - t0 ))
+fi
+stage_end
+
+# 2. KUnit on the debug kernel.
+if [ "$KUNIT" != 0 ]; then
+	stage "check: KUnit lane (debug kernel)"
 	t0=$(date +%s)
 	rc=0
-	make -C "$PPP_TOP/userspace/chat" check 2>&1 | tee "$logs/chat.log" || rc=$?
-	last=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logs/chat.log" | tail -n 1 || true)
-	if [ -n "$last" ]; then
-		p=${last%% passed*}
-		f=${last#*, }
-		f=${f%% failed}
-		[ "$rc" = 0 ] || [ "$f" != 0 ] || f=1	# failed without saying so
-	else
-		p=0 f=1
-		echo "run-all: chat's check printed no 'N passed, M failed' line (status $rc)"
-	fi
-	add_row "chat (host)" "$p" "$f" $(( $(date +%s) - t0 ))
+	"$PPP_TOP/scripts/qemu/kunit.sh" 2>&1 | tee "$logs/kunit.log" || rc=$?
+	pf=$(count_line "$logs/kunit.log" "$rc")
+	add_row "kunit (debug kernel)" ${pf% *} ${pf#* } $(( $(date +%s) - t0 ))
 	stage_end
 fi
 
-# 2. QEMU scenarios.
+# 3. QEMU scenarios.
 for k in $KERNELS; do
 	for m in $MODULE_SETS; do
+		if [ "$k" = debug ] && [ "$m" != ours ]; then
+			continue	# no in-tree PPP in the debug kernel
+		fi
 		stage "check: QEMU kernel $k, modules $m"
 		t0=$(date +%s)
 		log=$logs/qemu-$k-${m//[,=]/_}.log
