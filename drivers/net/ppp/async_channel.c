@@ -130,6 +130,23 @@ static void ppp_async_frame_done(struct ppp_async *ap)
 }
 
 /*
+ * Throw away the unwritten rest of the buffer and the frame being sent
+ * (hangup, write error, TCFLSH).  Returns true if a frame was dropped, so
+ * the caller can wake the generic layer once tx_lock is released.
+ */
+static bool ppp_async_discard_output(struct ppp_async *ap)
+{
+	lockdep_assert_held(&ap->tx_lock);
+	ap->optr = ap->olim;
+	if (!ap->tpkt)
+		return false;
+	kfree_skb(ap->tpkt);
+	ap->tpkt = NULL;
+	ppp_async_frame_done(ap);
+	return true;
+}
+
+/*
  * Write what we have to the tty until it is full or we run out.
  * Returns true if a frame was finished, so the caller can wake the
  * generic layer.
@@ -183,13 +200,7 @@ static bool ppp_async_push(struct ppp_async *ap)
 
 drop:
 	clear_bit(PPP_ASYNC_TX_BUSY, &ap->tx_flags);
-	ap->optr = ap->olim;
-	if (ap->tpkt) {
-		kfree_skb(ap->tpkt);
-		ap->tpkt = NULL;
-		ppp_async_frame_done(ap);
-		done = true;
-	}
+	done = ppp_async_discard_output(ap);
 	spin_unlock_bh(&ap->tx_lock);
 	return done;
 }
@@ -214,16 +225,10 @@ static int ppp_async_send(struct ppp_channel *chan, struct sk_buff *skb)
 /* TCFLSH on the tty: forget what we have not written yet. */
 void ppp_async_flush_output(struct ppp_async *ap)
 {
-	bool done = false;
+	bool done;
 
 	spin_lock_bh(&ap->tx_lock);
-	ap->optr = ap->olim;
-	if (ap->tpkt) {
-		kfree_skb(ap->tpkt);
-		ap->tpkt = NULL;
-		ppp_async_frame_done(ap);
-		done = true;
-	}
+	done = ppp_async_discard_output(ap);
 	spin_unlock_bh(&ap->tx_lock);
 	if (done)
 		ppp_output_wakeup(&ap->chan);
