@@ -531,6 +531,9 @@ int ppp_chan_unbridge(struct ppp_chan *pch)
  *
  * Caller holds ppp_ioctl_mutex.  What we do not handle goes to the
  * driver (for ppp_async: async maps, MRU, flags).
+ *
+ * Return: 0 or the in-tree driver's errno for the request; for requests
+ * we pass on, whatever the channel driver returns (-ENOTTY without one).
  */
 long ppp_chan_ioctl(struct ppp_chan *pch, unsigned int cmd,
 		    unsigned long arg)
