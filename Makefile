@@ -20,7 +20,7 @@ INSTALL_MOD_PATH ?=
 KBUILD := $(MAKE) -C $(KDIR) M=$(CURDIR)
 
 .PHONY: all modules chat setup demo check bench clean install \
-	modules_install help kunit chat-check
+	modules_install help kunit chat-check soak
 
 all: modules chat
 
@@ -41,6 +41,13 @@ demo: setup
 # Every test: chat on the host, then the QEMU scenarios on every kernel.
 check: setup
 	tests/run-all.sh
+
+# The long versions: chat's fuzzer for SOAK_FUZZ_SECONDS, then every
+# scenario with ppp.soak=1 (more up/down cycles, longer ioctl fuzzing).
+SOAK_FUZZ_SECONDS ?= 600
+soak: setup
+	$(MAKE) -C userspace/chat fuzz FUZZ_SECONDS=$(SOAK_FUZZ_SECONDS)
+	PPP_SOAK=1 PPP_QEMU_TIMEOUT=$${PPP_QEMU_TIMEOUT:-3600} KUNIT=0 tests/run-all.sh
 
 # KUnit suites on the debug kernel (built and cached on first use).
 kunit: setup
@@ -71,6 +78,7 @@ help:
 	@echo '  demo             - boot QEMU and show a dial-up session over our modules'
 	@echo '  check            - run every test (host tests, KUnit lane, QEMU scenarios)'
 	@echo '  kunit            - only the KUnit suites on the debug kernel'
+	@echo '  soak             - long runs: chat fuzzer, scenarios with ppp.soak=1'
 	@echo '  chat-check       - run only the host-side chat tests'
 	@echo '  install          - install chat and chat.8 under PREFIX (DESTDIR)'
 	@echo '  modules_install  - install modules into updates/ and run depmod'

@@ -28,7 +28,8 @@
 #      no kernel splat (BUG/WARNING/Oops/KASAN/lockdep/hung task)
 #
 # Environment: PPP_CACHE_DIR (cache), PPP_QEMU_TIMEOUT (default 600 s;
-# 1500 s on the debug kernel).
+# 1500 s on the debug kernel), PPP_SOAK=1 (scenarios run their long
+# versions: ppp.soak=1 on the kernel command line; `make soak`).
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -143,6 +144,7 @@ if [ "$kernel" = debug ]; then
 	cmdline+=" kmemleak=on ppp.debug=1"
 fi
 cmdline+=" ppp.modules=$spec ppp.scenarios=$glob${verbose:+ ppp.verbose=1}"
+[ -z "${PPP_SOAK:-}" ] || cmdline+=" ppp.soak=1"
 echo "run.sh: booting $kver ($label, chat: $chat, $(echo "$accel" | cut -d' ' -f1-2))"
 : > "$work/console.log"
 : > "$work/results.log"
