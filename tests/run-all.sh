@@ -9,13 +9,14 @@
 #      Debian's chat, end-to-end, ASan/UBSan, fuzz) and the HDLC codec
 #      (`make -C tests/host check`); the uapi header check
 #      (`make -C include/uapi check`) counts as one test;
-#   2. the KUnit lane on the debug kernel (scripts/qemu/kunit.sh: builds
-#      and caches the debug kernel on first use), unless KUNIT=0;
+#   2. the KUnit lane on the debug kernel (scripts/qemu/kunit.sh; the
+#      debug kernel is built and cached on first use), unless KUNIT=0;
 #   3. the QEMU scenarios, scripts/qemu/run.sh, for every kernel in
 #      KERNELS (default "6.1 6.12 debug") x every module set in
 #      MODULE_SETS (default "ours intree"; MODULES= is accepted as a
 #      synonym).  The debug kernel has no in-tree PPP: ours only.
 #      SCENARIOS=GLOB limits the scenarios (default: all).
+#   2 and 3 run as VM jobs, PPP_JOBS (default 2) at a time.
 #
 # Every RESULT line is one test, as is each boot's console check.  Prints
 # a summary table and ends with exactly one line "N passed, M failed";
@@ -83,39 +84,90 @@ else
 fi
 stage_end
 
-# 2. KUnit on the debug kernel.
-if [ "$KUNIT" != 0 ]; then
-	stage "check: KUnit lane (debug kernel)"
-	t0=$(date +%s)
-	rc=0
-	"$PPP_TOP/scripts/qemu/kunit.sh" 2>&1 | tee "$logs/kunit.log" || rc=$?
-	pf=$(count_line "$logs/kunit.log" "$rc")
-	add_row "kunit (debug kernel)" ${pf% *} ${pf#* } $(( $(date +%s) - t0 ))
-	stage_end
-fi
-
-# 3. QEMU scenarios.
+# 2 + 3. The VM jobs: the KUnit lane and one boot per kernel x module
+# set, PPP_JOBS (default 2) at a time; under TCG two VMs on two cores
+# finish in about 60 % of the time of one after the other.  Each job's
+# output goes to its log and is shown whole when the job ends.
+jobs_list=()
+[ "$KUNIT" = 0 ] || jobs_list+=("kunit")
+# The debug kernel first: it is the longest boot.
 for k in $KERNELS; do
+	[ "$k" = debug ] || continue
 	for m in $MODULE_SETS; do
-		if [ "$k" = debug ] && [ "$m" != ours ]; then
-			continue	# no in-tree PPP in the debug kernel
+		[ "$m" = ours ] && jobs_list+=("qemu debug ours")
+	done
+done
+for k in $KERNELS; do
+	[ "$k" != debug ] || continue	# no in-tree PPP in the debug kernel
+	for m in $MODULE_SETS; do
+		jobs_list+=("qemu $k $m")
+	done
+done
+
+job_log() {	# job_log JOB: its log file
+	local j=${1// /-}
+	echo "$logs/${j//[,=]/_}.log"
+}
+
+run_job() {	# run_job JOB: runs it; its log, status and time go to files
+	local log t0 rc=0
+	log=$(job_log "$1")
+	t0=$(date +%s)
+	# shellcheck disable=SC2086
+	set -- $1
+	if [ "$1" = kunit ]; then
+		"$PPP_TOP/scripts/qemu/kunit.sh" > "$log" 2>&1 || rc=$?
+	else
+		"$PPP_TOP/scripts/qemu/run.sh" --kernel "$2" --modules "$3" \
+			--scenarios "$SCENARIOS" > "$log" 2>&1 || rc=$?
+	fi
+	echo "$rc $(( $(date +%s) - t0 ))" > "$log.status"
+}
+
+if [ ${#jobs_list[@]} -gt 0 ]; then
+	# The debug kernel is built once (11-18 min cold), before any job
+	# needs it, so that two jobs do not wait on the same build.
+	case " $KERNELS " in *" debug "*) need_debug=1 ;; *) need_debug=$KUNIT ;; esac
+	if [ "$need_debug" != 0 ]; then
+		stage "check: debug kernel (built once, then cached)"
+		"$PPP_TOP/scripts/qemu/debug-kernel.sh" > "$logs/debug-kernel.log" 2>&1 ||
+			echo "run-all: building the debug kernel failed: see $logs/debug-kernel.log and $PPP_CACHE_DIR/debug/build.log"
+		stage_end
+	fi
+	stage "check: ${#jobs_list[@]} VM jobs, ${PPP_JOBS:-2} at a time"
+	running=0
+	for j in "${jobs_list[@]}"; do
+		while [ "$running" -ge "${PPP_JOBS:-2}" ]; do
+			wait -n || true
+			running=$((running - 1))
+		done
+		rm -f "$(job_log "$j").status"
+		echo "run-all: started: $j"
+		run_job "$j" &
+		running=$((running + 1))
+	done
+	wait || true
+	stage_end
+	for j in "${jobs_list[@]}"; do
+		log=$(job_log "$j")
+		echo
+		echo "==> $j ($log)"
+		cat "$log"
+		read -r rc secs < "$log.status" 2>/dev/null || { rc=1; secs=0; }
+		if [ "$j" = kunit ]; then
+			pf=$(count_line "$log" "$rc")
+			add_row "kunit (debug kernel)" ${pf% *} ${pf#* } "$secs"
+			continue
 		fi
-		stage "check: QEMU kernel $k, modules $m"
-		t0=$(date +%s)
-		log=$logs/qemu-$k-${m//[,=]/_}.log
-		rc=0
-		"$PPP_TOP/scripts/qemu/run.sh" --kernel "$k" --modules "$m" \
-			--scenarios "$SCENARIOS" 2>&1 | tee "$log" || rc=$?
 		p=$(awk '$1 == "RESULT" && $3 == "PASS"' "$log" | wc -l)
 		f=$(awk '$1 == "RESULT" && $3 != "PASS" && $3 != "SKIP"' "$log" | wc -l)
 		if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
 			echo "run-all: run.sh failed before reporting (status $rc)"
 			f=1
 		fi
-		add_row "qemu $k $m" "$p" "$f" $(( $(date +%s) - t0 ))
-		stage_end
+		add_row "$j" "$p" "$f" "$secs"
 	done
-done
+fi
 
 echo
 echo "Summary ($(( $(date +%s) - t_start )) s)"

@@ -102,12 +102,14 @@ mkdir -p "$progs"
 for c in "$PPP_TOP"/tests/progs/*.c; do
 	[ -e "$c" ] || continue
 	bin=$progs/$(basename "$c" .c)
+	# Runs for other kernels may compile the same program: one at a time.
 	if [ ! "$bin" -nt "$c" ]; then
-		gcc -O2 -Wall -o "$bin.tmp" "$c" 2>"$work/progs.log" || {
+		flock "$progs.lock" sh -c '[ "$1" -nt "$2" ] ||
+			{ gcc -O2 -Wall -o "$1.tmp.$$" "$2" && mv "$1.tmp.$$" "$1"; }' \
+			sh "$bin" "$c" 2>"$work/progs.log" || {
 			cat "$work/progs.log" >&2
 			die "step 2: cannot compile $c"
 		}
-		mv "$bin.tmp" "$bin"
 	fi
 	cp "$bin" "$work/overlay/usr/local/bin/"
 done
