@@ -10,7 +10,14 @@ KDIR ?= $(firstword $(wildcard /usr/src/linux-headers-6.12*-amd64) \
 		    /lib/modules/$(shell uname -r)/build)
 
 # Cross builds: make KDIR=... ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-
-export ARCH CROSS_COMPILE
+# Export them only when given: an exported empty ARCH stops a plain kernel
+# build tree (the debug kernel's) from defaulting to the host's arch.
+ifneq ($(ARCH),)
+export ARCH
+endif
+ifneq ($(CROSS_COMPILE),)
+export CROSS_COMPILE
+endif
 
 # Where installs go (DESTDIR for chat, INSTALL_MOD_PATH for modules).
 PREFIX ?= /usr/local

@@ -5,6 +5,11 @@ PPP_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PPP_CACHE_DIR=${PPP_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pppstack}
 export PPP_CACHE_DIR
 
+# An empty ARCH or CROSS_COMPILE in the environment (make's `export` of an
+# unset variable does that) breaks kernel builds; unset means "the host".
+[ -n "${ARCH-}" ] || unset ARCH
+[ -n "${CROSS_COMPILE-}" ] || unset CROSS_COMPILE
+
 # The kernels we test: alias -> the Debian meta package naming the exact
 # image (and so the exact headers) of that alias.
 # "debug" is not a Debian image: scripts/qemu/debug-kernel.sh builds it
