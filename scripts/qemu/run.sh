@@ -29,7 +29,9 @@
 #
 # Environment: PPP_CACHE_DIR (cache), PPP_QEMU_TIMEOUT (default 600 s;
 # 1500 s on the debug kernel), PPP_SOAK=1 (scenarios run their long
-# versions: ppp.soak=1 on the kernel command line; `make soak`).
+# versions: ppp.soak=1 on the kernel command line; `make soak`),
+# PPP_RUN_TAG (a name for the run directory, so that two runs of the
+# same kernel and module set can go side by side).
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -71,7 +73,7 @@ kdir=$(ppp_kernel_dir "$kernel")
 kver=$(cat "$kdir/kver")
 headers=$(cat "$kdir/kdir")
 label=$kernel/$spec
-work=$PPP_CACHE_DIR/runs/$kernel-${spec//[,=]/_}
+work=$PPP_CACHE_DIR/runs/$kernel-${spec//[,=]/_}${PPP_RUN_TAG:+-$PPP_RUN_TAG}
 mkdir -p "$work"
 exec 9>"$work.lock"
 flock 9		# one run per kernel+spec at a time; others may run alongside
