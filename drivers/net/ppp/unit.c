@@ -91,6 +91,9 @@ static void ppp_unit_publish(struct ppp_unit *ppp)
  * a "pppN" name already taken by a renamed device makes us move on to the
  * next free number, as users of the in-tree driver expect.  Called with
  * rtnl held (lock order: rtnl, then units_lock, never the reverse).
+ *
+ * Return: 0, -EEXIST when the requested number is taken, or the errno of
+ * the number allocation or of register_netdevice().
  */
 int ppp_unit_register(struct ppp_unit *ppp, int unit, bool keep_name)
 {
@@ -151,6 +154,8 @@ void ppp_unit_attach_owner(struct ppp_unit *ppp, struct file *file)
  *
  * On success the file's reference to the new unit is the one returned in
  * file->private_data.  Caller holds ppp_ioctl_mutex.
+ *
+ * Return: 0 or a negative errno (-ENOMEM, -EEXIST, ...), as in-tree.
  */
 int ppp_unit_create(struct net *net, struct file *file, int *unitp)
 {
@@ -268,7 +273,9 @@ static int ppp_unit_idle(struct ppp_unit *ppp, unsigned int cmd,
  * @cmd: ioctl number
  * @arg: ioctl argument
  *
- * Caller holds ppp_ioctl_mutex.  Returns the in-tree driver's errnos.
+ * Caller holds ppp_ioctl_mutex.
+ *
+ * Return: 0 or what the ioctl returns; the in-tree driver's errnos.
  */
 long ppp_unit_ioctl(struct ppp_unit *ppp, struct file *file,
 		    unsigned int cmd, unsigned long arg)
