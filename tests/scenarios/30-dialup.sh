@@ -12,7 +12,7 @@
 #   pty /tmp/pa <======= socat pty <-> pty =======> pty /tmp/pb
 #   ppp0 192.0.2.1   <--------- PPP link --------->  ppp0 192.0.2.2
 #
-# Checks: link up, ping, a 4 MiB transfer; hangup: the answering pppd
+# Checks: link up, ping, a 20 MiB transfer; hangup: the answering pppd
 # dies (kill -9), the line goes away, and the caller's pppd must read EOF
 # ("Modem hangup") and exit.  Then chat alone against a modem that is
 # busy (exit 4: ABORT string #1 matched) and one that never answers
@@ -40,7 +40,7 @@ if [ -n "$PPP_VERBOSE" ]; then
 	ns a $IP -4 addr show ppp0 | sed 's/^/   /'
 fi
 ping_check $S/ping a 192.0.2.2
-transfer $S/tcp-4M a b 192.0.2.2 4
+transfer $S/tcp-20M a b 192.0.2.2 20
 
 # Hangup: the answering side dies and the line drops (socat, which holds
 # both ptys, goes away: the caller's tty sees a hangup).

@@ -11,7 +11,7 @@
 #   veth va  <========== Ethernet (PPPoE) ==========>  veth vb
 #   ppp0 198.51.100.2  <------ PPP session ------>  ppp0 198.51.100.1
 #
-# Checks: session up, ping (1400 bytes), 8 MiB TCP with equal sha256,
+# Checks: session up, ping (1400 bytes), 20 MiB TCP with equal sha256,
 # the client pppd exits on SIGTERM.
 S=pppoe-user
 pppoe_session user chap pty "pppoe -I va"

@@ -14,7 +14,7 @@
 #   ppp0 198.51.100.2  <------ PPP session ------>  ppp0 198.51.100.1
 #
 # Checks: pppox + pppoe load, session up and listed in /proc/net/pppoe,
-# ping, 8 MiB TCP with equal sha256, the client exits on SIGTERM.
+# ping, 20 MiB TCP with equal sha256, the client exits on SIGTERM.
 # Skipped where the kernel has no pppox.ko (the debug kernel).
 S=pppoe-kernel
 if [ ! -e /mods/intree/pppox.ko ]; then

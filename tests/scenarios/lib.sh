@@ -129,7 +129,7 @@ transfer() {
 	rx=$!
 	wait_until 5 ns "$dst" sh -c 'netstat -ltn | grep -q ":5001 "'
 	t0=$(date +%s)
-	timeout 120 $NSX "$src" socat -u OPEN:/tmp/blob TCP:"$addr":5001
+	timeout $((60 + mb * 15)) $NSX "$src" socat -u OPEN:/tmp/blob TCP:"$addr":5001
 	wait_until 30 dead "$rx"
 	t=$(( $(date +%s) - t0 ))
 	kill "$rx" 2>/dev/null
@@ -211,7 +211,7 @@ pppoe_session() {
 		ns a $IP -4 addr show ppp0 | sed 's/^/   /'
 	fi
 	ping_check $S/$name-ping a 198.51.100.1 1400
-	transfer $S/$name-tcp-8M a b 198.51.100.1 8
+	transfer $S/$name-tcp-20M a b 198.51.100.1 20
 }
 
 pppoe_stop() {	# pppoe_stop: end the session, check the client exits
