@@ -1,0 +1,94 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Scenario: Van Jacobson TCP/IP header compression (RFC 1144) through
+# ppp_generic's VJ code, negotiated by IPCP between two real pppd:
+#
+#   netns a: pppd /tmp/pa <== socat pty <-> pty ==> netns b: pppd /tmp/pb
+#   ppp0 192.0.2.1  <---- PPP, IPCP <compress VJ ..> ---->  ppp0 192.0.2.2
+#
+#   default    pppd's default on both ends: VJ with 16 slots and
+#              slot-id compression (<compress VJ 0f 01>)
+#   slots4     a asks for 4 slots and no slot-id compression
+#              (vj-max-slots 4 novjccomp: <compress VJ 03 00>), so b
+#              transmits with PPPIOCSMAXCID tx id 3 and SC_NO_TCP_CCID
+#
+# Checks per variant: link up with the VJ option acked, a 2 MiB TCP
+# transfer a -> b and 1 MiB b -> a with equal sha256, and the VJ
+# counters of SIOCGPPPSTATS (tests/progs/ppp_stats) moving: a compressed
+# what b decompressed and the other way round, no VJ receive errors, no
+# receive errors on the interface.  Bad PPPIOCSMAXCID values are checked
+# by ppp_proto_check in 10-contract.
+S=vj
+
+st() {	# st NS KEY: one counter of ppp0 in NS (empty on failure)
+	ns "$1" ppp_stats ppp0 "$2" 2>/dev/null
+}
+
+# snap NS VAR: save ppp0's counters in NS as shell variables VAR_<key>
+snap() {
+	local k v
+	for k in vj_packets vj_compressed vj_compressedin vj_uncompressedin \
+		 vj_errorin ierrors opackets ipackets; do
+		v=$(st "$1" "$k")
+		eval "$2_$k=\${v:-0}"
+	done
+}
+
+# grew NAME A B MIN: check that A - B >= MIN.
+grew() {
+	[ $(( $2 - $3 )) -ge "$4" ]
+	check "$S/$1" $? "$(( $2 - $3 )) < $4"
+}
+
+variant() {	# variant NAME "A-OPTIONS" "B-OPTIONS" WANT-IN-A-LOG
+	local name=$1 aopts=$2 bopts=$3 want=$4 pa pb
+	fresh_netns a b
+	pty_pair pa pb
+	rm -f /tmp/a.log /tmp/b.log
+	# shellcheck disable=SC2086
+	$NSX a pppd /tmp/pa $PPPD_BASE debug $aopts 192.0.2.1:192.0.2.2 \
+		logfile /tmp/a.log &
+	pa=$!
+	# shellcheck disable=SC2086
+	$NSX b pppd /tmp/pb $PPPD_BASE debug $bopts logfile /tmp/b.log &
+	pb=$!
+	wait_until 30 has_addr a ppp0 && wait_until 10 has_addr b ppp0
+	check $S/$name-link-up $? "IPCP did not come up" /tmp/a.log /tmp/b.log
+	grep -Eq "$want" /tmp/a.log
+	check $S/$name-negotiated $? "no '$want' in a's log" /tmp/a.log
+
+	snap a a0
+	snap b b0
+	transfer $S/$name-tcp-2M-a-to-b a b 192.0.2.2 2
+	transfer $S/$name-tcp-1M-b-to-a b a 192.0.2.1 1
+	snap a a1
+	snap b b1
+	[ -n "$PPP_VERBOSE" ] && {
+		say "a: $(ns a ppp_stats ppp0 | grep '^vj_' | tr '\n' ' ')"
+		say "b: $(ns b ppp_stats ppp0 | grep '^vj_' | tr '\n' ' ')"
+	}
+	# ~1400 full-size segments each way at 2 MiB: most go compressed.
+	# shellcheck disable=SC2154
+	{
+	grew $name-a-compressed "$a1_vj_compressed" "$a0_vj_compressed" 500
+	grew $name-b-decompressed "$b1_vj_compressedin" "$b0_vj_compressedin" 500
+	grew $name-b-compressed "$b1_vj_compressed" "$b0_vj_compressed" 300
+	grew $name-a-decompressed "$a1_vj_compressedin" "$a0_vj_compressedin" 300
+	# Every compressed frame a sent, b decompressed (a lossless pty).
+	[ $((a1_vj_compressed - a0_vj_compressed)) = \
+	  $((b1_vj_compressedin - b0_vj_compressedin)) ]
+	check $S/$name-a-to-b-counts-match $? \
+		"a compressed $((a1_vj_compressed - a0_vj_compressed)), b decompressed $((b1_vj_compressedin - b0_vj_compressedin))"
+	[ "$a1_vj_errorin$b1_vj_errorin$a1_ierrors$b1_ierrors" = 0000 ]
+	check $S/$name-no-errors $? \
+		"vj_errorin a=$a1_vj_errorin b=$b1_vj_errorin, ierrors a=$a1_ierrors b=$b1_ierrors"
+	}
+	kill -TERM $pa
+	wait_until 15 dead $pa && wait_until 15 dead $pb
+	check $S/$name-teardown $? "pppd still running" /tmp/a.log /tmp/b.log
+	stop_pids $pa $pb $SOCAT
+}
+
+variant default "" "" 'rcvd \[IPCP ConfAck .*<compress VJ 0f 01>'
+variant slots4 "vj-max-slots 4 novjccomp" "" \
+	'rcvd \[IPCP ConfAck .*<compress VJ 03 00>'
