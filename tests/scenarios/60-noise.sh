@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Scenario: a hostile line.  pppd <-> pppd as in 20-pppd-pty, but the
+# ptys are joined by noise_relay (tests/progs/noise_relay.c) instead of
+# socat, and while bulk TCP crosses the link it injects garbage into
+# what pppd b reads: random bytes, 0x7d storms, lone flags, aborts
+# (7d 7e), bad-FCS frames, good-FCS frames longer than the MRU, 0-3 byte
+# frames, good-FCS junk for IP/VJ/IPv6/CCP and short or unknown LCP.
+#
+#   netns a                                              netns b
+#   pppd /tmp/pa  <== noise_relay ==(+ garbage)==>  pppd /tmp/pb
+#   ppp0 192.0.2.1  <------------ PPP link ------------>  ppp0 192.0.2.2
+#
+# Checks: link up; TCP a -> b and b -> a under noise with equal sha256
+# (TCP retransmits what the noise destroyed); both pppd still running
+# and IPCP still up afterwards; ping 0% loss once the noise stops; the
+# receiver counted errors; clean teardown.  Figures: bytes injected,
+# injections, frames tossed (rx errs + frame of b's ppp0).
+S=noise
+. /scenarios/robust.sh
+mb=$(soak 3 40)
+interval=$(soak 40 25)
+
+relay_link -d ab -i "$interval"
+check $S/link-up $? "IPCP did not come up through the relay" \
+	/tmp/a.log /tmp/b.log /tmp/relay.log
+errs0=$(netdev_stat b ppp0 3)
+frame0=$(netdev_stat b ppp0 6)
+kill -USR1 $RELAY		# garbage on
+transfer $S/tcp-${mb}M-a-to-b-under-noise a b 192.0.2.2 "$mb"
+transfer $S/tcp-1M-b-to-a-under-noise b a 192.0.2.1 1
+kill -USR1 $RELAY		# garbage off; the relay writes its counters
+sleep 1
+alive $PA && alive $PB && has_addr a ppp0 && has_addr b ppp0
+check $S/link-survived $? "a pppd died or IPCP went down" /tmp/a.log /tmp/b.log
+ping_check $S/ping-after-noise a 192.0.2.2 1472
+stats=$(cat /tmp/noise.stats 2>/dev/null)
+injected=$(echo "$stats" | sed -n 's/.*injected-bytes=\([0-9]*\).*/\1/p')
+injections=$(echo "$stats" | sed -n 's/.*injections=\([0-9]*\).*/\1/p')
+errs=$(( $(netdev_stat b ppp0 3) - errs0 ))
+frame=$(( $(netdev_stat b ppp0 6) - frame0 ))
+tossed=$((errs + frame))
+say "figures: bytes-injected=${injected:-0} injections=${injections:-0} frames-tossed=$tossed (rx errs $errs, frame $frame)"
+say "relay: $stats"
+figure noise-bytes-injected "${injected:-0}"
+figure noise-injections "${injections:-0}"
+figure noise-frames-tossed "$tossed"
+[ "${injections:-0}" -gt 0 ]
+check $S/garbage-injected $? "the relay injected nothing: $stats" /tmp/relay.log
+# Our ppp_async reports tossed frames through ppp_input_error, which
+# ppp_generic counts as rx_errors; so does the in-tree pair.
+[ "$tossed" -gt 0 ]
+check $S/errors-counted $? "b's ppp0 counted no receive errors after ${injections:-0} injections"
+
+kill -TERM $PA
+wait_until 15 dead $PA && wait_until 15 dead $PB
+check $S/teardown-both-pppd-exit $? "pppd still running" /tmp/a.log /tmp/b.log
+relay_stop
+no_ppp_ifaces a b
+check $S/teardown-no-ppp-ifaces $? "left behind:$(ppp_ifaces a b | tr -d ':\n')"
