@@ -1,0 +1,128 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# bench.sh: ours vs the in-tree PPP modules, side by side in one boot per
+# kernel (`make bench`; not part of `make check`).
+#
+# For each kernel in BENCH_KERNELS it boots one VM with instruction
+# counting and one vCPU (-accel tcg,thread=single -cpu max -smp 1
+# -icount shift=0,sleep=off,align=off: guest time is guest instructions,
+# so the figures are CPU work, immune to host load), whose /init
+# (scripts/qemu/bench-init) loads the in-tree set, measures, unloads,
+# loads ours, measures, and alternates for BENCH_ROUNDS rounds.  Then
+# scripts/qemu/bench-report.py prints medians, spreads and the ratio
+# ours/in-tree against the targets, and draws a PNG chart (gnuplot).
+#
+# Knobs (environment):
+#   BENCH_KERNELS   kernels (default "6.1 6.12")
+#   BENCH_ROUNDS    alternating rounds (default 5)
+#   BENCH_ITEMS     ldisc codec units link pppoe (default: all)
+#   BENCH_UNITS     units created/destroyed (default 10000)
+#   BENCH_LDISC_KB  payload KiB per line-discipline case (default 512)
+#   BENCH_LINK_MB   MiB per iperf3 transfer (default 4)
+#   BENCH_TIMEOUT   seconds per VM (default 3600)
+#
+# Output: the table on stdout; in $PPP_CACHE_DIR/bench/: per-kernel run
+# directories (console.log, results.log), report.txt, bench.png.
+set -euo pipefail
+. "$(dirname "$0")/../lib.sh"
+{
+
+kernels=${BENCH_KERNELS:-6.1 6.12}
+rounds=${BENCH_ROUNDS:-5}
+items=${BENCH_ITEMS:-ldisc codec units link pppoe}
+units=${BENCH_UNITS:-10000}
+ldisc_kb=${BENCH_LDISC_KB:-512}
+link_mb=${BENCH_LINK_MB:-4}
+tmo=${BENCH_TIMEOUT:-3600}
+out=$PPP_CACHE_DIR/bench
+mkdir -p "$out"
+exec 9>"$out.lock"
+flock 9
+
+# gnuplot draws the chart; installed here (not a test dependency).
+if ! command -v gnuplot >/dev/null; then
+	echo "bench.sh: installing gnuplot-nox"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q gnuplot-nox \
+		>"$out/apt.log" 2>&1 || echo "bench.sh: no gnuplot (see $out/apt.log): no chart"
+fi
+
+# The benchmark program, compiled for the guest.
+gcc -O2 -Wall -o "$out/pppbench" "$PPP_TOP/tests/bench/pppbench.c" ||
+	die "cannot compile tests/bench/pppbench.c"
+
+base=$PPP_CACHE_DIR/initramfs-base.cpio.gz
+flock "$base.lock" "$PPP_TOP/scripts/qemu/initramfs.sh" "$base" ||
+	die "building the base initramfs failed"
+
+results=()
+for k in $kernels; do
+	kdir=$(ppp_kernel_dir "$k")
+	[ -e "$kdir/kver" ] || die "kernel $k is not in the cache: run 'make setup'"
+	[ -d "$kdir/mods" ] || die "kernel $k has no in-tree modules (bench needs stock kernels)"
+	kver=$(cat "$kdir/kver")
+	headers=$(cat "$kdir/kdir")
+	work=$out/$k
+	rm -rf "$work"
+	mkdir -p "$work/overlay"/{mods/ours,mods/intree,mods/bench,scenarios,usr/local/bin}
+
+	# Our modules, exactly as run.sh builds them (shared build dir).
+	build=$PPP_CACHE_DIR/build/$kver
+	mkdir -p "$build"
+	flock "$build.lock" "$PPP_TOP/scripts/build-modules.sh" "$headers" "$build" \
+		>"$work/build.log" 2>&1 || {
+		tail -n 30 "$work/build.log" >&2
+		die "building our modules against $headers failed"
+	}
+	cp "$build"/drivers/net/ppp/{ppp_generic,ppp_async}.ko "$work/overlay/mods/ours/"
+	cp "$kdir"/mods/*.ko "$work/overlay/mods/intree/"
+
+	# The codec benchmark module: a private copy of the files it needs.
+	kb=$out/kmod-build/$kver
+	mkdir -p "$kb/tests/bench" "$kb/drivers/net"
+	cp -a -u "$PPP_TOP/compat" "$kb/"
+	cp -a -u "$PPP_TOP/drivers/net/ppp" "$kb/drivers/net/"
+	cp -a -u "$PPP_TOP/tests/bench/kmod" "$kb/tests/bench/"
+	if make -C "$headers" M="$kb/tests/bench/kmod" modules >"$work/kmod.log" 2>&1; then
+		cp "$kb/tests/bench/kmod/ppp_codec_bench.ko" "$work/overlay/mods/bench/"
+	else
+		echo "bench.sh: ppp_codec_bench.ko did not build (see $work/kmod.log)"
+	fi
+
+	cp "$out/pppbench" "$work/overlay/usr/local/bin/"
+	cp "$PPP_TOP/tests/scenarios/lib.sh" "$work/overlay/scenarios/"
+	cp "$PPP_TOP/scripts/qemu/bench-init" "$work/overlay/init"
+	chmod +x "$work/overlay/init"
+	(cd "$work/overlay" && find . | cpio -o -H newc --quiet) | gzip -1 \
+		> "$work/overlay.cpio.gz"
+	cat "$base" "$work/overlay.cpio.gz" > "$work/initrd.gz"
+
+	image=$kdir/vmlinux
+	[ -e "$image" ] || image=$kdir/vmlinuz
+	cmdline="console=ttyS0 oops=panic panic=-1 printk.time=1 quiet"
+	cmdline+=" ppp.rounds=$rounds ppp.items=$(echo $items | tr ' ' ,)"
+	cmdline+=" ppp.units=$units ppp.ldisc_kb=$ldisc_kb ppp.link_mb=$link_mb"
+	echo "bench.sh: $k ($kver): $rounds rounds of: $items (icount, 1 vCPU)"
+	: > "$work/console.log"
+	: > "$work/results.log"
+	t0=$(date +%s)
+	qrc=0
+	timeout --foreground "$tmo" qemu-system-x86_64 \
+		-accel tcg,thread=single -cpu max -smp 1 \
+		-icount shift=0,sleep=off,align=off \
+		-m 2048 -nodefaults -no-reboot -display none -nic none \
+		-kernel "$image" -initrd "$work/initrd.gz" -append "$cmdline" \
+		-serial "file:$work/console.log" -serial "file:$work/results.log" \
+		</dev/null || qrc=$?
+	sed -i 's/\x1b\[[0-9;?]*[a-zA-Z]//g; s/\x1bc//g; s/\r$//' "$work/console.log"
+	tr -d '\r' < "$work/results.log" > "$work/results.txt"
+	echo "bench.sh: $k: VM done in $(( $(date +%s) - t0 )) s (qemu exit $qrc)"
+	grep -qx END "$work/results.txt" ||
+		echo "bench.sh: $k: the VM did not finish (partial results; console: $work/console.log)"
+	results+=("$k=$work/results.txt")
+done
+
+/usr/bin/python3 "$PPP_TOP/scripts/qemu/bench-report.py" --png "$out/bench.png" \
+	"${results[@]}" | tee "$out/report.txt"
+exit "${PIPESTATUS[0]}"
+}

@@ -1,0 +1,430 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * pppbench - the benchmark driver that runs inside the bench VM
+ * (scripts/qemu/bench-init).  One binary, several measurements:
+ *
+ *   pppbench ldisc tx|rx SIZE random|map0|worst BYTES
+ *	N_PPP line discipline alone.  A pty whose slave end carries N_PPP,
+ *	a channel fd (/dev/ppp, PPPIOCATTCHAN) on it, nothing connected.
+ *	tx: write SIZE-byte frames (protocol 0x0021 + payload) to the
+ *	    channel fd; the master end is drained and the frames counted
+ *	    by their closing flags.
+ *	rx: write frames pre-encoded here (RFC 1662, our own encoder) into
+ *	    the master; read them back from the channel fd.
+ *	At most a small window of frames is in flight (the channel's queue
+ *	holds 32), so nothing is dropped and nothing queues without bound.
+ *	random: random payload, default ACCM (control characters escaped);
+ *	map0: random payload, asyncmap 0 both ways; worst: every payload
+ *	byte is one that must be escaped (00-1f, 7d, 7e; default ACCM).
+ *
+ *   pppbench units N
+ *	Create N units (open /dev/ppp + PPPIOCNEWUNIT each, so N ppp%d
+ *	devices), then close every fd and wait until every ppp%d is gone.
+ *	Memory per unit from the Slab and Percpu lines of /proc/meminfo.
+ *
+ *   pppbench cpu
+ *	Print the CPU counter (see cpu_ns()) and the monotonic clock.
+ *
+ * Output: one line per measurement, "BENCH key=value ...", for the
+ * host's parser.  Times are guest nanoseconds: under QEMU's icount
+ * (shift=0) one guest nanosecond is one guest instruction, so they
+ * measure CPU work.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <net/if.h>
+#include <poll.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/resource.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef N_PPP
+#define N_PPP 3
+#endif
+#define PPPIOCGCHAN		_IOR('t', 55, int)
+#define PPPIOCATTCHAN		_IOW('t', 56, int)
+#define PPPIOCNEWUNIT		_IOWR('t', 62, int)
+#define PPPIOCSASYNCMAP		_IOW('t', 87, int)
+#define PPPIOCSRASYNCMAP	_IOW('t', 84, int)
+#define PPPIOCSMRU		_IOW('t', 82, int)
+
+static void die(const char *what)
+{
+	perror(what);
+	exit(2);
+}
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + ts.tv_nsec;
+}
+
+/*
+ * CPU time the machine spent not idle, in ns: monotonic time minus the
+ * idle and iowait sleep time that /proc/timer_list shows for CPU 0 (the
+ * bench VM has one CPU).  Nanosecond resolution, unlike /proc/stat's
+ * ticks.  Falls back to /proc/stat (10 ms) when timer_list is missing.
+ */
+static uint64_t cpu_ns(void)
+{
+	char line[256];
+	uint64_t idle = 0, v, t = now_ns();
+	int found = 0;
+	FILE *f = fopen("/proc/timer_list", "r");
+
+	if (f) {
+		while (fgets(line, sizeof(line), f)) {
+			if (sscanf(line, " .idle_sleeptime : %lu nsecs",
+				   (unsigned long *)&v) == 1 ||
+			    sscanf(line, " .iowait_sleeptime : %lu nsecs",
+				   (unsigned long *)&v) == 1) {
+				idle += v;
+				found++;
+			}
+			if (found == 2)
+				break;
+		}
+		fclose(f);
+	}
+	if (found == 2)
+		return t - idle;
+
+	/* /proc/stat: user nice system idle iowait irq softirq steal */
+	unsigned long long u, n, s, i, w, q, sq, st;
+
+	f = fopen("/proc/stat", "r");
+	if (!f || fscanf(f, "cpu %llu %llu %llu %llu %llu %llu %llu %llu",
+			 &u, &n, &s, &i, &w, &q, &sq, &st) != 8)
+		die("/proc/stat");
+	fclose(f);
+	return (u + n + s + q + sq) * 10000000ull;
+}
+
+/* ---- RFC 1662 framing, for the receive test ------------------------ */
+
+static uint16_t fcs_tab[256];
+
+static void fcs_init(void)
+{
+	for (int b = 0; b < 256; b++) {
+		uint16_t v = b;
+
+		for (int i = 0; i < 8; i++)
+			v = (v & 1) ? (v >> 1) ^ 0x8408 : v >> 1;
+		fcs_tab[b] = v;
+	}
+}
+
+static uint16_t fcs16(uint16_t fcs, const uint8_t *p, size_t n)
+{
+	while (n--)
+		fcs = (fcs >> 8) ^ fcs_tab[(fcs ^ *p++) & 0xff];
+	return fcs;
+}
+
+static int needs_escape(uint8_t c, uint32_t accm)
+{
+	return c == 0x7d || c == 0x7e || (c < 0x20 && (accm >> c) & 1);
+}
+
+/* Encode ff 03 + data + FCS between flags; returns the wire length. */
+static size_t encode(uint8_t *out, const uint8_t *data, size_t len,
+		     uint32_t accm)
+{
+	uint8_t hdr[2] = { 0xff, 0x03 }, tail[2];
+	uint16_t fcs = fcs16(fcs16(0xffff, hdr, 2), data, len) ^ 0xffff;
+	uint8_t *o = out;
+	const uint8_t *parts[3] = { hdr, data, tail };
+	size_t lens[3] = { 2, len, 2 };
+
+	tail[0] = fcs & 0xff;
+	tail[1] = fcs >> 8;
+	*o++ = 0x7e;
+	for (int k = 0; k < 3; k++)
+		for (size_t i = 0; i < lens[k]; i++) {
+			uint8_t c = parts[k][i];
+
+			if (needs_escape(c, accm)) {
+				*o++ = 0x7d;
+				c ^= 0x20;
+			}
+			*o++ = c;
+		}
+	*o++ = 0x7e;
+	return o - out;
+}
+
+static uint32_t rnd_state = 12345;
+
+static uint8_t rnd(void)
+{
+	rnd_state = rnd_state * 1103515245u + 12345u;
+	return rnd_state >> 16;
+}
+
+/* SIZE bytes: protocol 0x0021, then the payload of the chosen kind. */
+static void make_frame(uint8_t *f, size_t size, int worst)
+{
+	static const uint8_t esc[] = { 0x7d, 0x7e };
+
+	f[0] = 0x00;
+	f[1] = 0x21;
+	for (size_t i = 2; i < size; i++) {
+		uint8_t r = rnd();
+
+		if (worst)
+			f[i] = (r % 34) < 32 ? r % 32 : esc[r & 1];
+		else
+			f[i] = r;
+	}
+}
+
+/* ---- the line discipline test ------------------------------------- */
+
+static void set_nonblock(int fd)
+{
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+}
+
+#define NFRAMES	64		/* distinct frames, cycled */
+
+static int ldisc(int argc, char **argv)
+{
+	if (argc != 6)
+		return 1;
+	int tx = !strcmp(argv[2], "tx");
+	size_t size = strtoul(argv[3], NULL, 0);
+	const char *mode = argv[4];
+	uint64_t total = strtoull(argv[5], NULL, 0);
+	int worst = !strcmp(mode, "worst"), map0 = !strcmp(mode, "map0");
+	uint32_t accm = map0 ? 0 : 0xffffffff;
+	uint64_t nframes = (total + size - 1) / size;
+	int window = 16;
+
+	if (size < 4 || size > 1500)
+		return 1;
+	if (window * 2 * (size + 8) > 32768)
+		window = 32768 / (2 * (size + 8));
+
+	int master = posix_openpt(O_RDWR | O_NOCTTY);
+
+	if (master < 0 || grantpt(master) || unlockpt(master))
+		die("ptmx");
+	int slave = open(ptsname(master), O_RDWR | O_NOCTTY);
+
+	if (slave < 0)
+		die("pts");
+	struct termios t;
+
+	tcgetattr(slave, &t);
+	cfmakeraw(&t);
+	tcsetattr(slave, TCSANOW, &t);
+	int disc = N_PPP, chan;
+
+	if (ioctl(slave, TIOCSETD, &disc) < 0)
+		die("TIOCSETD N_PPP");
+	if (ioctl(slave, PPPIOCGCHAN, &chan) < 0)
+		die("PPPIOCGCHAN");
+	int cfd = open("/dev/ppp", O_RDWR);
+
+	if (cfd < 0 || ioctl(cfd, PPPIOCATTCHAN, &chan) < 0)
+		die("PPPIOCATTCHAN");
+	int v = accm;
+
+	if (ioctl(cfd, PPPIOCSASYNCMAP, &v) < 0 ||
+	    ioctl(cfd, PPPIOCSRASYNCMAP, &v) < 0)
+		die("PPPIOCSASYNCMAP");
+	set_nonblock(master);
+	set_nonblock(cfd);
+
+	static uint8_t frames[NFRAMES][1500];
+	static uint8_t buf[65536];
+
+	for (int i = 0; i < NFRAMES; i++)
+		make_frame(frames[i], size, worst);
+
+	/* Receive: pre-encode the frames back to back. */
+	static uint8_t wire[NFRAMES * 3100];
+	size_t woff[NFRAMES + 1];
+
+	woff[0] = 0;
+	for (int i = 0; i < NFRAMES; i++)
+		woff[i + 1] = woff[i] + encode(wire + woff[i], frames[i],
+					       size, accm);
+
+	uint64_t sent = 0, done = 0, lost = 0, bad = 0;
+	const uint8_t *pend = NULL;
+	size_t pend_len = 0;
+	int prev_flag = 1;
+	uint64_t t0 = now_ns(), c0 = cpu_ns();
+
+	while (done + lost < nframes) {
+		/* fill the window */
+		if (tx) {
+			while (sent < nframes && sent - done - lost < window) {
+				if (write(cfd, frames[sent % NFRAMES], size) != size)
+					die("write channel");
+				sent++;
+			}
+		} else {
+			/* a batch of whole frames; partial writes resume */
+			if (!pend_len && sent < nframes &&
+			    sent - done - lost < window) {
+				int a = sent % NFRAMES, b = a;
+				uint64_t room = window - (sent - done - lost);
+
+				while (b < NFRAMES && b - a < room &&
+				       sent + (b - a) < nframes)
+					b++;
+				pend = wire + woff[a];
+				pend_len = woff[b] - woff[a];
+				sent += b - a;
+			}
+			while (pend_len) {
+				ssize_t n = write(master, pend, pend_len);
+
+				if (n < 0 && errno == EAGAIN)
+					break;
+				if (n <= 0)
+					die("write master");
+				pend += n;
+				pend_len -= n;
+			}
+		}
+		/* wait for output */
+		struct pollfd p[2] = {
+			{ .fd = tx ? master : cfd, .events = POLLIN },
+			{ .fd = master, .events = POLLOUT },
+		};
+		int r = poll(p, pend_len ? 2 : 1, 2000);
+
+		if (r == 0) {	/* nothing for 2 s: count what is missing */
+			lost += sent - done - lost;
+			continue;
+		}
+		if (tx) {
+			ssize_t n;
+
+			while ((n = read(master, buf, sizeof(buf))) > 0)
+				for (ssize_t i = 0; i < n; i++) {
+					int flag = buf[i] == 0x7e;
+
+					if (flag && !prev_flag)
+						done++;
+					prev_flag = flag;
+				}
+		} else {
+			ssize_t n;
+
+			while ((n = read(cfd, buf, sizeof(buf))) > 0) {
+				if (n != (ssize_t)size)
+					bad++;
+				done++;
+			}
+		}
+	}
+	uint64_t t1 = now_ns(), c1 = cpu_ns();
+
+	printf("BENCH test=ldisc dir=%s size=%zu mode=%s frames=%lu bytes=%lu lost=%lu bad=%lu wall_ns=%lu cpu_ns=%lu\n",
+	       argv[2], size, mode, (unsigned long)done,
+	       (unsigned long)(done * size), (unsigned long)lost,
+	       (unsigned long)bad, (unsigned long)(t1 - t0),
+	       (unsigned long)(c1 - c0));
+	close(cfd);
+	close(slave);
+	close(master);
+	return 0;
+}
+
+/* ---- units -------------------------------------------------------- */
+
+static long meminfo_kb(const char *key)
+{
+	char line[256];
+	size_t kl = strlen(key);
+	long v = -1;
+	FILE *f = fopen("/proc/meminfo", "r");
+
+	if (!f)
+		die("/proc/meminfo");
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, key, kl) && line[kl] == ':') {
+			v = atol(line + kl + 1);
+			break;
+		}
+	fclose(f);
+	return v;
+}
+
+static int units(int argc, char **argv)
+{
+	if (argc != 3)
+		return 1;
+	int n = atoi(argv[2]);
+	int *fds = calloc(n, sizeof(int)), *num = calloc(n, sizeof(int));
+	struct rlimit rl = { n + 64, n + 64 };
+	char name[IFNAMSIZ];
+
+	if (!fds || !num || setrlimit(RLIMIT_NOFILE, &rl))
+		die("setup");
+	sync();
+	long slab0 = meminfo_kb("Slab"), pcpu0 = meminfo_kb("Percpu");
+	uint64_t t0 = now_ns(), c0 = cpu_ns();
+
+	for (int i = 0; i < n; i++) {
+		fds[i] = open("/dev/ppp", O_RDWR);
+		num[i] = -1;
+		if (fds[i] < 0 || ioctl(fds[i], PPPIOCNEWUNIT, &num[i]) < 0)
+			die("PPPIOCNEWUNIT");
+	}
+	uint64_t t1 = now_ns(), c1 = cpu_ns();
+	long slab1 = meminfo_kb("Slab"), pcpu1 = meminfo_kb("Percpu");
+
+	for (int i = 0; i < n; i++)
+		close(fds[i]);
+	uint64_t t2 = now_ns();
+
+	/* Gone means the name no longer resolves, for every unit. */
+	for (int i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "ppp%d", num[i]);
+		while (if_nametoindex(name))
+			usleep(1000);
+	}
+	uint64_t t3 = now_ns(), c3 = cpu_ns();
+
+	printf("BENCH test=units n=%d create_ns=%lu create_cpu_ns=%lu close_ns=%lu destroy_ns=%lu destroy_cpu_ns=%lu slab_kb=%ld percpu_kb=%ld\n",
+	       n, (unsigned long)(t1 - t0), (unsigned long)(c1 - c0),
+	       (unsigned long)(t2 - t1), (unsigned long)(t3 - t1),
+	       (unsigned long)(c3 - c1), slab1 - slab0, pcpu1 - pcpu0);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	fcs_init();
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc >= 2 && !strcmp(argv[1], "ldisc"))
+		return ldisc(argc, argv);
+	if (argc >= 2 && !strcmp(argv[1], "units"))
+		return units(argc, argv);
+	if (argc >= 2 && !strcmp(argv[1], "cpu")) {
+		printf("%lu %lu\n", (unsigned long)cpu_ns(),
+		       (unsigned long)now_ns());
+		return 0;
+	}
+	fprintf(stderr,
+		"usage: pppbench ldisc tx|rx SIZE random|map0|worst BYTES\n"
+		"       pppbench units N\n"
+		"       pppbench cpu\n");
+	return 1;
+}
