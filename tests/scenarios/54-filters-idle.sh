@@ -13,7 +13,7 @@
 #             a -> b and b -> a get no reply, and a's echo requests never
 #             reach b (b's receive counter stays put); TCP still passes.
 #   idle      a: idle 5.  Pings every 0.5 s are activity: the link is
-#             still up after 9 s; once they stop, pppd hangs up within
+#             still up after 7 s; once they stop, pppd hangs up within
 #             a few seconds ("Terminating connection due to lack of
 #             activity") and both pppd exit.
 #   active    a: idle 5 active-filter 'not icmp'.  The same pings pass
@@ -65,7 +65,7 @@ down pass
 # --- idle, pings are activity ------------------------------------------------
 up idle idle 5
 t0=$(date +%s)
-$NSX a ping -q -i 0.5 -w 9 192.0.2.2 > /tmp/ping.log 2>&1 &
+$NSX a ping -q -i 0.5 -w 7 192.0.2.2 > /tmp/ping.log 2>&1 &
 P=$!
 wait_until 12 dead $P
 alive $A && grep -q ' 0% packet loss' /tmp/ping.log

@@ -1,0 +1,74 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Scenario: a PPP interface created through rtnetlink (RTM_NEWLINK kind
+# "ppp" with IFLA_PPP_DEV_FD, what pppd 2.5 does for "ifname") carries
+# traffic like one made by PPPIOCNEWUNIT.  Debian's pppd 2.4.9 only
+# knows PPPIOCNEWUNIT, so both ends are tests/progs/ppp_unit_link, which
+# sets up unit + channel the way pppd does and runs no LCP (ppp_async's
+# defaults agree on both ends):
+#
+#   netns a                                         netns b
+#   ppp_unit_link rtnl ppprt0 /tmp/pa               ppp_unit_link newunit
+#     | N_PPP                                         | N_PPP
+#   pty /tmp/pa <======== socat pty <-> pty ========> pty /tmp/pb
+#   ppprt0 192.0.2.1  <------------ PPP ------------>  ppp0 192.0.2.2
+#
+# Checks: both interfaces exist with the same link attributes (type,
+# flags, MTU, queue length, link kind "ppp"); ping, MTU-sized ping,
+# 2 MiB a -> b and 1 MiB b -> a with equal sha256; SIOCGPPPSTATS counts
+# on the rtnl interface match the peer's; "ip link del" of the rtnl
+# interface (dellink) removes it while its fd is still open; both
+# programs exit on SIGTERM and no interface is left.
+S=rtnl-link
+
+fresh_netns a b
+pty_pair pa pb
+$NSX a ppp_unit_link rtnl ppprt0 /tmp/pa > /tmp/ua.out 2>&1 &
+UA=$!
+$NSX b ppp_unit_link newunit - /tmp/pb > /tmp/ub.out 2>&1 &
+UB=$!
+wait_until 10 grep -q '^ppp' /tmp/ua.out && wait_until 10 grep -q '^ppp' /tmp/ub.out
+check $S/units-created $? "ppp_unit_link failed" /tmp/ua.out /tmp/ub.out
+IFA=$(head -n 1 /tmp/ua.out)
+IFB=$(head -n 1 /tmp/ub.out)
+
+# attrs NS IF: the link's attributes, without name, index and state
+attrs() {
+	ns "$1" $IP -d -o link show dev "$2" 2>/dev/null |
+		sed -e 's/^[0-9]*: [^:]*: //' -e 's/state [A-Z]* //' \
+		    -e 's/ numtxqueues.*//' -e 's/\\ *$//' -e 's/  */ /g'
+}
+A=$(attrs a "$IFA")
+B=$(attrs b "$IFB")
+[ -n "$A" ] && [ "$A" = "$B" ] && echo "$A" | grep -q 'link/ppp' &&
+	echo "$A" | grep -q 'POINTOPOINT' && echo "$A" | grep -q ' ppp '
+check $S/same-link-attrs $? "rtnl: '$A' / newunit: '$B'"
+
+ns a $IP addr add 192.0.2.1 peer 192.0.2.2 dev "$IFA" &&
+	ns a $IP link set "$IFA" up &&
+	ns b $IP addr add 192.0.2.2 peer 192.0.2.1 dev "$IFB" &&
+	ns b $IP link set "$IFB" up
+check $S/configured $? "ip addr/link on $IFA, $IFB failed"
+
+a0=$(ns a ppp_stats "$IFA" opackets)
+b0=$(ns b ppp_stats "$IFB" ipackets)
+ping_check $S/ping a 192.0.2.2
+ping_check $S/ping-mtu a 192.0.2.2 1472
+transfer $S/tcp-2M-a-to-b a b 192.0.2.2 2
+transfer $S/tcp-1M-b-to-a b a 192.0.2.1 1
+a1=$(ns a ppp_stats "$IFA" opackets)
+b1=$(ns b ppp_stats "$IFB" ipackets)
+[ -n "$a0" ] && [ $((a1 - a0)) -ge 1000 ] && [ $((a1 - a0)) = $((b1 - b0)) ]
+check $S/stats-match "$?" "rtnl $IFA sent $((a1 - a0)), $IFB received $((b1 - b0))"
+
+ns a $IP link del "$IFA"
+rc=$?
+! ns a $IP link show dev "$IFA" > /dev/null 2>&1 && [ $rc = 0 ] && alive $UA
+check $S/dellink $? "ip link del $IFA: status $rc, $(ns a $IP -o link show dev "$IFA" 2>&1)"
+
+kill -TERM $UA $UB
+wait_until 10 dead $UA && wait_until 10 dead $UB
+check $S/programs-exit $? "ppp_unit_link still running" /tmp/ua.out /tmp/ub.out
+wait_until 5 no_ppp_ifaces a b
+check $S/no-ppp-ifaces $? "left behind:$(ppp_ifaces a b | tr -d ':\n')"
+stop_pids $UA $UB $SOCAT
