@@ -56,6 +56,11 @@ soak: setup
 	$(MAKE) -C userspace/chat fuzz FUZZ_SECONDS=$(SOAK_FUZZ_SECONDS)
 	PPP_SOAK=1 PPP_QEMU_TIMEOUT=$${PPP_QEMU_TIMEOUT:-3600} KUNIT=0 tests/run-all.sh
 
+# Ours vs the in-tree modules in one QEMU boot per kernel (icount, one
+# vCPU, alternating rounds): prints ratios, draws a PNG.  Not part of check.
+bench: setup
+	scripts/qemu/bench.sh
+
 # KUnit suites on the debug kernel (built and cached on first use).
 kunit: setup
 	scripts/qemu/kunit.sh
@@ -86,6 +91,7 @@ help:
 	@echo '  check            - run every test (host tests, KUnit lane, QEMU scenarios)'
 	@echo '  kunit            - only the KUnit suites on the debug kernel'
 	@echo '  soak             - long runs: chat fuzzer, scenarios with ppp.soak=1'
+	@echo '  bench            - ours vs in-tree side by side (QEMU icount): ratio table + PNG'
 	@echo '  chat-check       - run only the host-side chat tests'
 	@echo '  install          - install chat and chat.8 under PREFIX (DESTDIR)'
 	@echo '  modules_install  - install modules into updates/ and run depmod'
@@ -98,3 +104,4 @@ help:
 	@echo '  KERNELS="6.1 6.12 debug" - kernels check boots (KERNEL=6.1 for demo)'
 	@echo '  KUNIT=0               - check skips the KUnit lane'
 	@echo '  SCENARIOS=<glob>      - subset of tests/scenarios/NN-*.sh for check'
+	@echo '  BENCH_KERNELS="6.1 6.12" BENCH_ROUNDS=5 BENCH_ITEMS=... - bench knobs (README)'
