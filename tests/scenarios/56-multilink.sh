@@ -71,11 +71,15 @@ variant() {	# variant NAME "EXTRA-OPTIONS" WANT-IN-a1-LOG
 	ping_check $S/$name-ping a 192.0.2.2 1400
 	m1=$(moved $s1) m2=$(moved $s2)
 	transfer $S/$name-tcp-2M-a-to-b a b 192.0.2.2 2
-	t1=$(( $(moved $s1) - m1 )) t2=$(( $(moved $s2) - m2 ))
+	t1=$(( $(moved $s1) - ${m1:-0} )) t2=$(( $(moved $s2) - ${m2:-0} ))
 	[ -n "$PPP_VERBOSE" ] && say "bytes through pty pair 1: $t1, pair 2: $t2"
 	# Fragments go to whichever channel is free: not 50/50, but both.
-	[ "$t1" -ge 200000 ] && [ "$t2" -ge 200000 ]
-	check $S/$name-both-links-carry $? "pty pair 1 moved $t1 bytes, pair 2 $t2"
+	if [ -z "$m1" ]; then
+		skip $S/$name-both-links-carry "no /proc/PID/io (TASK_IO_ACCOUNTING) on this kernel"
+	else
+		[ "$t1" -ge 200000 ] && [ "$t2" -ge 200000 ]
+		check $S/$name-both-links-carry $? "pty pair 1 moved $t1 bytes, pair 2 $t2"
+	fi
 
 	# Link 2's line drops.
 	stop_pids $s2
