@@ -14,7 +14,9 @@
 # Checks: link up; TCP a -> b and b -> a under noise with equal sha256
 # (TCP retransmits what the noise destroyed); both pppd still running
 # and IPCP still up afterwards; ping 0% loss once the noise stops; the
-# receiver counted errors; clean teardown.  Figures: bytes injected,
+# receiver counted errors; then, with 8 MiB under way, the relay is
+# killed (both pty masters close: a hangup) and both pppd must exit on
+# their own with nothing left behind.  Figures: bytes injected,
 # injections, frames tossed (rx errs + frame of b's ppp0).
 S=noise
 . /scenarios/robust.sh
@@ -52,9 +54,14 @@ check $S/garbage-injected $? "the relay injected nothing: $stats" /tmp/relay.log
 [ "$tossed" -gt 0 ]
 check $S/errors-counted $? "b's ppp0 counted no receive errors after ${injections:-0} injections"
 
-kill -TERM $PA
+# The end: a hangup mid-transfer.  The relay dies, both pty masters
+# close, both pppd read EOF ("Modem hangup") and exit by themselves.
+bulk_start 8
+sleep 1
+kill -9 $RELAY
 wait_until 15 dead $PA && wait_until 15 dead $PB
-check $S/teardown-both-pppd-exit $? "pppd still running" /tmp/a.log /tmp/b.log
+check $S/hangup-mid-transfer-both-pppd-exit $? "pppd still running after the hangup" /tmp/a.log /tmp/b.log
+stop_pids $TX $RX
 relay_stop
 no_ppp_ifaces a b
 check $S/teardown-no-ppp-ifaces $? "left behind:$(ppp_ifaces a b | tr -d ':\n')"

@@ -52,7 +52,13 @@ relay_stop() {
 	wait_until 10 no_ppp_ifaces a b
 }
 
-# Under the debug kernel everything is ~3x slower; budgets scale.
-robust_slow() {
-	[ -n "$PPP_DEBUG" ]
+# bulk_start [MB]: MB (default 8) MiB of TCP a -> 192.0.2.2 in b, in the
+# background, into /dev/null; sets RX and TX (stop them with stop_pids).
+bulk_start() {
+	dd if=/dev/urandom of=/tmp/blob bs=1M count="${1:-8}" 2>/dev/null
+	$NSX b socat -u TCP-LISTEN:5001,reuseaddr OPEN:/dev/null &
+	RX=$!
+	wait_until 5 ns b sh -c 'netstat -ltn | grep -q ":5001 "'
+	$NSX a socat -u OPEN:/tmp/blob TCP:192.0.2.2:5001 &
+	TX=$!
 }

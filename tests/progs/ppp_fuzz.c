@@ -1,0 +1,624 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ppp_fuzz: a bounded-time syscall fuzzer for /dev/ppp and N_PPP ttys.
+ *
+ * Several threads share a table of fd slots.  A slot holds an unattached
+ * /dev/ppp fd, a unit fd, a channel fd, or one end of a pty whose slave
+ * (sometimes its master too) runs N_PPP.  Each thread loops over random
+ * operations until the time is up:
+ *
+ *   open / close / replace a slot; PPPIOCNEWUNIT, PPPIOCATTACH,
+ *   PPPIOCATTCHAN, PPPIOCCONNECT, PPPIOCDISCONN, PPPIOCBRIDGECHAN,
+ *   PPPIOCUNBRIDGECHAN with recently seen or random numbers; every
+ *   PPPIOC* ioctl and random 't' and fully random ioctl numbers with
+ *   random argument bytes, interesting integers, random struct contents
+ *   (filters, CCP options, NP modes) or bad pointers (NULL, unmapped,
+ *   kernel addresses, a buffer ending at a PROT_NONE page); read and
+ *   write of random lengths and contents (LCP, IP, VJ, MP, CCP headers);
+ *   raw bytes into a pty master for the async decoder; TIOCSETD,
+ *   TCFLSH on ttys; poll; a thread now and then moves itself into a new
+ *   network namespace, leaving its units and channels behind.
+ *
+ * Every fd is non-blocking, and ttys only get the PPP-related and
+ * harmless tty ioctls, so no call can block for long.  Errors are the
+ * point and are ignored.  On a tty, random ioctls are limited to the
+ * PPPIOC range: random tty ioctls could wait for output forever.
+ *
+ * usage: ppp_fuzz [-t SECONDS] [-j THREADS] [-s SEED]
+ * Prints "fuzz: calls=N ..." at the end; exit 0 unless the fuzzer
+ * itself got stuck (threads not finishing 30 s after the deadline).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/filter.h>
+#include <linux/ppp-ioctl.h>
+#include <linux/ppp_defs.h>
+
+#ifndef N_PPP
+#define N_PPP 3
+#endif
+#ifndef PPPIOCBRIDGECHAN
+#define PPPIOCBRIDGECHAN	_IOW('t', 53, int)
+#define PPPIOCUNBRIDGECHAN	_IO('t', 52)
+#endif
+
+enum slot_kind { S_FREE, S_PPP, S_MASTER, S_SLAVE };
+
+struct slot {
+	pthread_rwlock_t lock;	/* write-held to close or replace */
+	int fd;
+	enum slot_kind kind;
+};
+
+#define NSLOTS 40
+static struct slot slots[NSLOTS];
+
+/* Recently seen unit numbers and channel indexes (racy on purpose). */
+static volatile int units[16], chans[16];
+
+static atomic_ulong calls, opens, new_units, new_chans, ok_calls;
+static atomic_int stop;
+static char *guard_end;		/* last 8 bytes before a PROT_NONE page */
+
+static const unsigned long ppp_ioctls[] = {
+	PPPIOCGFLAGS, PPPIOCSFLAGS, PPPIOCGASYNCMAP, PPPIOCSASYNCMAP,
+	PPPIOCGUNIT, PPPIOCGRASYNCMAP, PPPIOCSRASYNCMAP, PPPIOCGMRU,
+	PPPIOCSMRU, PPPIOCSMAXCID, PPPIOCGXASYNCMAP, PPPIOCSXASYNCMAP,
+	PPPIOCXFERUNIT, PPPIOCSCOMPRESS, PPPIOCGNPMODE, PPPIOCSNPMODE,
+	PPPIOCSPASS, PPPIOCSACTIVE, PPPIOCGDEBUG, PPPIOCSDEBUG,
+	PPPIOCGIDLE32, PPPIOCGIDLE64, PPPIOCNEWUNIT, PPPIOCATTACH,
+	PPPIOCDETACH, PPPIOCSMRRU, PPPIOCCONNECT, PPPIOCDISCONN,
+	PPPIOCATTCHAN, PPPIOCGCHAN, PPPIOCGL2TPSTATS, PPPIOCBRIDGECHAN,
+	PPPIOCUNBRIDGECHAN,
+};
+#define N_PPP_IOCTLS (sizeof(ppp_ioctls) / sizeof(ppp_ioctls[0]))
+
+static const int interesting[] = {
+	-1, 0, 1, 2, 3, 4, 7, 15, 16, 255, 256, 1500, 1501, 4096, 65535,
+	65536, 0x7fffffff, -2147483647 - 1, 0x10000f, 0xff00ff,
+};
+
+struct rng {
+	uint64_t s;
+};
+
+static uint32_t rnd32(struct rng *r)
+{
+	r->s ^= r->s << 13;
+	r->s ^= r->s >> 7;
+	r->s ^= r->s << 17;
+	return r->s >> 11;
+}
+
+static uint32_t rnd(struct rng *r, uint32_t n)
+{
+	return n ? rnd32(r) % n : 0;
+}
+
+static void fill(struct rng *r, void *p, size_t n)
+{
+	unsigned char *c = p;
+
+	while (n--)
+		*c++ = rnd32(r);
+}
+
+static int pick_int(struct rng *r)
+{
+	switch (rnd(r, 5)) {
+	case 0:
+		return interesting[rnd(r, sizeof(interesting) / sizeof(int))];
+	case 1:
+		return units[rnd(r, 16)];
+	case 2:
+		return chans[rnd(r, 16)];
+	case 3:
+		return rnd(r, 64);
+	default:
+		return rnd32(r) ^ (rnd32(r) << 21);
+	}
+}
+
+/* A bad or odd pointer, or NULL when @good should be used. */
+static void *bad_ptr(struct rng *r)
+{
+	switch (rnd(r, 12)) {
+	case 0: return NULL;
+	case 1: return (void *)1;
+	case 2: return (void *)-1L;
+	case 3: return (void *)0xffff888000000000UL;	/* kernel */
+	case 4: return (void *)0x7ffffffff000UL;
+	case 5: return guard_end + rnd(r, 8);		/* runs off a page */
+	default: return NULL;
+	}
+}
+
+static void count(long ret)
+{
+	atomic_fetch_add_explicit(&calls, 1, memory_order_relaxed);
+	if (ret >= 0)
+		atomic_fetch_add_explicit(&ok_calls, 1, memory_order_relaxed);
+}
+
+/* ---- slots ---- */
+
+static void slot_put(struct slot *s, int fd, enum slot_kind kind)
+{
+	pthread_rwlock_wrlock(&s->lock);
+	if (s->fd >= 0)
+		close(s->fd);
+	s->fd = fd;
+	s->kind = fd >= 0 ? kind : S_FREE;
+	pthread_rwlock_unlock(&s->lock);
+}
+
+static struct slot *slot_get(struct rng *r)
+{
+	struct slot *s = &slots[rnd(r, NSLOTS)];
+
+	pthread_rwlock_rdlock(&s->lock);
+	return s;
+}
+
+static void slot_release(struct slot *s)
+{
+	pthread_rwlock_unlock(&s->lock);
+}
+
+static void note(volatile int *tab, struct rng *r, int v)
+{
+	tab[rnd(r, 16)] = v;
+}
+
+/* ---- operations ---- */
+
+static void op_open(struct rng *r)
+{
+	int fd = open("/dev/ppp", O_RDWR | O_NONBLOCK | O_CLOEXEC);
+
+	count(fd);
+	atomic_fetch_add(&opens, 1);
+	slot_put(&slots[rnd(r, NSLOTS)], fd, S_PPP);
+}
+
+static void op_pty(struct rng *r)
+{
+	int m, s, ld = N_PPP, idx = -1;
+	struct termios tio;
+
+	m = posix_openpt(O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	count(m);
+	if (m < 0)
+		return;
+	if (grantpt(m) || unlockpt(m)) {
+		close(m);
+		return;
+	}
+	s = open(ptsname(m), O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	count(s);
+	if (s < 0) {
+		close(m);
+		return;
+	}
+	if (tcgetattr(s, &tio) == 0) {
+		cfmakeraw(&tio);
+		tcsetattr(s, TCSANOW, &tio);
+	}
+	count(ioctl(s, TIOCSETD, &ld));
+	if (ioctl(s, PPPIOCGCHAN, &idx) == 0) {
+		note(chans, r, idx);
+		atomic_fetch_add(&new_chans, 1);
+	}
+	if (rnd(r, 4) == 0) {	/* both ends N_PPP */
+		count(ioctl(m, TIOCSETD, &ld));
+		if (ioctl(m, PPPIOCGCHAN, &idx) == 0)
+			note(chans, r, idx);
+	}
+	slot_put(&slots[rnd(r, NSLOTS)], m, S_MASTER);
+	slot_put(&slots[rnd(r, NSLOTS)], s, S_SLAVE);
+}
+
+static void op_close(struct rng *r)
+{
+	slot_put(&slots[rnd(r, NSLOTS)], -1, S_FREE);
+}
+
+/* The attach-type ioctls, with numbers seen recently most of the time. */
+static void op_attach(struct rng *r, int fd)
+{
+	static const unsigned long cmds[] = {
+		PPPIOCNEWUNIT, PPPIOCATTACH, PPPIOCATTCHAN, PPPIOCCONNECT,
+		PPPIOCDISCONN, PPPIOCBRIDGECHAN, PPPIOCUNBRIDGECHAN,
+	};
+	unsigned long cmd = cmds[rnd(r, 7)];
+	int v;
+	long ret;
+
+	switch (cmd) {
+	case PPPIOCNEWUNIT:
+		v = rnd(r, 3) ? -1 : pick_int(r);
+		break;
+	case PPPIOCATTACH:
+	case PPPIOCCONNECT:
+		v = rnd(r, 4) ? units[rnd(r, 16)] : pick_int(r);
+		break;
+	default:
+		v = rnd(r, 4) ? chans[rnd(r, 16)] : pick_int(r);
+		break;
+	}
+	ret = ioctl(fd, cmd, &v);
+	count(ret);
+	if (ret == 0 && cmd == PPPIOCNEWUNIT) {
+		note(units, r, v);
+		atomic_fetch_add(&new_units, 1);
+	}
+}
+
+/* Contents for the ioctls that take a structure pointing elsewhere. */
+static void *struct_arg(struct rng *r, unsigned long cmd, void *buf,
+			void *aux, size_t auxlen)
+{
+	fill(r, aux, auxlen);
+	if (cmd == PPPIOCSPASS || cmd == PPPIOCSACTIVE) {
+		struct sock_fprog *p = buf;
+		struct sock_filter *f = aux;
+		unsigned int n = rnd(r, 3) ? rnd(r, 8) : rnd(r, 5000);
+
+		if (n <= auxlen / sizeof(*f) && rnd(r, 2)) {
+			/* mostly sane programs: ld, jeq, ret */
+			for (unsigned int i = 0; i < n; i++) {
+				f[i].code = (uint16_t[]){ BPF_LD | BPF_H | BPF_ABS,
+					BPF_JMP | BPF_JEQ | BPF_K,
+					BPF_RET | BPF_K }[rnd(r, 3)];
+				f[i].jt = rnd(r, 3);
+				f[i].jf = rnd(r, 3);
+				f[i].k = rnd(r, 2) ? rnd(r, 8) : rnd32(r);
+			}
+			if (n)
+				f[n - 1].code = BPF_RET | BPF_K;
+		}
+		p->len = n;
+		p->filter = rnd(r, 8) ? f : bad_ptr(r);
+		return p;
+	}
+	if (cmd == PPPIOCSCOMPRESS) {
+		struct ppp_option_data *o = buf;
+		unsigned char *opt = aux;
+
+		opt[0] = rnd(r, 8) == 0 ? (unsigned char[]){ 18, 21, 24, 26 }[rnd(r, 4)]
+				   : rnd32(r);
+		opt[1] = rnd(r, 40);
+		o->ptr = rnd(r, 8) ? opt : bad_ptr(r);
+		o->length = rnd(r, 2) ? rnd(r, 40) : pick_int(r);
+		o->transmit = rnd(r, 3);
+		return o;
+	}
+	if (cmd == PPPIOCSNPMODE || cmd == PPPIOCGNPMODE) {
+		struct npioctl *n = buf;
+
+		n->protocol = rnd(r, 2) ? (int[]){ PPP_IP, PPP_IPV6, PPP_IPX,
+			PPP_AT, 0x0281, 0x0283 }[rnd(r, 6)] : pick_int(r);
+		n->mode = rnd(r, 6) - 1;
+		return n;
+	}
+	return NULL;
+}
+
+static unsigned long random_cmd(struct rng *r, int tty)
+{
+	switch (tty ? 0 : rnd(r, 6)) {
+	case 1:	/* anything in the 't' space, any size and direction */
+		return _IOC(rnd(r, 4), 't', rnd(r, 256), rnd(r, 64));
+	case 2: {
+		unsigned long c = rnd32(r);
+
+		/* FIONBIO would make a slot blocking */
+		return c == FIONBIO ? 0 : c;
+	}
+	default:
+		if (rnd(r, 10) == 0)	/* a PPPIOC number, wrong size */
+			return _IOC(_IOC_DIR(ppp_ioctls[0]), 't',
+				    rnd(r, 40) + 52, rnd(r, 32));
+		return ppp_ioctls[rnd(r, N_PPP_IOCTLS)];
+	}
+}
+
+static void op_ioctl(struct rng *r, struct slot *s)
+{
+	int tty = s->kind == S_MASTER || s->kind == S_SLAVE;
+	unsigned long cmd = random_cmd(r, tty);
+	union {
+		int i;
+		unsigned char b[256];
+		long l[32];
+	} buf;
+	unsigned char aux[8 * 5000];
+	void *arg;
+	long ret;
+
+	fill(r, &buf, sizeof(buf));
+	if (rnd(r, 2))
+		buf.i = pick_int(r);
+	arg = struct_arg(r, cmd, &buf, aux, rnd(r, 2) ? 64 : sizeof(aux));
+	if (!arg)
+		arg = &buf;
+	switch (rnd(r, 8)) {
+	case 0:
+		arg = bad_ptr(r);
+		break;
+	case 1:	/* an integer where a pointer belongs */
+		arg = (void *)(long)pick_int(r);
+		break;
+	}
+	if (cmd == PPPIOCGUNIT || cmd == PPPIOCGCHAN || cmd == PPPIOCNEWUNIT)
+		buf.i = rnd(r, 2) ? -1 : buf.i;
+	ret = ioctl(s->fd, cmd, arg);
+	count(ret);
+	if (ret == 0 && arg == &buf && cmd == PPPIOCNEWUNIT)
+		note(units, r, buf.i);
+	if (ret == 0 && arg == &buf && cmd == PPPIOCGCHAN)
+		note(chans, r, buf.i);
+}
+
+static void op_tty(struct rng *r, struct slot *s)
+{
+	int v;
+
+	switch (rnd(r, 5)) {
+	case 0:
+		v = rnd(r, 3) ? N_PPP : 0;	/* N_TTY or N_PPP */
+		count(ioctl(s->fd, TIOCSETD, &v));
+		if (v == N_PPP && ioctl(s->fd, PPPIOCGCHAN, &v) == 0)
+			note(chans, r, v);
+		break;
+	case 1:
+		count(tcflush(s->fd, rnd(r, 3)));
+		break;
+	case 2:
+		count(ioctl(s->fd, FIONREAD, &v));
+		break;
+	case 3:
+		count(ioctl(s->fd, PPPIOCGUNIT, &v));
+		break;
+	default:
+		count(ioctl(s->fd, PPPIOCGCHAN, &v));
+		if (v >= 0)
+			note(chans, r, v);
+		break;
+	}
+}
+
+/* Frame-ish write contents: a known protocol, then random bytes. */
+static size_t frame(struct rng *r, unsigned char *b, size_t max)
+{
+	static const uint16_t protos[] = {
+		0xc021, 0x8021, 0x0021, 0x002d, 0x002f, 0x003d, 0x00fd,
+		0x80fd, 0x00fb, 0x0057, 0xc023, 0xc223, 0x4021,
+	};
+	size_t n = rnd(r, 4) ? rnd(r, 64) : rnd(r, max);
+
+	if (n > max)
+		n = max;
+	fill(r, b, n);
+	if (n >= 2 && rnd(r, 4)) {
+		uint16_t p = protos[rnd(r, sizeof(protos) / 2)];
+
+		b[0] = p >> 8;
+		b[1] = p;
+		if (p == 0xc021 && n >= 6) {	/* LCP: sane or lying length */
+			b[2] = 1 + rnd(r, 14);
+			b[4] = 0;
+			b[5] = rnd(r, 2) ? n - 2 : rnd32(r);
+		}
+	}
+	return n;
+}
+
+/* Async bytes into a pty master: flags, escapes, frames with good FCS. */
+static size_t line_bytes(struct rng *r, unsigned char *b, size_t max)
+{
+	size_t n = 0;
+
+	while (n + 8 < max && rnd(r, 8)) {
+		switch (rnd(r, 4)) {
+		case 0:
+			b[n++] = 0x7e;
+			break;
+		case 1:
+			b[n++] = 0x7d;
+			break;
+		default:
+			b[n++] = rnd32(r);
+			break;
+		}
+	}
+	if (rnd(r, 2)) {	/* one whole frame with a good FCS */
+		unsigned char f[300];
+		size_t len = frame(r, f, sizeof(f) - 2);
+		uint16_t fcs = 0xffff;
+
+		for (size_t i = 0; i < len; i++) {
+			fcs ^= f[i];
+			for (int k = 0; k < 8; k++)
+				fcs = (fcs & 1) ? (fcs >> 1) ^ 0x8408 : fcs >> 1;
+		}
+		fcs = ~fcs;
+		f[len++] = fcs;
+		f[len++] = fcs >> 8;
+		b[n++] = 0x7e;
+		for (size_t i = 0; i < len && n + 3 < max; i++) {
+			if (f[i] < 0x20 || f[i] == 0x7d || f[i] == 0x7e) {
+				b[n++] = 0x7d;
+				b[n++] = f[i] ^ 0x20;
+			} else {
+				b[n++] = f[i];
+			}
+		}
+		b[n++] = 0x7e;
+	}
+	return n;
+}
+
+static void op_rw(struct rng *r, struct slot *s)
+{
+	static __thread unsigned char buf[70000];
+	size_t n;
+	long ret;
+
+	if (rnd(r, 2)) {
+		n = rnd(r, 3) ? rnd(r, 2000) : rnd(r, sizeof(buf));
+		ret = read(s->fd, rnd(r, 10) ? (void *)buf : bad_ptr(r), n);
+	} else {
+		n = s->kind == S_MASTER && rnd(r, 2) ?
+			line_bytes(r, buf, 4096) : frame(r, buf, 5000);
+		ret = write(s->fd, rnd(r, 12) ? (void *)buf : bad_ptr(r), n);
+	}
+	count(ret);
+}
+
+static void op_poll(struct rng *r)
+{
+	struct pollfd p[4];
+	struct slot *ss[4];
+
+	for (int i = 0; i < 4; i++) {
+		ss[i] = slot_get(r);
+		p[i].fd = ss[i]->fd;
+		p[i].events = POLLIN | POLLOUT | POLLPRI;
+	}
+	count(poll(p, 4, 0));
+	for (int i = 0; i < 4; i++)
+		slot_release(ss[i]);
+}
+
+static void *worker(void *arg)
+{
+	struct rng r = { .s = (uintptr_t)arg * 0x9e3779b97f4a7c15ULL | 1 };
+	int id = (int)(uintptr_t)arg >> 20;
+
+	while (!atomic_load(&stop)) {
+		unsigned int what = rnd(&r, 100);
+		struct slot *s;
+
+		if (what < 6) {
+			op_open(&r);
+		} else if (what < 9) {
+			op_pty(&r);
+		} else if (what < 13) {
+			op_close(&r);
+		} else if (what < 15) {
+			op_poll(&r);
+		} else if (what == 15 && id == 0 && rnd(&r, 20) == 0) {
+			/* leave our units and channels in a netns of their own */
+			count(unshare(CLONE_NEWNET));
+		} else {
+			s = slot_get(&r);
+			if (s->fd < 0) {
+				slot_release(s);
+				continue;
+			}
+			if (what < 35 && s->kind == S_PPP)
+				op_attach(&r, s->fd);
+			else if (what < 65 && s->kind == S_PPP)
+				op_ioctl(&r, s);
+			else if (what < 65)
+				rnd(&r, 3) ? op_tty(&r, s) : op_ioctl(&r, s);
+			else
+				op_rw(&r, s);
+			slot_release(s);
+		}
+	}
+	return NULL;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void *watchdog(void *arg)
+{
+	double limit = *(double *)arg;
+
+	while (now() < limit)
+		sleep(1);
+	printf("fuzz: STUCK: threads did not finish; calls=%lu\n",
+	       atomic_load(&calls));
+	fflush(stdout);
+	_exit(3);
+}
+
+int main(int argc, char **argv)
+{
+	int secs = 15, nthr = 4, c;
+	unsigned long seed = time(NULL) ^ getpid();
+	pthread_t th[32], wd;
+	double t0, limit;
+	char *page;
+
+	while ((c = getopt(argc, argv, "t:j:s:")) != -1) {
+		switch (c) {
+		case 't': secs = atoi(optarg); break;
+		case 'j': nthr = atoi(optarg); break;
+		case 's': seed = strtoul(optarg, NULL, 0); break;
+		default:
+			fprintf(stderr, "usage: %s [-t SECONDS] [-j THREADS] [-s SEED]\n",
+				argv[0]);
+			return 2;
+		}
+	}
+	if (nthr < 1 || nthr > 32)
+		nthr = 4;
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	signal(SIGPIPE, SIG_IGN);
+	page = mmap(NULL, 8192, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (page == MAP_FAILED)
+		return 2;
+	mprotect(page + 4096, 4096, PROT_NONE);
+	guard_end = page + 4096 - 8;
+	for (int i = 0; i < NSLOTS; i++) {
+		pthread_rwlock_init(&slots[i].lock, NULL);
+		slots[i].fd = -1;
+	}
+	for (int i = 0; i < 16; i++)
+		units[i] = chans[i] = i;
+	printf("fuzz: seed %lu, %d threads, %d s\n", seed, nthr, secs);
+	t0 = now();
+	for (int i = 0; i < nthr; i++)
+		pthread_create(&th[i], NULL, worker,
+			       (void *)(uintptr_t)(((seed + i * 7919) & 0xfffff) |
+						   (uintptr_t)i << 20));
+	while (now() < t0 + secs)
+		usleep(200000);
+	atomic_store(&stop, 1);
+	limit = now() + 30;
+	pthread_create(&wd, NULL, watchdog, &limit);
+	for (int i = 0; i < nthr; i++)
+		pthread_join(th[i], NULL);
+	for (int i = 0; i < NSLOTS; i++)
+		slot_put(&slots[i], -1, S_FREE);
+	printf("fuzz: calls=%lu ok=%lu opens=%lu units-created=%lu channels=%lu threads=%d seconds=%.1f\n",
+	       atomic_load(&calls), atomic_load(&ok_calls), atomic_load(&opens),
+	       atomic_load(&new_units), atomic_load(&new_chans), nthr,
+	       now() - t0);
+	return 0;
+}
