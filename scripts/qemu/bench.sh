@@ -18,9 +18,10 @@
 #   BENCH_ROUNDS    alternating rounds (default 5)
 #   BENCH_ITEMS     ldisc codec units link pppoe (default: all)
 #   BENCH_UNITS     units created/destroyed (default 10000)
-#   BENCH_LDISC_KB  payload KiB per line-discipline case (default 512)
-#   BENCH_LINK_MB   MiB per iperf3 transfer (default 4)
+#   BENCH_LDISC_KB  payload KiB per line-discipline case (default 256)
+#   BENCH_LINK_MB   MiB per iperf3 transfer (default 2)
 #   BENCH_TIMEOUT   seconds per VM (default 3600)
+#   BENCH_JOBS      VMs booted at the same time (default 2)
 #
 # Output: the table on stdout; in $PPP_CACHE_DIR/bench/: per-kernel run
 # directories (console.log, results.log), report.txt, bench.png.
@@ -32,9 +33,10 @@ kernels=${BENCH_KERNELS:-6.1 6.12}
 rounds=${BENCH_ROUNDS:-5}
 items=${BENCH_ITEMS:-ldisc codec units link pppoe}
 units=${BENCH_UNITS:-10000}
-ldisc_kb=${BENCH_LDISC_KB:-512}
-link_mb=${BENCH_LINK_MB:-4}
+ldisc_kb=${BENCH_LDISC_KB:-256}
+link_mb=${BENCH_LINK_MB:-2}
 tmo=${BENCH_TIMEOUT:-3600}
+jobs=${BENCH_JOBS:-2}
 out=$PPP_CACHE_DIR/bench
 mkdir -p "$out"
 exec 9>"$out.lock"
@@ -54,6 +56,27 @@ gcc -O2 -Wall -o "$out/pppbench" "$PPP_TOP/tests/bench/pppbench.c" ||
 base=$PPP_CACHE_DIR/initramfs-base.cpio.gz
 flock "$base.lock" "$PPP_TOP/scripts/qemu/initramfs.sh" "$base" ||
 	die "building the base initramfs failed"
+
+# boot_vm KERNEL WORKDIR IMAGE CMDLINE: one benchmark VM, to the end.
+boot_vm() {
+	local k=$1 work=$2 image=$3 cmdline=$4 t0 qrc=0
+	: > "$work/console.log"
+	: > "$work/results.log"
+	t0=$(date +%s)
+	timeout --foreground "$tmo" qemu-system-x86_64 \
+		-accel tcg,thread=single -cpu max -smp 1 \
+		-icount shift=0,sleep=off,align=off \
+		-m 2048 -nodefaults -no-reboot -display none -nic none \
+		-kernel "$image" -initrd "$work/initrd.gz" -append "$cmdline" \
+		-serial "file:$work/console.log" -serial "file:$work/results.log" \
+		</dev/null || qrc=$?
+	sed -i 's/\x1b\[[0-9;?]*[a-zA-Z]//g; s/\x1bc//g; s/\r$//' "$work/console.log"
+	tr -d '\r' < "$work/results.log" > "$work/results.txt"
+	echo "bench.sh: $k: VM done in $(( $(date +%s) - t0 )) s (qemu exit $qrc)"
+	grep -qx END "$work/results.txt" ||
+		echo "bench.sh: $k: the VM did not finish (partial results; console: $work/console.log)"
+}
+trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
 
 results=()
 for k in $kernels; do
@@ -103,24 +126,12 @@ for k in $kernels; do
 	cmdline+=" ppp.rounds=$rounds ppp.items=$(echo $items | tr ' ' ,)"
 	cmdline+=" ppp.units=$units ppp.ldisc_kb=$ldisc_kb ppp.link_mb=$link_mb"
 	echo "bench.sh: $k ($kver): $rounds rounds of: $items (icount, 1 vCPU)"
-	: > "$work/console.log"
-	: > "$work/results.log"
-	t0=$(date +%s)
-	qrc=0
-	timeout --foreground "$tmo" qemu-system-x86_64 \
-		-accel tcg,thread=single -cpu max -smp 1 \
-		-icount shift=0,sleep=off,align=off \
-		-m 2048 -nodefaults -no-reboot -display none -nic none \
-		-kernel "$image" -initrd "$work/initrd.gz" -append "$cmdline" \
-		-serial "file:$work/console.log" -serial "file:$work/results.log" \
-		</dev/null || qrc=$?
-	sed -i 's/\x1b\[[0-9;?]*[a-zA-Z]//g; s/\x1bc//g; s/\r$//' "$work/console.log"
-	tr -d '\r' < "$work/results.log" > "$work/results.txt"
-	echo "bench.sh: $k: VM done in $(( $(date +%s) - t0 )) s (qemu exit $qrc)"
-	grep -qx END "$work/results.txt" ||
-		echo "bench.sh: $k: the VM did not finish (partial results; console: $work/console.log)"
+	# BENCH_JOBS VMs at once: icount figures do not depend on host load.
+	while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done
+	boot_vm "$k" "$work" "$image" "$cmdline" &
 	results+=("$k=$work/results.txt")
 done
+wait
 
 /usr/bin/python3 "$PPP_TOP/scripts/qemu/bench-report.py" --png "$out/bench.png" \
 	"${results[@]}" | tee "$out/report.txt"
