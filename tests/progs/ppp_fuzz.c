@@ -16,8 +16,11 @@
  *   kernel addresses, a buffer ending at a PROT_NONE page); read and
  *   write of random lengths and contents (LCP, IP, VJ, MP, CCP headers);
  *   raw bytes into a pty master for the async decoder; TIOCSETD,
- *   TCFLSH on ttys; poll; a thread now and then moves itself into a new
- *   network namespace, leaving its units and channels behind.
+ *   TCFLSH on ttys; poll; rtnetlink RTM_NEWLINK kind "ppp" with a slot's
+ *   fd as IFLA_PPP_DEV_FD and RTM_DELLINK of ppp%d; SIOCGPPPSTATS,
+ *   SIOCGPPPCSTATS, SIOCGPPPVER on ppp%d (good and bad buffers); a
+ *   thread now and then moves itself into a new network namespace,
+ *   leaving its units and channels behind.
  *
  * Every fd is non-blocking, and ttys only get the PPP-related and
  * harmless tty ioctls, so no call can block for long.  Errors are the
@@ -45,9 +48,15 @@
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
+#include <net/if.h>
+#include <sys/socket.h>
 #include <linux/filter.h>
+#include <linux/if_link.h>
+#include <linux/if_ppp.h>
+#include <linux/netlink.h>
 #include <linux/ppp-ioctl.h>
 #include <linux/ppp_defs.h>
+#include <linux/rtnetlink.h>
 
 #ifndef N_PPP
 #define N_PPP 3
@@ -506,6 +515,100 @@ static void op_poll(struct rng *r)
 		slot_release(ss[i]);
 }
 
+struct nlreq {
+	struct nlmsghdr nh;
+	struct ifinfomsg ifi;
+	char attrs[256];
+};
+
+static struct rtattr *put_attr(struct nlreq *q, unsigned short type,
+			       const void *data, size_t len)
+{
+	struct rtattr *a = (void *)((char *)q + NLMSG_ALIGN(q->nh.nlmsg_len));
+
+	a->rta_type = type;
+	a->rta_len = RTA_LENGTH(len);
+	if (len)
+		memcpy(RTA_DATA(a), data, len);
+	q->nh.nlmsg_len = NLMSG_ALIGN(q->nh.nlmsg_len) + RTA_ALIGN(a->rta_len);
+	return a;
+}
+
+static void end_nest(struct nlreq *q, struct rtattr *a)
+{
+	a->rta_len = (char *)q + q->nh.nlmsg_len - (char *)a;
+}
+
+/* RTM_NEWLINK kind "ppp" on @fd, or RTM_DELLINK of a recent ppp%d. */
+static void op_rtnl(struct rng *r, int fd)
+{
+	struct nlreq q;
+	struct rtattr *li, *data;
+	char name[IFNAMSIZ], buf[512];
+	int nl, del = rnd(r, 3) == 0;
+
+	memset(&q, 0, sizeof(q));
+	q.nh.nlmsg_len = NLMSG_LENGTH(sizeof(q.ifi));
+	q.nh.nlmsg_type = del ? RTM_DELLINK : RTM_NEWLINK;
+	q.nh.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK |
+			   (del ? 0 : NLM_F_CREATE | NLM_F_EXCL);
+	q.ifi.ifi_family = AF_UNSPEC;
+	if (del || rnd(r, 2)) {
+		snprintf(name, sizeof(name), "ppp%d", del ? units[rnd(r, 16)] :
+			 (int)rnd(r, 64) + 1000);
+		put_attr(&q, IFLA_IFNAME, name, strlen(name) + 1);
+	}
+	if (!del) {
+		int v = rnd(r, 8) ? fd : pick_int(r);
+
+		li = put_attr(&q, IFLA_LINKINFO, NULL, 0);
+		put_attr(&q, IFLA_INFO_KIND, "ppp", 4);
+		data = put_attr(&q, IFLA_INFO_DATA, NULL, 0);
+		if (rnd(r, 8))
+			put_attr(&q, IFLA_PPP_DEV_FD, &v,
+				 rnd(r, 8) ? 4 : rnd(r, 4));
+		end_nest(&q, data);
+		end_nest(&q, li);
+	}
+	nl = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+	if (nl < 0)
+		return;
+	if (send(nl, &q, q.nh.nlmsg_len, 0) > 0) {
+		struct pollfd pfd = { .fd = nl, .events = POLLIN };
+
+		if (poll(&pfd, 1, 1000) > 0) {
+			ssize_t n = recv(nl, buf, sizeof(buf), MSG_DONTWAIT);
+			struct nlmsgerr *e = NLMSG_DATA((struct nlmsghdr *)buf);
+
+			count(n > 0 && e->error == 0 ? 0 : -1);
+		}
+	}
+	close(nl);
+}
+
+/* The netdev ioctls of ppp%d, through a socket. */
+static void op_sioc(struct rng *r)
+{
+	static const unsigned long cmds[] = {
+		SIOCGPPPSTATS, SIOCGPPPCSTATS, SIOCGPPPVER,
+	};
+	union {
+		struct ppp_stats st;
+		struct ppp_comp_stats cst;
+		char ver[32];
+	} out;
+	struct ifreq ifr;
+	int s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+	if (s < 0)
+		return;
+	memset(&ifr, 0, sizeof(ifr));
+	snprintf(ifr.ifr_name, IFNAMSIZ, "ppp%d", units[rnd(r, 16)]);
+	ifr.ifr_data = rnd(r, 6) ? (void *)&out : bad_ptr(r);
+	count(ioctl(s, cmds[rnd(r, 3)], &ifr));
+	close(s);
+}
+
 static void *worker(void *arg)
 {
 	struct rng r = { .s = (uintptr_t)arg * 0x9e3779b97f4a7c15ULL | 1 };
@@ -523,7 +626,13 @@ static void *worker(void *arg)
 			op_close(&r);
 		} else if (what < 15) {
 			op_poll(&r);
-		} else if (what == 15 && id == 0 && rnd(&r, 20) == 0) {
+		} else if (what < 17) {
+			op_sioc(&r);
+		} else if (what == 17) {
+			s = slot_get(&r);
+			op_rtnl(&r, s->fd);
+			slot_release(s);
+		} else if (what == 18 && id == 0 && rnd(&r, 20) == 0) {
 			/* leave our units and channels in a netns of their own */
 			count(unshare(CLONE_NEWNET));
 		} else {
