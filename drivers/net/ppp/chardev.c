@@ -95,13 +95,20 @@ static int ppp_release(struct inode *inode, struct file *file)
 		return 0;
 	file->private_data = NULL;
 
-	/* Closing the fd that created a unit destroys its interface. */
+	/*
+	 * Closing the fd that created a unit destroys its interface: the
+	 * unit dies now, its device goes in the next teardown batch, which
+	 * takes over this fd's reference (unit.c).
+	 */
 	if (pf->kind == PPP_FILE_UNIT) {
+		bool queued;
+
 		ppp = ppp_file_unit(pf);
 		rtnl_lock();
-		if (ppp->owner == file)
-			unregister_netdevice(ppp->dev);
+		queued = ppp_unit_close_owner(ppp, file);
 		rtnl_unlock();
+		if (queued)
+			return 0;
 	}
 	ppp_file_put(pf);
 	return 0;

@@ -32,6 +32,8 @@ static __net_exit void ppp_net_exit_batch_rtnl(struct list_head *net_list,
 {
 	struct net *net;
 
+	/* Closed units waiting for their batch go first (unit.c). */
+	ppp_unit_teardown_now();
 	list_for_each_entry(net, net_list, exit_list)
 		ppp_netdev_unregister_all(net, kill);
 }
@@ -97,6 +99,8 @@ err_unregister_pernet:
 
 static void __exit ppp_exit(void)
 {
+	/* Every fd is closed: finish the teardown they queued. */
+	ppp_unit_teardown_flush();
 	ppp_rtnl_unregister();
 	device_destroy(ppp_class, MKDEV(PPP_MAJOR, 0));
 	class_destroy(ppp_class);

@@ -39,8 +39,12 @@
  * driver's registration for a channel.  The last reference frees it.
  *
  * A unit dies in phases:
- *   1. its owner fd is closed (or its netns goes, or rtnl dellink):
- *      unregister_netdevice() under rtnl;
+ *   1. its owner fd is closed: under rtnl the unit is hidden from lookups,
+ *      marked closing and dead, and queued for batched unregistration
+ *      (unit.c, "Deferred, batched teardown"); the work item, or the next
+ *      unit creation, unregisters every queued device in one
+ *      unregister_netdevice_many().  Its netns going, or rtnl dellink,
+ *      unregister it directly;
  *   2. ->ndo_uninit marks it closing and dead, removes it from the unit
  *      table and wakes readers (they see EOF) - no new lookups find it;
  *   3. the net_device's destructor drops the device's reference; the
@@ -148,6 +152,7 @@ struct ppp_file {
 struct ppp_unit {
 	struct ppp_file file;		/* must be first */
 	struct file *owner;		/* fd that did PPPIOCNEWUNIT */
+	struct list_head dying;		/* on the teardown list (unit.c) */
 	bool in_idr;			/* under units_lock */
 	struct net_device *dev;
 	struct net *net;		/* netns the unit was created in */
@@ -265,6 +270,9 @@ int ppp_unit_create(struct net *net, struct file *file, int *unitp);
 int ppp_unit_init(struct ppp_unit *ppp, struct net *net, struct file *file);
 int ppp_unit_register(struct ppp_unit *ppp, int unit, bool keep_name);
 void ppp_unit_attach_owner(struct ppp_unit *ppp, struct file *file);
+bool ppp_unit_close_owner(struct ppp_unit *ppp, struct file *file);
+void ppp_unit_teardown_flush(void);
+void ppp_unit_teardown_now(void);
 struct ppp_unit *ppp_unit_find(struct ppp_net *pn, int unit);
 void ppp_unit_free(struct ppp_unit *ppp);
 void ppp_unit_release_number(struct ppp_unit *ppp);

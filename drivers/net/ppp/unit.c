@@ -13,6 +13,146 @@
 /* Attempts at finding a unit whose "pppN" name is free. */
 #define PPP_UNIT_NAME_TRIES	32
 
+/*
+ * Deferred, batched teardown.
+ *
+ * Unregistering a net_device costs little CPU but a lot of waiting: each
+ * unregister_netdevice() + rtnl_unlock() goes through synchronize_net()
+ * twice and an rcu_barrier() in netdev_run_todo(), some 20 ms per device
+ * under TCG, paid by every close() of a unit fd in turn.  The same waits
+ * cover any number of devices unregistered together, so closing the
+ * owner fd does only the part userspace can see and defers the rest:
+ *
+ *   close (ppp_unit_close_owner(), under rtnl, synchronous): the unit
+ *	loses its owner, is hidden from unit lookups (its number stays
+ *	reserved, pointing at NULL, so PPPIOCATTACH/PPPIOCCONNECT fail as
+ *	after an unregistration), is marked closing (traffic dropped) and
+ *	dead (readers of other fds see EOF), and goes on ppp_dying with the
+ *	fd's reference;
+ *   ppp_teardown_work: takes rtnl, unregisters every device on the list
+ *	with one unregister_netdevice_many(), and drops the references
+ *	after rtnl_unlock() has run the todo list.  While one batch waits
+ *	for its grace periods, the closes that follow fill the next batch.
+ *
+ * What userspace sees stays the same: the ppp%d device goes away shortly
+ * after the close instead of during it, and anything that could notice
+ * the difference first finishes the pending teardown: creating a unit
+ * (ppp_unit_register() reaps the list under rtnl before it picks a
+ * number, so numbers and names are reused exactly as before) and module
+ * unload (ppp_unit_teardown_flush()).  A unit whose netns dies, or that
+ * rtnl dellink deletes, while it waits on the list is unregistered by
+ * that path; the batch then only drops its reference (the device is no
+ * longer NETREG_REGISTERED).  The reference keeps the unit, and so the
+ * net_device, allocated until then.
+ */
+static LIST_HEAD(ppp_dying);
+static DEFINE_SPINLOCK(ppp_dying_lock);
+static void ppp_teardown_work_fn(struct work_struct *work);
+static DECLARE_WORK(ppp_teardown_work, ppp_teardown_work_fn);
+
+/*
+ * Unregister every queued device (rtnl held).  The units go to @done:
+ * the caller drops their references, after rtnl_unlock() if it can.
+ */
+static void ppp_unit_reap(struct list_head *done)
+{
+	struct ppp_unit *ppp;
+	LIST_HEAD(kill);
+
+	ASSERT_RTNL();
+	spin_lock(&ppp_dying_lock);
+	list_splice_tail_init(&ppp_dying, done);
+	spin_unlock(&ppp_dying_lock);
+	list_for_each_entry(ppp, done, dying)
+		if (ppp->dev->reg_state == NETREG_REGISTERED)
+			unregister_netdevice_queue(ppp->dev, &kill);
+	if (!list_empty(&kill))
+		unregister_netdevice_many(&kill);
+}
+
+static void ppp_unit_put_list(struct list_head *done)
+{
+	struct ppp_unit *ppp, *tmp;
+
+	list_for_each_entry_safe(ppp, tmp, done, dying) {
+		list_del(&ppp->dying);
+		ppp_file_put(&ppp->file);
+	}
+}
+
+static void ppp_teardown_work_fn(struct work_struct *work)
+{
+	LIST_HEAD(done);
+
+	rtnl_lock();
+	ppp_unit_reap(&done);
+	rtnl_unlock();		/* runs the todo list: the devices are gone */
+	ppp_unit_put_list(&done);
+}
+
+/**
+ * ppp_unit_close_owner - the owner fd of a unit is being closed
+ * @ppp: the unit the fd is attached to
+ * @file: the fd
+ *
+ * Called with rtnl held, which keeps ndo_uninit (dellink, netns exit)
+ * away while we look at ->owner.
+ *
+ * Return: true if @file owned the unit: the unit is dead and queued for
+ * unregistration, and the fd's reference now belongs to the queue.
+ * False if @file is not (or no longer) the owner: the caller drops its
+ * reference as for any other fd.
+ */
+bool ppp_unit_close_owner(struct ppp_unit *ppp, struct file *file)
+{
+	struct ppp_net *pn = ppp_pernet(ppp->net);
+
+	ASSERT_RTNL();
+	if (ppp->owner != file)
+		return false;
+	ppp->owner = NULL;
+
+	mutex_lock(&pn->units_lock);
+	if (ppp->in_idr)
+		idr_replace(&pn->units, NULL, ppp->file.index);
+	mutex_unlock(&pn->units_lock);
+
+	ppp_unit_lock(ppp);
+	ppp->closing = true;
+	ppp_unit_unlock(ppp);
+	ppp_file_kill(&ppp->file);
+
+	spin_lock(&ppp_dying_lock);
+	list_add_tail(&ppp->dying, &ppp_dying);
+	spin_unlock(&ppp_dying_lock);
+	schedule_work(&ppp_teardown_work);
+	return true;
+}
+
+/*
+ * Finish the queued teardowns now, rtnl held: before a unit creation picks
+ * a number, and when a netns dies (a queued unit no longer in the unit
+ * table might live in another netns than the one it was made in).  The
+ * references can be dropped under rtnl: a device that is still being
+ * unregistered keeps its own reference until its destructor has run.
+ */
+void ppp_unit_teardown_now(void)
+{
+	LIST_HEAD(done);
+
+	ASSERT_RTNL();
+	if (list_empty_careful(&ppp_dying))
+		return;
+	ppp_unit_reap(&done);
+	ppp_unit_put_list(&done);
+}
+
+/* Finish every queued teardown (module exit: no fd is left to queue more). */
+void ppp_unit_teardown_flush(void)
+{
+	flush_work(&ppp_teardown_work);
+}
+
 /* Both directions: for state that transmit and receive share. */
 void ppp_unit_lock(struct ppp_unit *ppp)
 	__acquires(&ppp->wlock) __acquires(&ppp->rlock)
@@ -102,6 +242,11 @@ int ppp_unit_register(struct ppp_unit *ppp, int unit, bool keep_name)
 	int tries, err;
 
 	ASSERT_RTNL();
+	/*
+	 * Devices of closed units still waiting for their batch hold their
+	 * numbers and names: let them go first, as if they had gone at close.
+	 */
+	ppp_unit_teardown_now();
 	if (any)
 		unit = 0;
 	for (tries = 0; tries < PPP_UNIT_NAME_TRIES; tries++) {
