@@ -22,6 +22,7 @@
 #   BENCH_LINK_MB   MiB per iperf3 transfer (default 2)
 #   BENCH_TIMEOUT   seconds per VM (default 3600)
 #   BENCH_JOBS      VMs booted at the same time (default 2)
+#   BENCH_OUT       output directory (default $PPP_CACHE_DIR/bench)
 #
 # Output: the table on stdout; in $PPP_CACHE_DIR/bench/: per-kernel run
 # directories (console.log, results.log), report.txt, bench.png.
@@ -37,7 +38,7 @@ ldisc_kb=${BENCH_LDISC_KB:-256}
 link_mb=${BENCH_LINK_MB:-2}
 tmo=${BENCH_TIMEOUT:-3600}
 jobs=${BENCH_JOBS:-2}
-out=$PPP_CACHE_DIR/bench
+out=${BENCH_OUT:-$PPP_CACHE_DIR/bench}
 mkdir -p "$out"
 exec 9>"$out.lock"
 flock 9
