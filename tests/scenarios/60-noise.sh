@@ -20,7 +20,7 @@
 # injections, frames tossed (rx errs + frame of b's ppp0).
 S=noise
 . /scenarios/robust.sh
-mb=$(soak 3 40)
+mb=$(soak 2 16)
 interval=$(soak 40 25)
 
 relay_link -d ab -i "$interval"

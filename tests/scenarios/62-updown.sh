@@ -11,7 +11,7 @@
 #
 #      netns a: pppd /tmp/pa <== socat pty <-> pty ==> pppd /tmp/pb :netns b
 #
-# 2. for 8 s (300 s under PPP_SOAK=1) the same without pppd, as fast as
+# 2. for 6 s (300 s under PPP_SOAK=1) the same without pppd, as fast as
 #    it goes: ppp_race -a cycle builds pty + N_PPP both ends + two units,
 #    passes a frame each way and closes everything.
 #
@@ -23,7 +23,7 @@
 S=updown
 . /scenarios/robust.sh
 cycles=$(soak 4 1000)
-fast_secs=$(soak 8 300)
+fast_secs=$(soak 6 300)
 budget=$(soak 600 2400)
 
 slab_kb() {
