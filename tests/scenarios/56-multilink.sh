@@ -72,7 +72,7 @@ variant() {	# variant NAME "EXTRA-OPTIONS" WANT-IN-a1-LOG
 	m1=$(moved $s1) m2=$(moved $s2)
 	transfer $S/$name-tcp-2M-a-to-b a b 192.0.2.2 2
 	t1=$(( $(moved $s1) - ${m1:-0} )) t2=$(( $(moved $s2) - ${m2:-0} ))
-	[ -n "$PPP_VERBOSE" ] && say "bytes through pty pair 1: $t1, pair 2: $t2"
+	say "$name: bytes through pty pair 1: $t1, pair 2: $t2"
 	# Fragments go to whichever channel is free: not 50/50, but both.
 	if [ -z "$m1" ]; then
 		skip $S/$name-both-links-carry "no /proc/PID/io (TASK_IO_ACCOUNTING) on this kernel"
