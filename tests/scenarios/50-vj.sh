@@ -29,6 +29,7 @@ snap() {
 	local k v
 	for k in vj_packets vj_compressed vj_compressedin vj_uncompressedin \
 		 vj_errorin ierrors opackets ipackets; do
+		# shellcheck disable=SC2034 # read by the eval
 		v=$(st "$1" "$k")
 		eval "$2_$k=\${v:-0}"
 	done

@@ -31,6 +31,7 @@ snap() {	# snap NS VAR: ppp0's counters in NS as VAR_<key>
 	local k v
 	for k in c_unc_bytes c_comp_bytes c_comp_packets c_inc_packets \
 		 d_unc_bytes d_comp_packets ierrors; do
+		# shellcheck disable=SC2034 # read by the eval
 		v=$(st "$1" "$k")
 		eval "$2_$k=\${v:-0}"
 	done
