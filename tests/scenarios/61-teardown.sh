@@ -25,15 +25,15 @@
 #    round) and while a /dev/ppp fd is open, accepted once everything
 #    is closed; the modules are loaded again.
 #
-# Loops: ppp_race for 8 s (300 s under PPP_SOAK=1), the pppd kinds once
-# each (10 times under PPP_SOAK=1).
+# Loops: ppp_race for 8 s (180 s under PPP_SOAK=1), the pppd kinds once
+# each (5 times, with the hangup kind, under PPP_SOAK=1).
 S=teardown
 . /scenarios/robust.sh
 ref0=$(modref ppp_generic)
 aref0=$(modref ppp_async)
 
 # --- 1. C-level races ---------------------------------------------------
-secs=$(soak 8 300)
+secs=$(soak 8 180)
 timeout $((secs + 180)) ppp_race -t "$secs" > /tmp/race.out 2>&1
 rc=$?
 grep -v '^race: .* iteration [0-9]*: ' /tmp/race.out | sed 's/^/   /'
@@ -43,7 +43,7 @@ wait_until 10 no_ppp_ifaces
 check $S/ppp-race-no-ppp-ifaces $? "left behind:$(ppp_ifaces | tr -d ':\n')"
 
 # --- 2. pppd killed / line hung up mid-transfer ----------------------------
-loops=$(soak 1 10)
+loops=$(soak 1 5)
 kinds="kill-a kill-b"
 [ -z "$PPP_SOAK" ] || kinds="$kinds hangup"	# else 60-noise's teardown
 kills=0

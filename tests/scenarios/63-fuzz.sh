@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Scenario: ioctl/syscall fuzzing of /dev/ppp and N_PPP ttys with
-# ppp_fuzz (tests/progs/ppp_fuzz.c): 4 threads for 15 s (300 s under
+# ppp_fuzz (tests/progs/ppp_fuzz.c): 4 threads for 15 s (240 s under
 # PPP_SOAK=1) race open/close, NEWUNIT/ATTACH/ATTCHAN/CONNECT/DISCONN/
 # BRIDGE, every PPPIOC* and random ioctl numbers with random arguments
 # and bad pointers, random reads and writes, raw bytes into N_PPP ptys,
@@ -16,7 +16,7 @@
 # splats after every boot.  Figure: calls made.
 S=fuzz
 . /scenarios/robust.sh
-secs=$(soak 15 300)
+secs=$(soak 15 240)
 ref0=$(modref ppp_generic)
 aref0=$(modref ppp_async)
 
