@@ -41,7 +41,15 @@ relay_link() {
 	PA=$!
 	$NSX b pppd /tmp/pb $PPPD_BASE logfile /tmp/b.log &
 	PB=$!
-	wait_until 30 has_addr a ppp0 && wait_until 10 has_addr b ppp0
+	wait_until 30 has_addr a ppp0 && wait_until 10 has_addr b ppp0 &&
+		wait_until 10 has_route a 192.0.2.2 &&
+		wait_until 10 has_route b 192.0.2.1
+}
+
+# has_route NS ADDR: ADDR is reachable from NS (pppd sets the address
+# before it brings the interface up: "Network is unreachable" meanwhile).
+has_route() {
+	ns "$1" $IP route get "$2" >/dev/null 2>&1
 }
 
 # relay_stop: end pppd (TERM, then KILL) and the relay, wait for the
