@@ -34,6 +34,7 @@ aref0=$(modref ppp_async)
 
 # --- 1. C-level races ---------------------------------------------------
 secs=$(soak 8 180)
+[ -z "$PPP_DEBUG" ] || [ -n "$PPP_SOAK" ] || secs=4	# 2 rounds minimum anyway
 timeout $((secs + 180)) ppp_race -t "$secs" > /tmp/race.out 2>&1
 rc=$?
 grep -v '^race: .* iteration [0-9]*: ' /tmp/race.out | sed 's/^/   /'

@@ -24,6 +24,7 @@
 S=updown
 . /scenarios/robust.sh
 cycles=$(soak 4 1000)
+[ -z "$PPP_DEBUG" ] || [ -n "$PPP_SOAK" ] || cycles=2	# ~50 s a cycle there
 fast_secs=$(soak 6 120)
 budget=$(soak 600 720)
 
