@@ -27,8 +27,8 @@
 #   5. results: RESULT lines, plus one check per boot that the console has
 #      no kernel splat (BUG/WARNING/Oops/KASAN/lockdep/hung task)
 #
-# Environment: PPP_CACHE_DIR (cache), PPP_QEMU_TIMEOUT (default 600 s;
-# 1500 s on the debug kernel), PPP_SOAK=1 (scenarios run their long
+# Environment: PPP_CACHE_DIR (cache), PPP_QEMU_TIMEOUT (default 1500 s;
+# 3000 s on the debug kernel), PPP_SOAK=1 (scenarios run their long
 # versions: ppp.soak=1 on the kernel command line; `make soak`),
 # PPP_RUN_TAG (a name for the run directory, so that two runs of the
 # same kernel and module set can go side by side).
@@ -140,11 +140,11 @@ accel=$("$PPP_TOP/scripts/qemu/kvm-probe.sh")
 image=$kdir/vmlinux
 [ -e "$image" ] || image=$kdir/vmlinuz
 cmdline="console=ttyS0 oops=panic panic=-1 printk.time=1"
-mem=1024 tmo=${PPP_QEMU_TIMEOUT:-600}
+mem=1024 tmo=${PPP_QEMU_TIMEOUT:-1500}
 if [ "$kernel" = debug ]; then
 	# KASAN's shadow and lockdep's tables need room; everything is
 	# several times slower under TCG.
-	mem=2048 tmo=${PPP_QEMU_TIMEOUT:-1500}
+	mem=2048 tmo=${PPP_QEMU_TIMEOUT:-3000}
 	cmdline+=" kmemleak=on ppp.debug=1"
 fi
 cmdline+=" ppp.modules=$spec ppp.scenarios=$glob${verbose:+ ppp.verbose=1}"
