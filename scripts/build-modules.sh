@@ -15,10 +15,19 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 
 [ -d "$kdir" ] || { echo "$0: no kernel build tree at $kdir" >&2; exit 1; }
 mkdir -p "$out"
-# Copy only what Kbuild needs; keep existing objects for incremental builds.
+# Copy only what Kbuild needs, and only the files whose contents differ
+# from the copy's: the copy gets a new mtime, so make rebuilds what they
+# feed and keeps the other objects.  (Comparing mtimes instead would mix
+# trees: two checkouts, or a file restored from git with an older date,
+# would leave a stale copy in place.)
 for d in Kbuild compat include drivers tests/kunit; do
 	[ -e "$top/$d" ] || continue
-	mkdir -p "$out/$(dirname "$d")"
-	cp -a --no-preserve=ownership -u "$top/$d" "$out/$(dirname "$d")/"
+	(cd "$top" && find "$d" -type f ! -name '*.o' ! -name '*.ko' \
+		! -name '*.cmd' ! -name '*.mod*' ! -name '.*') |
+	while IFS= read -r f; do
+		cmp -s "$top/$f" "$out/$f" && continue
+		mkdir -p "$out/$(dirname "$f")"
+		cp --no-preserve=all "$top/$f" "$out/$f"
+	done
 done
 exec make -C "$kdir" M="$out" "$@" modules
