@@ -46,6 +46,24 @@ class Result:
             self.rc, self.sent, self.stderr, self.report)
 
 
+
+def _wait_catching(pid, sig, limit=5.0):
+    """Wait (at most `limit` s) until process `pid` catches or ignores
+    `sig` (SigCgt/SigIgn in /proc/PID/status), so that a signal meant for
+    chat's handler cannot arrive, on a loaded host, before chat set it."""
+    bit = 1 << (int(sig) - 1)
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        try:
+            with open("/proc/%d/status" % pid) as f:
+                for line in f:
+                    if line.startswith(("SigCgt:", "SigIgn:")) and \
+                            int(line.split()[1], 16) & bit:
+                        return
+        except OSError:
+            return
+        time.sleep(0.01)
+
 def run_chat(binary, args, rules=(), env=None, limit=30.0, stdin_tty=True,
              report=None, cwd=None, argv0="chat", after_start=None):
     res = Result()
@@ -95,6 +113,7 @@ def run_chat(binary, args, rules=(), env=None, limit=30.0, stdin_tty=True,
                 except OSError:
                     pass
             if rule.sig is not None:
+                _wait_catching(proc.pid, rule.sig)
                 try:
                     proc.send_signal(rule.sig)
                 except ProcessLookupError:
