@@ -104,11 +104,12 @@ mkdir -p "$progs"
 for c in "$PPP_TOP"/tests/progs/*.c; do
 	[ -e "$c" ] || continue
 	bin=$progs/$(basename "$c" .c)
+	hdr=$PPP_TOP/tests/progs/pppt.h		# what every program includes
 	# Runs for other kernels may compile the same program: one at a time.
-	if [ ! "$bin" -nt "$c" ]; then
-		flock "$progs.lock" sh -c '[ "$1" -nt "$2" ] ||
+	if [ ! "$bin" -nt "$c" ] || [ ! "$bin" -nt "$hdr" ]; then
+		flock "$progs.lock" sh -c '{ [ "$1" -nt "$2" ] && [ "$1" -nt "$3" ]; } ||
 			{ gcc -O2 -Wall -o "$1.tmp.$$" "$2" && mv "$1.tmp.$$" "$1"; }' \
-			sh "$bin" "$c" 2>"$work/progs.log" || {
+			sh "$bin" "$c" "$hdr" 2>"$work/progs.log" || {
 			cat "$work/progs.log" >&2
 			die "step 2: cannot compile $c"
 		}

@@ -42,6 +42,7 @@
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
+#include "pppt.h"
 
 enum kind { K_RANDOM, K_ESCAPES, K_FLAGS, K_ABORT, K_BADFCS, K_LONG,
 	    K_SHORT, K_JUNK, K_LCPJUNK, K_NR };
@@ -62,18 +63,6 @@ static void on_signal(int sig)
 		toggled = 1;
 	else
 		stop = 1;
-}
-
-static uint16_t fcs16(const uint8_t *p, size_t n)
-{
-	uint16_t fcs = 0xffff;
-
-	while (n--) {
-		fcs ^= *p++;
-		for (int i = 0; i < 8; i++)
-			fcs = (fcs & 1) ? (fcs >> 1) ^ 0x8408 : fcs >> 1;
-	}
-	return fcs;
 }
 
 static size_t rnd(size_t n)

@@ -57,14 +57,7 @@
 #include <linux/ppp-ioctl.h>
 #include <linux/ppp_defs.h>
 #include <linux/rtnetlink.h>
-
-#ifndef N_PPP
-#define N_PPP 3
-#endif
-#ifndef PPPIOCBRIDGECHAN
-#define PPPIOCBRIDGECHAN	_IOW('t', 53, int)
-#define PPPIOCUNBRIDGECHAN	_IO('t', 52)
-#endif
+#include "pppt.h"
 
 enum slot_kind { S_FREE, S_PPP, S_MASTER, S_SLAVE };
 

@@ -27,39 +27,8 @@
 #include <linux/filter.h>
 #include <linux/capability.h>
 #include <sys/syscall.h>
-
-#ifndef N_PPP
-#define N_PPP 3
-#endif
-
-static int failures;
-
-static void result(const char *name, int ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("RESULT ioctl/%s %s", name, ok ? "PASS" : "FAIL");
-	if (!ok && fmt) {
-		putchar(' ');
-		va_start(ap, fmt);
-		vprintf(fmt, ap);
-		va_end(ap);
-	}
-	putchar('\n');
-	fflush(stdout);
-	if (!ok)
-		failures++;
-}
-
-/* Expect @ret to be -1 with errno @want (or 0 when @want is 0). */
-static void expect(const char *name, int ret, int want)
-{
-	int got = ret < 0 ? errno : 0;
-
-	result(name, got == want, "want %s, got %s (ret %d)",
-	       want ? strerrorname_np(want) : "success",
-	       got ? strerrorname_np(got) : "success", ret);
-}
+#define PPPT_AREA "ioctl"
+#include "pppt.h"
 
 static void expect_val(const char *name, long got, long want)
 {

@@ -24,10 +24,8 @@
 #include <termios.h>
 #include <unistd.h>
 #include <linux/ppp-ioctl.h>
+#include "pppt.h"
 
-#ifndef N_PPP
-#define N_PPP 3
-#endif
 
 static int failures;
 

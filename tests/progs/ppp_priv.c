@@ -47,10 +47,7 @@
 #include <unistd.h>
 #include <linux/capability.h>
 #include <linux/ppp-ioctl.h>
-
-#ifndef N_PPP
-#define N_PPP 3
-#endif
+#include "pppt.h"
 
 #define NODE "/tmp/ppp-priv-node"
 #define NOBODY 65534
@@ -72,11 +69,6 @@ static void result(const char *name, const char *status, const char *fmt, ...)
 	fflush(stdout);
 	if (!strcmp(status, "FAIL"))
 		failures++;
-}
-
-static const char *ename(int e)
-{
-	return e ? strerrorname_np(e) : "success";
 }
 
 /* Become uid/gid 65534 with no capabilities at all. */

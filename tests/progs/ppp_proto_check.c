@@ -34,39 +34,8 @@
 #include <linux/ppp-ioctl.h>
 #include <linux/ppp_defs.h>
 #include <linux/rtnetlink.h>
-
-#ifndef N_PPP
-#define N_PPP 3
-#endif
-
-static int failures;
-
-static void result(const char *name, int ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("RESULT proto/%s %s", name, ok ? "PASS" : "FAIL");
-	if (!ok && fmt) {
-		putchar(' ');
-		va_start(ap, fmt);
-		vprintf(fmt, ap);
-		va_end(ap);
-	}
-	putchar('\n');
-	fflush(stdout);
-	if (!ok)
-		failures++;
-}
-
-/* @ret is the return of an ioctl: want -1/@want, or success if @want 0. */
-static void expect(const char *name, int ret, int want)
-{
-	int got = ret < 0 ? errno : 0;
-
-	result(name, got == want, "want %s, got %s (ret %d)",
-	       want ? strerrorname_np(want) : "success",
-	       got ? strerrorname_np(got) : "success", ret);
-}
+#define PPPT_AREA "proto"
+#include "pppt.h"
 
 static int open_ppp(void)
 {
@@ -160,70 +129,6 @@ static void check_maxcid(int fd, const char *prefix, const char *ifname)
 	       strerror(-err), st.vj.vjs_packets, st.vj.vjs_compressedin);
 }
 
-struct nlreq {
-	struct nlmsghdr nh;
-	struct ifinfomsg ifi;
-	char attrs[256];
-};
-
-static struct rtattr *nl_attr(struct nlreq *r, unsigned short type,
-			      const void *data, size_t len)
-{
-	struct rtattr *rta;
-
-	rta = (void *)((char *)r + NLMSG_ALIGN(r->nh.nlmsg_len));
-	rta->rta_type = type;
-	rta->rta_len = RTA_LENGTH(len);
-	if (len)
-		memcpy(RTA_DATA(rta), data, len);
-	r->nh.nlmsg_len = NLMSG_ALIGN(r->nh.nlmsg_len) +
-			  RTA_ALIGN(rta->rta_len);
-	return rta;
-}
-
-/* RTM_NEWLINK kind "ppp" with IFLA_PPP_DEV_FD; 0 or -errno. */
-static int rtnl_new_ppp(const char *ifname, int ppp_fd)
-{
-	struct rtattr *info, *data;
-	struct nlreq r;
-	char buf[512];
-	int s, n, tries;
-
-	for (tries = 0; tries < 50; tries++) {
-		memset(&r, 0, sizeof(r));
-		r.nh.nlmsg_len = NLMSG_LENGTH(sizeof(r.ifi));
-		r.nh.nlmsg_type = RTM_NEWLINK;
-		r.nh.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE |
-				   NLM_F_EXCL;
-		r.ifi.ifi_family = AF_UNSPEC;
-		nl_attr(&r, IFLA_IFNAME, ifname, strlen(ifname) + 1);
-		info = nl_attr(&r, IFLA_LINKINFO, NULL, 0);
-		nl_attr(&r, IFLA_INFO_KIND, "ppp", 4);
-		data = nl_attr(&r, IFLA_INFO_DATA, NULL, 0);
-		nl_attr(&r, IFLA_PPP_DEV_FD, &ppp_fd, sizeof(ppp_fd));
-		data->rta_len = (char *)&r + r.nh.nlmsg_len - (char *)data;
-		info->rta_len = (char *)&r + r.nh.nlmsg_len - (char *)info;
-
-		s = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
-		if (s < 0)
-			return -errno;
-		if (send(s, &r, r.nh.nlmsg_len, 0) < 0) {
-			n = -errno;
-			close(s);
-			return n;
-		}
-		n = recv(s, buf, sizeof(buf), 0);
-		close(s);
-		if (n < (int)NLMSG_LENGTH(sizeof(struct nlmsgerr)))
-			return -EIO;
-		n = ((struct nlmsgerr *)NLMSG_DATA((struct nlmsghdr *)buf))->error;
-		if (n != -EBUSY)	/* ppp_mutex trylock: retry */
-			return n;
-		usleep(20000);
-	}
-	return -EBUSY;
-}
-
 /* A pty slave in N_PPP and its channel fd; returns the channel fd. */
 static int pty_channel(int *master, int *tty)
 {
@@ -256,7 +161,7 @@ static void check_rtnl_unit(void)
 	int s;
 
 	fd = open_ppp();
-	err = rtnl_new_ppp(want, fd);
+	err = pppt_rtnl_new_ppp(want, fd);
 	result("rtnl/create", err == 0, "RTM_NEWLINK: %s", strerror(-err));
 	if (err) {
 		close(fd);

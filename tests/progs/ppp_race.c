@@ -45,10 +45,8 @@
 #include <unistd.h>
 #include <linux/ppp-ioctl.h>
 #include <linux/ppp_defs.h>
+#include "pppt.h"
 
-#ifndef N_PPP
-#define N_PPP 3
-#endif
 
 /* One hand-made link; fds are -1 once closed. */
 struct link {
@@ -137,22 +135,6 @@ static int new_unit(int *unit)
 	return fd;
 }
 
-static int open_pty(int *m, int *s)
-{
-	struct termios tio;
-
-	*m = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
-	if (*m < 0 || grantpt(*m) || unlockpt(*m))
-		return -1;
-	*s = open(ptsname(*m), O_RDWR | O_NOCTTY | O_CLOEXEC);
-	if (*s < 0)
-		return -1;
-	tcgetattr(*s, &tio);
-	cfmakeraw(&tio);
-	tcsetattr(*s, TCSANOW, &tio);
-	return 0;
-}
-
 /*
  * Build a link; with @connect the channels are connected to two new
  * units, otherwise the units are left out (u1 = u2 = -1).
@@ -160,7 +142,7 @@ static int open_pty(int *m, int *s)
 static int link_up(struct link *l, int connect)
 {
 	memset(l, -1, sizeof(*l));
-	if (open_pty(&l->m, &l->s))
+	if (pppt_open_pty(&l->m, &l->s))
 		return -1;
 	if (set_ldisc(l->m, N_PPP) || set_ldisc(l->s, N_PPP))
 		return -1;

@@ -49,47 +49,8 @@
 #include <linux/filter.h>
 #include <linux/ppp-ioctl.h>
 #include <linux/ppp_defs.h>
-
-#ifndef N_PPP
-#define N_PPP 3
-#endif
-#ifndef PPPIOCBRIDGECHAN
-#define PPPIOCBRIDGECHAN	_IOW('t', 53, int)
-#define PPPIOCUNBRIDGECHAN	_IO('t', 52)
-#endif
-
-static int failures;
-
-static void result(const char *name, int ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("RESULT regress/%s %s", name, ok ? "PASS" : "FAIL");
-	if (!ok && fmt) {
-		putchar(' ');
-		va_start(ap, fmt);
-		vprintf(fmt, ap);
-		va_end(ap);
-	}
-	putchar('\n');
-	fflush(stdout);
-	if (!ok)
-		failures++;
-}
-
-static const char *ename(int e)
-{
-	return e ? strerrorname_np(e) : "success";
-}
-
-/* @ret must be -1 with errno @want (or >= 0 when @want is 0). */
-static void expect(const char *name, long ret, int want)
-{
-	int got = ret < 0 ? errno : 0;
-
-	result(name, got == want, "want %s, got %s (ret %ld)", ename(want),
-	       ename(got), ret);
-}
+#define PPPT_AREA "regress"
+#include "pppt.h"
 
 static int open_ppp(void)
 {
@@ -122,20 +83,8 @@ static int set_ldisc(int fd, int ld)
 /* A pty in raw mode; the slave gets N_PPP when @ppp. */
 static int open_pty(int *m, int *s, int ppp)
 {
-	struct termios tio;
-
-	*m = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
-	if (*m < 0 || grantpt(*m) || unlockpt(*m))
+	if (pppt_open_pty(m, s))
 		return -1;
-	*s = open(ptsname(*m), O_RDWR | O_NOCTTY | O_CLOEXEC);
-	if (*s < 0)
-		return -1;
-	tcgetattr(*s, &tio);
-	cfmakeraw(&tio);
-	tcsetattr(*s, TCSANOW, &tio);
-	tcgetattr(*m, &tio);
-	cfmakeraw(&tio);
-	tcsetattr(*m, TCSANOW, &tio);
 	return ppp ? set_ldisc(*s, N_PPP) : 0;
 }
 
@@ -178,18 +127,6 @@ static void msleep(int ms)
 }
 
 /* ---- HDLC: build raw line bytes, and decode what a master reads ---- */
-
-static uint16_t fcs16(const uint8_t *p, size_t n)
-{
-	uint16_t fcs = 0xffff;
-
-	while (n--) {
-		fcs ^= *p++;
-		for (int i = 0; i < 8; i++)
-			fcs = (fcs & 1) ? (fcs >> 1) ^ 0x8408 : fcs >> 1;
-	}
-	return fcs;
-}
 
 /* @body (n bytes, with room for 2 more) as a flagged, escaped frame. */
 static size_t hdlc(uint8_t *out, uint8_t *body, size_t n)

@@ -21,6 +21,7 @@
 #include <linux/netlink.h>
 #include <linux/ppp-ioctl.h>
 #include <linux/rtnetlink.h>
+#include "pppt.h"
 
 static int failures;
 
@@ -30,64 +31,6 @@ static void result(const char *name, int ok, const char *why)
 	       ok || !why ? "" : " ", ok || !why ? "" : why);
 	if (!ok)
 		failures++;
-}
-
-struct req {
-	struct nlmsghdr nh;
-	struct ifinfomsg ifi;
-	char attrs[256];
-};
-
-static struct rtattr *put_attr(struct req *r, unsigned short type,
-			       const void *data, size_t len)
-{
-	struct rtattr *rta = (void *)((char *)r + NLMSG_ALIGN(r->nh.nlmsg_len));
-
-	rta->rta_type = type;
-	rta->rta_len = RTA_LENGTH(len);
-	if (len)
-		memcpy(RTA_DATA(rta), data, len);
-	r->nh.nlmsg_len = NLMSG_ALIGN(r->nh.nlmsg_len) + RTA_ALIGN(rta->rta_len);
-	return rta;
-}
-
-static void end_nest(struct req *r, struct rtattr *nest)
-{
-	nest->rta_len = (char *)r + r->nh.nlmsg_len - (char *)nest;
-}
-
-/* RTM_NEWLINK kind "ppp"; returns 0 or -errno from the kernel's ack. */
-static int newlink(const char *name, int ppp_fd)
-{
-	struct rtattr *linkinfo, *data;
-	struct req r = { 0 };
-	char buf[512];
-	struct nlmsgerr *err;
-	int s, n;
-
-	r.nh.nlmsg_len = NLMSG_LENGTH(sizeof(r.ifi));
-	r.nh.nlmsg_type = RTM_NEWLINK;
-	r.nh.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE |
-			   NLM_F_EXCL;
-	r.ifi.ifi_family = AF_UNSPEC;
-	if (name)
-		put_attr(&r, IFLA_IFNAME, name, strlen(name) + 1);
-	linkinfo = put_attr(&r, IFLA_LINKINFO, NULL, 0);
-	put_attr(&r, IFLA_INFO_KIND, "ppp", 4);
-	data = put_attr(&r, IFLA_INFO_DATA, NULL, 0);
-	put_attr(&r, IFLA_PPP_DEV_FD, &ppp_fd, sizeof(ppp_fd));
-	end_nest(&r, data);
-	end_nest(&r, linkinfo);
-
-	s = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
-	if (s < 0 || send(s, &r, r.nh.nlmsg_len, 0) < 0)
-		return -errno;
-	n = recv(s, buf, sizeof(buf), 0);
-	close(s);
-	if (n < (int)NLMSG_LENGTH(sizeof(*err)))
-		return -EIO;
-	err = NLMSG_DATA((struct nlmsghdr *)buf);
-	return err->error;
 }
 
 static int open_ppp(void)
@@ -110,7 +53,7 @@ int main(void)
 
 	/* Named: the interface gets the name, the fd owns the unit. */
 	fd = open_ppp();
-	err = newlink("pppcheck0", fd);
+	err = pppt_rtnl_new_ppp("pppcheck0", fd);
 	snprintf(why, sizeof(why), "newlink: %s", strerror(-err));
 	result("named-create", err == 0, why);
 	unit = -1;
@@ -119,13 +62,13 @@ int main(void)
 	result("named-exists", if_nametoindex("pppcheck0") > 0, "no such if");
 
 	/* An attached fd is refused. */
-	err = newlink("pppcheck1", fd);
+	err = pppt_rtnl_new_ppp("pppcheck1", fd);
 	snprintf(why, sizeof(why), "want EBADF, got %s", strerror(-err));
 	result("attached-fd-ebadf", err == -EBADF, why);
 
 	/* Unnamed: the name follows the unit number, as with NEWUNIT. */
 	fd2 = open_ppp();
-	err = newlink(NULL, fd2);
+	err = pppt_rtnl_new_ppp(NULL, fd2);
 	unit = -1;
 	ioctl(fd2, PPPIOCGUNIT, &unit);
 	snprintf(name, sizeof(name), "ppp%d", unit);

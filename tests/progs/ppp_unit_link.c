@@ -32,79 +32,12 @@
 #include <linux/ppp-ioctl.h>
 #include <linux/rtnetlink.h>
 #include <net/if.h>
-
-#ifndef N_PPP
-#define N_PPP 3
-#endif
+#include "pppt.h"
 
 static void die(const char *what)
 {
 	fprintf(stderr, "ppp_unit_link: %s: %s\n", what, strerror(errno));
 	exit(2);
-}
-
-struct nlreq {
-	struct nlmsghdr nh;
-	struct ifinfomsg ifi;
-	char attrs[256];
-};
-
-static struct rtattr *nl_attr(struct nlreq *r, unsigned short type,
-			      const void *data, size_t len)
-{
-	struct rtattr *rta;
-
-	rta = (void *)((char *)r + NLMSG_ALIGN(r->nh.nlmsg_len));
-	rta->rta_type = type;
-	rta->rta_len = RTA_LENGTH(len);
-	if (len)
-		memcpy(RTA_DATA(rta), data, len);
-	r->nh.nlmsg_len = NLMSG_ALIGN(r->nh.nlmsg_len) +
-			  RTA_ALIGN(rta->rta_len);
-	return rta;
-}
-
-/* RTM_NEWLINK kind "ppp"; 0 or -errno (EBUSY is retried). */
-static int rtnl_new_ppp(const char *ifname, int ppp_fd)
-{
-	struct rtattr *info, *data;
-	struct nlreq r;
-	char buf[512];
-	int s, n, tries;
-
-	for (tries = 0; tries < 50; tries++) {
-		memset(&r, 0, sizeof(r));
-		r.nh.nlmsg_len = NLMSG_LENGTH(sizeof(r.ifi));
-		r.nh.nlmsg_type = RTM_NEWLINK;
-		r.nh.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE |
-				   NLM_F_EXCL;
-		r.ifi.ifi_family = AF_UNSPEC;
-		nl_attr(&r, IFLA_IFNAME, ifname, strlen(ifname) + 1);
-		info = nl_attr(&r, IFLA_LINKINFO, NULL, 0);
-		nl_attr(&r, IFLA_INFO_KIND, "ppp", 4);
-		data = nl_attr(&r, IFLA_INFO_DATA, NULL, 0);
-		nl_attr(&r, IFLA_PPP_DEV_FD, &ppp_fd, sizeof(ppp_fd));
-		data->rta_len = (char *)&r + r.nh.nlmsg_len - (char *)data;
-		info->rta_len = (char *)&r + r.nh.nlmsg_len - (char *)info;
-
-		s = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
-		if (s < 0)
-			return -errno;
-		if (send(s, &r, r.nh.nlmsg_len, 0) < 0) {
-			n = -errno;
-			close(s);
-			return n;
-		}
-		n = recv(s, buf, sizeof(buf), 0);
-		close(s);
-		if (n < (int)NLMSG_LENGTH(sizeof(struct nlmsgerr)))
-			return -EIO;
-		n = ((struct nlmsgerr *)NLMSG_DATA((struct nlmsghdr *)buf))->error;
-		if (n != -EBUSY)
-			return n;
-		usleep(20000);
-	}
-	return -EBUSY;
 }
 
 static volatile sig_atomic_t stop;
@@ -144,7 +77,7 @@ int main(int argc, char **argv)
 	if (unit_fd < 0)
 		die("/dev/ppp");
 	if (!strcmp(argv[1], "rtnl")) {
-		err = rtnl_new_ppp(argv[2], unit_fd);
+		err = pppt_rtnl_new_ppp(argv[2], unit_fd);
 		if (err) {
 			errno = -err;
 			die("RTM_NEWLINK");
