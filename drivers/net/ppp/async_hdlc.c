@@ -249,8 +249,10 @@ static u8 *enc_put(struct ppp_hdlc_enc *e, u8 *o, u8 *end, u8 c)
 }
 
 /*
- * Protocol + payload: copy runs of plain bytes while scanning them, then
- * fold the run into the FCS in one call.
+ * Protocol + payload, in alternating runs: plain bytes are copied while
+ * scanning them, then folded into the FCS in one call; bytes to escape
+ * go out as pairs in a loop of their own, so an all-escaped payload
+ * (worst case) costs a table lookup and two stores a byte.
  */
 static u8 *enc_body(struct ppp_hdlc_enc *e, u8 *o, u8 *end)
 {
@@ -267,13 +269,21 @@ static u8 *enc_body(struct ppp_hdlc_enc *e, u8 *o, u8 *end)
 			o[i] = p[i];
 			i++;
 		}
-		fcs = ppp_hdlc_fcs(fcs, p, i);
-		p += i;
-		o += i;
-		if (i == n)
-			continue;
-		fcs = fcs_byte(fcs, *p);
-		o = enc_put(e, o, end, *p++);
+		if (i) {
+			fcs = ppp_hdlc_fcs(fcs, p, i);
+			p += i;
+			o += i;
+		}
+		while (p < stop && end - o >= 2 && special[*p]) {
+			fcs = fcs_byte(fcs, *p);
+			*o++ = PPP_HDLC_ESCAPE;
+			*o++ = *p++ ^ PPP_HDLC_TRANS;
+		}
+		/* Room for one byte only: enc_put() splits the pair. */
+		if (p < stop && end - o == 1 && special[*p]) {
+			fcs = fcs_byte(fcs, *p);
+			o = enc_put(e, o, end, *p++);
+		}
 	}
 	e->pos = p - e->data;
 	e->fcs = fcs;
