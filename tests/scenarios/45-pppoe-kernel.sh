@@ -14,7 +14,8 @@
 #   ppp0 198.51.100.2  <------ PPP session ------>  ppp0 198.51.100.1
 #
 # Checks: pppox + pppoe load, session up and listed in /proc/net/pppoe,
-# ping, 20 MiB TCP with equal sha256, the client exits on SIGTERM.
+# ping, 20 MiB TCP with equal sha256, the client exits on SIGTERM, then
+# pppoe and pppox unload (nothing may be left holding ppp_generic).
 # Skipped where the kernel has no pppox.ko (the debug kernel).
 S=pppoe-kernel
 if [ ! -e /mods/intree/pppox.ko ]; then
@@ -32,3 +33,7 @@ n=$(ns a cat /proc/net/pppoe 2>/dev/null | grep -c va)
 [ "$n" -ge 1 ]
 check $S/session-in-proc-net-pppoe $? "no session in /proc/net/pppoe of netns a"
 pppoe_stop
+
+# Leave nothing on top of ppp_generic: 61-teardown unloads it.
+wait_until 10 rmmod pppoe 2>/dev/null && rmmod pppox
+check $S/pppoe-pppox-unload $? "in-tree pppoe/pppox would not unload: $(grep -E '^ppp(oe|ox) ' /proc/modules | tr '\n' ' ')"
