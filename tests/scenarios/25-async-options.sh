@@ -23,18 +23,8 @@ S=async-options
 # and UNWANTED must not match a line of a's debug log.
 variant() {
 	local name=$1 pat=$2 aopts=$3 bopts=$4 want=$5 bad=${6:-} pa pb
-	fresh_netns a b
-	pty_pair pa pb
-	rm -f /tmp/a.log /tmp/b.log
-	# shellcheck disable=SC2086
-	$NSX a pppd /tmp/pa $PPPD_BASE debug $aopts 192.0.2.1:192.0.2.2 \
-		logfile /tmp/a.log &
-	pa=$!
-	# shellcheck disable=SC2086
-	$NSX b pppd /tmp/pb $PPPD_BASE debug $bopts logfile /tmp/b.log &
-	pb=$!
-	wait_until 30 has_addr a ppp0 && wait_until 10 has_addr b ppp0
-	check $S/$name-link-up $? "IPCP did not come up" /tmp/a.log /tmp/b.log
+	pppd_pair "$name" "$aopts" "$bopts"
+	pa=$PA pb=$PB
 	grep -Eq "$want" /tmp/a.log && ! { [ -n "$bad" ] && grep -Eq "$bad" /tmp/a.log; }
 	check $S/$name-negotiated $? "pppd's log: want '$want'${bad:+, not '$bad'}" /tmp/a.log
 	out=$(ns a ping -c 3 -i 0.2 -W 5 -s 1472 -p "$pat" 192.0.2.2 2>&1)

@@ -43,18 +43,8 @@ grew() {
 
 variant() {	# variant NAME "A-OPTIONS" "B-OPTIONS" WANT-IN-A-LOG
 	local name=$1 aopts=$2 bopts=$3 want=$4 pa pb
-	fresh_netns a b
-	pty_pair pa pb
-	rm -f /tmp/a.log /tmp/b.log
-	# shellcheck disable=SC2086
-	$NSX a pppd /tmp/pa $PPPD_BASE debug $aopts 192.0.2.1:192.0.2.2 \
-		logfile /tmp/a.log &
-	pa=$!
-	# shellcheck disable=SC2086
-	$NSX b pppd /tmp/pb $PPPD_BASE debug $bopts logfile /tmp/b.log &
-	pb=$!
-	wait_until 30 has_addr a ppp0 && wait_until 10 has_addr b ppp0
-	check $S/$name-link-up $? "IPCP did not come up" /tmp/a.log /tmp/b.log
+	pppd_pair "$name" "$aopts" "$bopts"
+	pa=$PA pb=$PB
 	grep -Eq "$want" /tmp/a.log
 	check $S/$name-negotiated $? "no '$want' in a's log" /tmp/a.log
 

@@ -72,18 +72,8 @@ variant() {
 		check $S/$name-insmod $? "insmod $mod.ko on generic=$PPP_GEN: $out" ||
 			return
 	fi
-	fresh_netns a b
-	pty_pair pa pb
-	rm -f /tmp/a.log /tmp/b.log
-	# shellcheck disable=SC2086
-	$NSX a pppd /tmp/pa $PPPD_BASE debug $opts 192.0.2.1:192.0.2.2 \
-		logfile /tmp/a.log &
-	pa=$!
-	# shellcheck disable=SC2086
-	$NSX b pppd /tmp/pb $PPPD_BASE debug $opts logfile /tmp/b.log &
-	pb=$!
-	wait_until 30 has_addr a ppp0 && wait_until 10 has_addr b ppp0
-	check $S/$name-link-up $? "IPCP did not come up" /tmp/a.log /tmp/b.log
+	pppd_pair "$name" "$opts" "$opts"
+	pa=$PA pb=$PB
 	wait_until 10 grep -q "$want" /tmp/a.log &&
 		wait_until 5 grep -q "$want" /tmp/b.log
 	check $S/$name-ccp-up $? "no '$want' in both logs" /tmp/a.log /tmp/b.log

@@ -117,6 +117,26 @@ pty_pair() {
 	wait_until 5 test -e "/tmp/$2"
 }
 
+# pppd_pair NAME "A-OPTIONS" "B-OPTIONS": pppd <-> pppd over a fresh pty
+# pair (pty_pair pa pb), a (192.0.2.1) in netns a and b in netns b, both
+# with `debug` and logs in /tmp/a.log and /tmp/b.log; checks
+# $S/NAME-link-up (IPCP up at both ends).  Sets PA and PB to the pids.
+pppd_pair() {
+	local name=$1 aopts=$2 bopts=$3
+	fresh_netns a b
+	pty_pair pa pb
+	rm -f /tmp/a.log /tmp/b.log
+	# shellcheck disable=SC2086
+	$NSX a pppd /tmp/pa $PPPD_BASE debug $aopts 192.0.2.1:192.0.2.2 \
+		logfile /tmp/a.log &
+	PA=$!
+	# shellcheck disable=SC2086
+	$NSX b pppd /tmp/pb $PPPD_BASE debug $bopts logfile /tmp/b.log &
+	PB=$!
+	wait_until 30 has_addr a ppp0 && wait_until 10 has_addr b ppp0
+	check $S/$name-link-up $? "IPCP did not come up" /tmp/a.log /tmp/b.log
+}
+
 # transfer NAME NS_SRC NS_DST ADDR MB: send MB MiB of random data over
 # TCP from NS_SRC to ADDR (in NS_DST); PASS when the sha256 of what
 # arrived equals what was sent.  On the debug kernel, where KASAN makes
