@@ -110,14 +110,8 @@ static void ppp_netdev_uninit(struct net_device *dev)
 {
 	struct ppp_unit *ppp = ppp_dev_unit(dev);
 
-	ASSERT_RTNL();
-	ppp_unit_lock(ppp);
-	ppp->closing = true;
-	ppp_unit_unlock(ppp);
-
-	ppp->owner = NULL;
 	ppp_unit_release_number(ppp);
-	ppp_file_kill(&ppp->file);
+	ppp_unit_shut(ppp);
 }
 
 static void ppp_netdev_destructor(struct net_device *dev)

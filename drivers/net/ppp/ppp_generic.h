@@ -271,6 +271,7 @@ int ppp_unit_init(struct ppp_unit *ppp, struct net *net, struct file *file);
 int ppp_unit_register(struct ppp_unit *ppp, int unit, bool keep_name);
 void ppp_unit_attach_owner(struct ppp_unit *ppp, struct file *file);
 bool ppp_unit_close_owner(struct ppp_unit *ppp, struct file *file);
+void ppp_unit_shut(struct ppp_unit *ppp);
 void ppp_unit_teardown_flush(void);
 void ppp_unit_teardown_now(void);
 struct ppp_unit *ppp_unit_find(struct ppp_net *pn, int unit);

@@ -110,17 +110,12 @@ bool ppp_unit_close_owner(struct ppp_unit *ppp, struct file *file)
 	ASSERT_RTNL();
 	if (ppp->owner != file)
 		return false;
-	ppp->owner = NULL;
 
 	mutex_lock(&pn->units_lock);
 	if (ppp->in_idr)
 		idr_replace(&pn->units, NULL, ppp->file.index);
 	mutex_unlock(&pn->units_lock);
-
-	ppp_unit_lock(ppp);
-	ppp->closing = true;
-	ppp_unit_unlock(ppp);
-	ppp_file_kill(&ppp->file);
+	ppp_unit_shut(ppp);
 
 	spin_lock(&ppp_dying_lock);
 	list_add_tail(&ppp->dying, &ppp_dying);
@@ -151,6 +146,24 @@ void ppp_unit_teardown_now(void)
 void ppp_unit_teardown_flush(void)
 {
 	flush_work(&ppp_teardown_work);
+}
+
+/**
+ * ppp_unit_shut - a unit stops for good, whatever ends it
+ * @ppp: the unit, already out of the unit lookups
+ *
+ * Marks it closing (traffic is dropped), ownerless and dead (readers of
+ * its fds see EOF).  Called under rtnl, by ppp_unit_close_owner() and by
+ * the device's ndo_uninit.
+ */
+void ppp_unit_shut(struct ppp_unit *ppp)
+{
+	ASSERT_RTNL();
+	ppp_unit_lock(ppp);
+	ppp->closing = true;
+	ppp_unit_unlock(ppp);
+	ppp->owner = NULL;
+	ppp_file_kill(&ppp->file);
 }
 
 /* Both directions: for state that transmit and receive share. */
