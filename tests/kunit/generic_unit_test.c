@@ -3,7 +3,6 @@
  * ppp_generic_unit: units (PPPIOCNEWUNIT, PPPIOCATTACH, close) and the
  * ioctls pppd issues on a unit fd; write() length checks.
  */
-#include <linux/delay.h>
 #include <linux/filter.h>
 #include <linux/ppp-comp.h>
 #include "pgt_util.h"
@@ -18,22 +17,6 @@ static bool pgt_dev_exists(int unit)
 	found = __dev_get_by_name(&init_net, name);
 	rtnl_unlock();
 	return found;
-}
-
-/*
- * Closing the owner fd unregisters the device in the next teardown batch
- * (unit.c): it is gone shortly after the close, not during it.
- */
-static bool pgt_dev_gone(int unit)
-{
-	int i;
-
-	for (i = 0; i < 500; i++) {
-		if (!pgt_dev_exists(unit))
-			return true;
-		msleep(10);
-	}
-	return false;
 }
 
 static void unit_create_destroy(struct kunit *test)
@@ -51,7 +34,7 @@ static void unit_create_destroy(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, pgt_ioctl_int(t, f, PPPIOCNEWUNIT, &got),
 			(long)-ENOTTY);
 	pgt_close(t, f);
-	KUNIT_EXPECT_TRUE(test, pgt_dev_gone(unit));
+	KUNIT_EXPECT_FALSE(test, pgt_dev_exists(unit));
 }
 
 /* Numbers far above what anything else in the guest uses. */
@@ -90,7 +73,7 @@ static void unit_owner_close(struct kunit *test)
 	/* With no channel and no demand dialling, read says EOF at once. */
 	KUNIT_EXPECT_EQ(test, pgt_read(t, other, buf, sizeof(buf)), 0L);
 	pgt_close(t, owner);
-	KUNIT_EXPECT_TRUE(test, pgt_dev_gone(unit));
+	KUNIT_EXPECT_FALSE(test, pgt_dev_exists(unit));
 	KUNIT_EXPECT_TRUE(test, READ_ONCE(pgt_unit(other)->file.dead));
 	KUNIT_EXPECT_EQ(test, pgt_read(t, other, buf, sizeof(buf)), 0L);
 	late = pgt_open(t);

@@ -69,7 +69,11 @@ struct file *pgt_open(struct pgt *t)
 	return f;
 }
 
-/* close(): what the VFS does on the last fput of a /dev/ppp file. */
+/*
+ * close(): what the VFS does on the last fput of a /dev/ppp file, plus
+ * the teardown batch a unit's owner fd queues (unit.c), so that what
+ * the close frees is gone when this returns.
+ */
 void pgt_close(struct pgt *t, struct file *f)
 {
 	int i;
@@ -78,6 +82,7 @@ void pgt_close(struct pgt *t, struct file *f)
 		if (t->fds[i] == f)
 			t->fds[i] = NULL;
 	ppp_fops.release(NULL, f);
+	ppp_unit_teardown_flush();
 }
 
 long pgt_ioctl(struct pgt *t, struct file *f, unsigned int cmd, void *arg,

@@ -8,6 +8,7 @@
  * published only once registration succeeded: the idr lock is never held
  * across register_netdevice(), which takes rtnl.
  */
+#include <kunit/visibility.h>
 #include "ppp_generic.h"
 
 /* Attempts at finding a unit whose "pppN" name is free. */
@@ -142,11 +143,15 @@ void ppp_unit_teardown_now(void)
 	ppp_unit_put_list(&done);
 }
 
-/* Finish every queued teardown (module exit: no fd is left to queue more). */
+/*
+ * Finish every queued teardown: at module exit (no fd is left to queue
+ * more), and in the KUnit suites, whose close() must be complete.
+ */
 void ppp_unit_teardown_flush(void)
 {
 	flush_work(&ppp_teardown_work);
 }
+EXPORT_SYMBOL_IF_KUNIT(ppp_unit_teardown_flush);
 
 /**
  * ppp_unit_shut - a unit stops for good, whatever ends it
