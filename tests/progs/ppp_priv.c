@@ -149,6 +149,24 @@ static int write_file(const char *path, const char *s)
 }
 
 /*
+ * As uid 65534, unshare @flags (a new user namespace, maybe more) and map
+ * ourselves to root in it: 0, or the child's exit code for the parent
+ * (199: could not drop to 65534; 200 + errno: the namespace step).
+ */
+static int enter_userns(int flags)
+{
+	if (become_nobody())
+		return 199;
+	if (unshare(flags))
+		return 200 + errno;
+	if (write_file("/proc/self/setgroups", "deny") ||
+	    write_file("/proc/self/uid_map", "0 65534 1") ||
+	    write_file("/proc/self/gid_map", "0 65534 1"))
+		return 200 + errno;
+	return 0;
+}
+
+/*
  * The userns child: exit 200 + errno if the namespaces cannot be made
  * (SKIP), else a bit mask of failed checks.  Reports the unit it made
  * through @pipefd so the parent can look at its own netns meanwhile.
@@ -163,14 +181,9 @@ static int userns_child(void *p)
 	int fd, fd2, unit, bad = 0, v;
 	char c;
 
-	if (become_nobody())
-		return 199;
-	if (unshare(CLONE_NEWUSER | CLONE_NEWNET))
-		return 200 + errno;
-	if (write_file("/proc/self/setgroups", "deny") ||
-	    write_file("/proc/self/uid_map", "0 65534 1") ||
-	    write_file("/proc/self/gid_map", "0 65534 1"))
-		return 200 + errno;
+	v = enter_userns(CLONE_NEWUSER | CLONE_NEWNET);
+	if (v)
+		return v;
 	fd = open(NODE, O_RDWR);
 	if (fd < 0)
 		return 1;	/* userns/open failed: nothing else to do */
@@ -207,14 +220,9 @@ static int userns_only_child(void *p)
 {
 	int init_unit = *(int *)p, fd, unit = -1, bad = 0;
 
-	if (become_nobody())
-		return 199;
-	if (unshare(CLONE_NEWUSER))
-		return 200 + errno;
-	if (write_file("/proc/self/setgroups", "deny") ||
-	    write_file("/proc/self/uid_map", "0 65534 1") ||
-	    write_file("/proc/self/gid_map", "0 65534 1"))
-		return 200 + errno;
+	bad = enter_userns(CLONE_NEWUSER);
+	if (bad)
+		return bad;
 	fd = open(NODE, O_RDWR);
 	if (fd < 0)
 		return 1;
