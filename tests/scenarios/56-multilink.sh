@@ -26,6 +26,20 @@
 # hangup on both of its ptys), its pppd exit, the bundle stays up on
 # link 1: ping and 1 MiB b -> a again; SIGTERM to a1 ends everything.
 S=multilink
+
+# link_pppds N OPTIONS: pppd on both ends of pty pair N (pa N in netns a,
+# pb N in b), a as unit 1 and b as unit 2, one endpoint per side, so that
+# every link lands in the same bundle; sets LA and LB to their pids.
+link_pppds() {
+	# shellcheck disable=SC2086
+	$NSX a pppd /tmp/pa$1 $PPPD_BASE debug $2 unit 1 \
+		endpoint IP:192.0.2.1 192.0.2.1:192.0.2.2 logfile /tmp/a$1.log &
+	LA=$!
+	# shellcheck disable=SC2086
+	$NSX b pppd /tmp/pb$1 $PPPD_BASE debug $2 unit 2 \
+		endpoint IP:192.0.2.2 logfile /tmp/b$1.log &
+	LB=$!
+}
 ML="multilink mrru 1500"
 
 # moved PID: bytes socat PID has read so far
@@ -41,27 +55,15 @@ variant() {	# variant NAME "EXTRA-OPTIONS" WANT-IN-a1-LOG
 	s1=$SOCAT
 	pty_pair pa2 pb2
 	s2=$SOCAT
-	# shellcheck disable=SC2086
-	$NSX a pppd /tmp/pa1 $PPPD_BASE debug $opts unit 1 \
-		endpoint IP:192.0.2.1 192.0.2.1:192.0.2.2 logfile /tmp/a1.log &
-	a1=$!
-	# shellcheck disable=SC2086
-	$NSX b pppd /tmp/pb1 $PPPD_BASE debug $opts unit 2 \
-		endpoint IP:192.0.2.2 logfile /tmp/b1.log &
-	b1=$!
+	link_pppds 1 "$opts"
+	a1=$LA b1=$LB
 	wait_until 30 has_addr a ppp1 && wait_until 10 has_addr b ppp2
 	check $S/$name-link1-up $? "IPCP did not come up on link 1" /tmp/a1.log /tmp/b1.log
 	grep -Eq "$want" /tmp/a1.log
 	check $S/$name-negotiated $? "no '$want' in a1's log" /tmp/a1.log
 
-	# shellcheck disable=SC2086
-	$NSX a pppd /tmp/pa2 $PPPD_BASE debug $opts unit 1 \
-		endpoint IP:192.0.2.1 192.0.2.1:192.0.2.2 logfile /tmp/a2.log &
-	a2=$!
-	# shellcheck disable=SC2086
-	$NSX b pppd /tmp/pb2 $PPPD_BASE debug $opts unit 2 \
-		endpoint IP:192.0.2.2 logfile /tmp/b2.log &
-	b2=$!
+	link_pppds 2 "$opts"
+	a2=$LA b2=$LB
 	wait_until 30 grep -q 'Link attached to ppp1' /tmp/a2.log &&
 		wait_until 10 grep -q 'Link attached to ppp2' /tmp/b2.log
 	check $S/$name-link2-joins-bundle $? "link 2 did not join the bundles" /tmp/a2.log /tmp/b2.log
