@@ -20,19 +20,9 @@
 # by ppp_proto_check in 10-contract.
 S=vj
 
-st() {	# st NS KEY: one counter of ppp0 in NS (empty on failure)
-	ns "$1" ppp_stats ppp0 "$2" 2>/dev/null
-}
-
-# snap NS VAR: save ppp0's counters in NS as shell variables VAR_<key>
-snap() {
-	local k v
-	for k in vj_packets vj_compressed vj_compressedin vj_uncompressedin \
-		 vj_errorin ierrors opackets ipackets; do
-		# shellcheck disable=SC2034 # read by the eval
-		v=$(st "$1" "$k")
-		eval "$2_$k=\${v:-0}"
-	done
+snap() {	# snap NS VAR: ppp0's counters in NS as VAR_<key>
+	counters "$1" "$2" vj_packets vj_compressed vj_compressedin vj_uncompressedin \
+		 vj_errorin ierrors opackets ipackets
 }
 
 # grew NAME A B MIN: check that A - B >= MIN.

@@ -23,36 +23,9 @@
 # scenarios' pppd do not negotiate compression by default.
 S=ccp
 
-st() {	# st NS KEY: one counter of ppp0 in NS (empty on failure)
-	ns "$1" ppp_stats ppp0 "$2" 2>/dev/null
-}
-
 snap() {	# snap NS VAR: ppp0's counters in NS as VAR_<key>
-	local k v
-	for k in c_unc_bytes c_comp_bytes c_comp_packets c_inc_packets \
-		 d_unc_bytes d_comp_packets ierrors; do
-		# shellcheck disable=SC2034 # read by the eval
-		v=$(st "$1" "$k")
-		eval "$2_$k=\${v:-0}"
-	done
-}
-
-# xfer NAME NS_SRC NS_DST ADDR FILE: like lib.sh's transfer, for a
-# given file (compressible data).
-xfer() {
-	local name=$1 src=$2 dst=$3 addr=$4 file=$5 rx sum_tx sum_rx
-	sum_tx=$(sha256sum "$file" | cut -d' ' -f1)
-	rm -f /tmp/recv
-	$NSX "$dst" socat -u TCP-LISTEN:5002,reuseaddr OPEN:/tmp/recv,creat,trunc &
-	rx=$!
-	wait_until 5 ns "$dst" sh -c 'netstat -ltn | grep -q ":5002 "'
-	timeout 120 $NSX "$src" socat -u OPEN:"$file" TCP:"$addr":5002
-	wait_until 30 dead "$rx"
-	kill "$rx" 2>/dev/null
-	sum_rx=$(sha256sum /tmp/recv 2>/dev/null | cut -d' ' -f1)
-	rm -f /tmp/recv
-	[ -n "$sum_rx" ] && [ "$sum_tx" = "$sum_rx" ]
-	check "$name" $? "sha256 mismatch: sent $sum_tx got ${sum_rx:-nothing}"
+	counters "$1" "$2" c_unc_bytes c_comp_bytes c_comp_packets c_inc_packets \
+		 d_unc_bytes d_comp_packets ierrors
 }
 
 # 2 MiB of text that deflate/LZW shrink well but not trivially.
@@ -80,7 +53,7 @@ variant() {
 
 	snap a a0
 	snap b b0
-	xfer $S/$name-text-2M-a-to-b a b 192.0.2.2 /tmp/text
+	transfer_file $S/$name-text-2M-a-to-b a b 192.0.2.2 /tmp/text 120
 	transfer $S/$name-random-1M-b-to-a b a 192.0.2.1 1
 	snap a a1
 	snap b b1

@@ -137,32 +137,54 @@ pppd_pair() {
 	check $S/$name-link-up $? "IPCP did not come up" /tmp/a.log /tmp/b.log
 }
 
-# transfer NAME NS_SRC NS_DST ADDR MB: send MB MiB of random data over
-# TCP from NS_SRC to ADDR (in NS_DST); PASS when the sha256 of what
-# arrived equals what was sent.  On the debug kernel, where KASAN makes
-# every byte several times dearer, a fifth of MB (at least 1 MiB) goes:
-# that kernel is there to catch memory and locking bugs, which do not
-# need the volume; NAME keeps the stock kernels' size.
-transfer() {
-	local name=$1 src=$2 dst=$3 addr=$4 mb=$5 rx t0 t sum_tx sum_rx
-	[ -z "$PPP_DEBUG" ] || [ -n "$PPP_SOAK" ] || mb=$(( (mb + 4) / 5 ))
-	dd if=/dev/urandom of=/tmp/blob bs=1M count="$mb" 2>/dev/null
-	sum_tx=$(sha256sum /tmp/blob | cut -d' ' -f1)
+# counters NS VAR KEY...: ppp0's SIOCGPPP*STATS counters KEY... in NS
+# (tests/progs/ppp_stats) as shell variables VAR_<key>, 0 if unreadable.
+counters() {
+	local n=$1 var=$2 k v
+	shift 2
+	for k in "$@"; do
+		# shellcheck disable=SC2034 # read by the eval
+		v=$(ns "$n" ppp_stats ppp0 "$k" 2>/dev/null)
+		eval "${var}_$k=\${v:-0}"
+	done
+}
+
+# transfer_file NAME NS_SRC NS_DST ADDR FILE SECONDS: send FILE over TCP
+# from NS_SRC to ADDR (in NS_DST) within SECONDS; PASS when the sha256
+# of what arrived equals FILE's.
+transfer_file() {
+	local name=$1 src=$2 dst=$3 addr=$4 file=$5 tmo=$6 rx t0 t sum_tx sum_rx
+	sum_tx=$(sha256sum "$file" | cut -d' ' -f1)
 	rm -f /tmp/recv
 	$NSX "$dst" socat -u TCP-LISTEN:5001,reuseaddr OPEN:/tmp/recv,creat,trunc &
 	rx=$!
 	wait_until 5 ns "$dst" sh -c 'netstat -ltn | grep -q ":5001 "'
 	t0=$(date +%s)
-	timeout $((60 + mb * 15)) $NSX "$src" socat -u OPEN:/tmp/blob TCP:"$addr":5001
+	timeout "$tmo" $NSX "$src" socat -u OPEN:"$file" TCP:"$addr":5001
 	wait_until 30 dead "$rx"
 	t=$(( $(date +%s) - t0 ))
 	kill "$rx" 2>/dev/null
 	sum_rx=$(sha256sum /tmp/recv 2>/dev/null | cut -d' ' -f1)
 	[ -n "$PPP_VERBOSE" ] &&
-		say "sent $mb MiB $src -> $dst ($addr) in ${t} s, sha256 ${sum_tx%"${sum_tx#????????????????}"}... both ends"
-	rm -f /tmp/blob /tmp/recv
+		say "sent $(( $(wc -c < "$file") >> 20 )) MiB $src -> $dst ($addr) in ${t} s, sha256 ${sum_tx%"${sum_tx#????????????????}"}... both ends"
+	rm -f /tmp/recv
 	[ -n "$sum_rx" ] && [ "$sum_tx" = "$sum_rx" ]
 	check "$name" $? "sha256 mismatch after ${t} s: sent ${sum_tx%"${sum_tx#????????????????}"} got ${sum_rx:-nothing}"
+}
+
+# transfer NAME NS_SRC NS_DST ADDR MB: transfer_file with MB MiB of
+# random data.  On the debug kernel, where KASAN makes every byte several
+# times dearer, a fifth of MB (at least 1 MiB) goes: that kernel is there
+# to catch memory and locking bugs, which do not need the volume; NAME
+# keeps the stock kernels' size.
+transfer() {
+	local mb=$5
+	[ -z "$PPP_DEBUG" ] || [ -n "$PPP_SOAK" ] || mb=$(( (mb + 4) / 5 ))
+	dd if=/dev/urandom of=/tmp/blob bs=1M count="$mb" 2>/dev/null
+	transfer_file "$1" "$2" "$3" "$4" /tmp/blob $((60 + mb * 15))
+	local rc=$?
+	rm -f /tmp/blob
+	return $rc
 }
 
 # ping_check NAME NS ADDR [SIZE]: 5 pings, PASS at 0% loss.
