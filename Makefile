@@ -54,7 +54,7 @@ check: setup
 SOAK_FUZZ_SECONDS ?= 600
 soak: setup
 	$(MAKE) -C userspace/chat fuzz FUZZ_SECONDS=$(SOAK_FUZZ_SECONDS)
-	PPP_SOAK=1 PPP_QEMU_TIMEOUT=$${PPP_QEMU_TIMEOUT:-7200} KUNIT=0 tests/run-all.sh
+	PPP_SOAK=1 PPP_QEMU_TIMEOUT=$${PPP_QEMU_TIMEOUT:-10800} KUNIT=0 tests/run-all.sh
 
 # Ours vs the in-tree modules in one QEMU boot per kernel (icount, one
 # vCPU, alternating rounds): prints ratios, draws a PNG.  Not part of check.

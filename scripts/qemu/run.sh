@@ -151,29 +151,42 @@ fi
 cmdline+=" ppp.modules=$spec ppp.scenarios=$glob${verbose:+ ppp.verbose=1}"
 [ -z "${PPP_SOAK:-}" ] || cmdline+=" ppp.soak=1"
 echo "run.sh: booting $kver ($label, chat: $chat, $(echo "$accel" | cut -d' ' -f1-2))"
-: > "$work/console.log"
-: > "$work/results.log"
-# shellcheck disable=SC2086
-timeout --foreground "$tmo" qemu-system-x86_64 $accel \
-	-m $mem -nodefaults -no-reboot -display none -nic none \
-	-kernel "$image" -initrd "$work/initrd.gz" -append "$cmdline" \
-	-serial "file:$work/console.log" -serial "file:$work/results.log" \
-	</dev/null &
-qpid=$!
-# A background job ignores ^C: take QEMU down with us.
-trap 'kill "$qpid" 2>/dev/null || true' EXIT
-trap 'exit 130' INT TERM
-if [ -n "$verbose" ]; then
-	# Stream the console from the moment /init runs (the kernel's boot
-	# messages stay in console.log) until QEMU is gone.
-	tail -n +1 -f --pid="$qpid" "$work/console.log" |
-		sed -u 's/\x1b\[[0-9;?]*[a-zA-Z]//g; s/\x1bc//g; s/\r$//' |
-		sed -u -n '/Run \/init as init/,${/Run \/init as init/d;p}'
-	echo
+boot() {	# boot: one QEMU run; sets qrc
+	: > "$work/console.log"
+	: > "$work/results.log"
+	# shellcheck disable=SC2086
+	timeout --foreground "$tmo" qemu-system-x86_64 $accel \
+		-m $mem -nodefaults -no-reboot -display none -nic none \
+		-kernel "$image" -initrd "$work/initrd.gz" -append "$cmdline" \
+		-serial "file:$work/console.log" -serial "file:$work/results.log" \
+		</dev/null &
+	qpid=$!
+	# A background job ignores ^C: take QEMU down with us.
+	trap 'kill "$qpid" 2>/dev/null || true' EXIT
+	trap 'exit 130' INT TERM
+	if [ -n "$verbose" ]; then
+		# Stream the console from the moment /init runs (the kernel's
+		# boot messages stay in console.log) until QEMU is gone.
+		tail -n +1 -f --pid="$qpid" "$work/console.log" |
+			sed -u 's/\x1b\[[0-9;?]*[a-zA-Z]//g; s/\x1bc//g; s/\r$//' |
+			sed -u -n '/Run \/init as init/,${/Run \/init as init/d;p}'
+		echo
+	fi
+	qrc=0
+	wait "$qpid" || qrc=$?
+	trap - EXIT INT TERM
+}
+boot
+# The stock kernels, under multi-threaded TCG, now and then take an
+# "Oops: int3" while patching their own text during early boot (QEMU
+# runs a stale translation of the patched instruction on the other
+# vCPU).  When the kernel dies before /init has run - before any module
+# of ours is loaded - boot once more and keep the first console.
+if [ ! -s "$work/results.log" ] && ! grep -aq 'Run /init as init' "$work/console.log"; then
+	mv "$work/console.log" "$work/console-boot1.log"
+	echo "run.sh: the kernel died before /init ran (not our code; see $work/console-boot1.log): booting again"
+	boot
 fi
-qrc=0
-wait "$qpid" || qrc=$?
-trap - EXIT INT TERM
 elapsed=$(( $(date +%s) - t_start ))
 
 # 5. Results.
