@@ -214,10 +214,7 @@ static void check_rtnl_unit(void)
 	if (master >= 0)
 		close(master);
 	close(fd);
-	/* The device may go from a work item: give it up to 2 s. */
-	for (val = 0; val < 100 && if_nametoindex(want); val++)
-		usleep(20000);
-	result("rtnl/close-deletes", if_nametoindex(want) == 0,
+	result("rtnl/close-deletes", pppt_wait_if_gone(want, 2000),
 	       "%s still there after 2 s", want);
 }
 

@@ -88,9 +88,8 @@ int main(void)
 	/* Closing the owner fd deletes the interface. */
 	close(fd);
 	close(fd2);
-	usleep(200000);
-	result("close-deletes", if_nametoindex("pppcheck0") == 0 &&
-	       if_nametoindex(name) == 0, "interface still there");
+	result("close-deletes", pppt_wait_if_gone("pppcheck0", 2000) &&
+	       pppt_wait_if_gone(name, 2000), "interface still there after 2 s");
 
 	printf("rtnl-check: %d failures\n", failures);
 	return failures ? 1 : 0;

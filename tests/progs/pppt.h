@@ -15,12 +15,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
+#include <net/if.h>
 #include <sys/socket.h>
 #include <linux/if_link.h>
 #include <linux/netlink.h>
@@ -177,6 +179,18 @@ static inline int pppt_rtnl_new_ppp(const char *ifname, int ppp_fd)
 		usleep(20000);
 	}
 	return -EBUSY;
+}
+
+/*
+ * Wait up to @ms milliseconds for interface @ifname to go; true once it
+ * has.  Closing a unit's owner fd removes its device from a work item
+ * (batched teardown), shortly after close() returns.
+ */
+static inline bool pppt_wait_if_gone(const char *ifname, int ms)
+{
+	for (; ms > 0 && if_nametoindex(ifname); ms -= 20)
+		usleep(20000);
+	return !if_nametoindex(ifname);
 }
 
 #endif /* PPPT_H */
