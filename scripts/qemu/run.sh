@@ -205,6 +205,16 @@ else
 	echo "RESULT $label/console/no-splat PASS" >> "$work/results.txt"
 fi
 cat "$work/results.txt"
+# The robustness scenarios' figures (FIGURE lines), with the console's
+# kernel splats and, on the debug kernel, kmemleak's suspected leaks.
+splats=$(grep -aE '^\[ *[0-9]+\.[0-9]+\] ' "$work/console.log" | grep -acE "$splat" || true)
+figs=$(sed -n 's/^FIGURE \([^ ]*\) \([^ ]*\).*/\1=\2/p' "$work/console.log" | tr '\n' ' ')
+leaks=
+if [ "$kernel" = debug ]; then
+	leaks=" kmemleak-suspects=$(sed -n 's/.*kmemleak: \([0-9]*\) suspected leaks.*/\1/p' \
+		"$work/results.txt" | awk '{ n += $1 } END { print n + 0 }')"
+fi
+echo "run.sh: $label: figures: ${figs}splats=$splats$leaks"
 pass=$(awk '$3 == "PASS"' "$work/results.txt" | wc -l)
 fail=$(awk '$3 != "PASS" && $3 != "SKIP"' "$work/results.txt" | wc -l)
 skipped=$(awk '$3 == "SKIP"' "$work/results.txt" | wc -l)
