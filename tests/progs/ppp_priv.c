@@ -47,29 +47,11 @@
 #include <unistd.h>
 #include <linux/capability.h>
 #include <linux/ppp-ioctl.h>
+#define PPPT_AREA "priv"
 #include "pppt.h"
 
 #define NODE "/tmp/ppp-priv-node"
 #define NOBODY 65534
-
-static int failures;
-
-static void result(const char *name, const char *status, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("RESULT priv/%s %s", name, status);
-	if (fmt && strcmp(status, "PASS")) {
-		putchar(' ');
-		va_start(ap, fmt);
-		vprintf(fmt, ap);
-		va_end(ap);
-	}
-	putchar('\n');
-	fflush(stdout);
-	if (!strcmp(status, "FAIL"))
-		failures++;
-}
 
 /* Become uid/gid 65534 with no capabilities at all. */
 static int become_nobody(void)
@@ -251,15 +233,15 @@ static void check_userns_only(void)
 	ioctl(ufd, PPPIOCNEWUNIT, &unit);
 	st = in_child(userns_only_child, &unit);
 	if (st >= 199) {
-		result("userns-only/open", "SKIP", "%s (%s)", skip_why(st),
+		report("userns-only/open", "SKIP", "%s (%s)", skip_why(st),
 		       st >= 200 ? ename(st - 200) : "-");
 	} else {
-		result("userns-only/open", st == 1 ? "FAIL" : "PASS",
+		report("userns-only/open", st == 1 ? "FAIL" : "PASS",
 		       "65534 in its own user namespace could not open the node");
 		if (st != 1) {
-			result("userns-only/newunit-eperm", st & 2 ? "FAIL" : "PASS",
+			report("userns-only/newunit-eperm", st & 2 ? "FAIL" : "PASS",
 			       "PPPIOCNEWUNIT in the init netns did not fail with EPERM");
-			result("userns-only/attach-eperm", st & 4 ? "FAIL" : "PASS",
+			report("userns-only/attach-eperm", st & 4 ? "FAIL" : "PASS",
 			       "PPPIOCATTACH in the init netns did not fail with EPERM");
 		}
 	}
@@ -305,22 +287,22 @@ static void check_userns(void)
 	waitpid(pid, &status, 0);
 	status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 	if (status >= 199) {
-		result("userns/open", "SKIP", "%s (%s)", skip_why(status),
+		report("userns/open", "SKIP", "%s (%s)", skip_why(status),
 		       status >= 200 ? ename(status - 200) : "-");
 		goto out;
 	}
-	result("userns/open", status == 1 ? "FAIL" : "PASS",
+	report("userns/open", status == 1 ? "FAIL" : "PASS",
 	       "65534 in its own user+net namespace could not open /dev/ppp");
 	if (status == 1)
 		goto out;
-	result("userns/newunit", status & 2 ? "FAIL" : "PASS",
+	report("userns/newunit", status & 2 ? "FAIL" : "PASS",
 	       "PPPIOCNEWUNIT failed in the user namespace");
-	result("userns/unit-in-own-netns", after == before ? "PASS" : "FAIL",
+	report("userns/unit-in-own-netns", after == before ? "PASS" : "FAIL",
 	       "init netns went from %d to %d ppp interfaces", before, after);
-	result("userns/no-attach-init-unit", status & 8 ? "FAIL" : "PASS",
+	report("userns/no-attach-init-unit", status & 8 ? "FAIL" : "PASS",
 	       "PPPIOCATTACH to the init netns' unit %d did not fail with ENXIO",
 	       a.init_unit);
-	result("userns/no-attchan-init-channel", status & 16 ? "FAIL" : "PASS",
+	report("userns/no-attchan-init-channel", status & 16 ? "FAIL" : "PASS",
 	       "PPPIOCATTCHAN to the init netns' channel %d did not fail with ENXIO",
 	       a.init_chan);
 out:
@@ -337,18 +319,18 @@ int main(void)
 	alarm(50);
 	unlink(NODE);
 	if (mknod(NODE, S_IFCHR | 0666, makedev(108, 0)) || chmod(NODE, 0666)) {
-		result("setup", "FAIL", "mknod %s: %s", NODE, ename(errno));
+		report("setup", "FAIL", "mknod %s: %s", NODE, ename(errno));
 		return 1;
 	}
 	st = in_child(nobody_open, NODE);
-	result("nobody-eperm", st == 0 ? "PASS" : "FAIL",
+	report("nobody-eperm", st == 0 ? "PASS" : "FAIL",
 	       "child status %d (%s)", st, st >= 100 ? ename(st - 100) : "-");
 	st = in_child(nobody_open, "/dev/ppp");
-	result("nobody-dev-ppp-eacces", st == 0 ? "PASS" : "FAIL",
+	report("nobody-dev-ppp-eacces", st == 0 ? "PASS" : "FAIL",
 	       "child status %d (%s)", st, st >= 100 ? ename(st - 100) : "-");
 	fd = open("/dev/ppp", O_RDWR);
 	st = in_child(passed_fd, &fd);
-	result("passed-fd-newunit-eperm", st == 0 ? "PASS" : "FAIL",
+	report("passed-fd-newunit-eperm", st == 0 ? "PASS" : "FAIL",
 	       "child status %d (%s)", st, st >= 100 ? ename(st - 100) : "-");
 	close(fd);
 	check_userns();

@@ -45,14 +45,17 @@ static inline const char *ename(int e)
 #ifdef PPPT_AREA
 static int failures;
 
-/* One check's line; on failure the printf-style reason follows. */
+/*
+ * One check's line: @status is PASS, FAIL or SKIP; unless it passed, the
+ * printf-style reason follows.
+ */
 static inline __attribute__((format(printf, 3, 4)))
-void result(const char *name, int ok, const char *fmt, ...)
+void report(const char *name, const char *status, const char *fmt, ...)
 {
 	va_list ap;
 
-	printf("RESULT " PPPT_AREA "/%s %s", name, ok ? "PASS" : "FAIL");
-	if (!ok && fmt) {
+	printf("RESULT " PPPT_AREA "/%s %s", name, status);
+	if (fmt && strcmp(status, "PASS")) {
 		putchar(' ');
 		va_start(ap, fmt);
 		vprintf(fmt, ap);
@@ -60,9 +63,13 @@ void result(const char *name, int ok, const char *fmt, ...)
 	}
 	putchar('\n');
 	fflush(stdout);
-	if (!ok)
+	if (!strcmp(status, "FAIL"))
 		failures++;
 }
+
+/* report() for a yes/no check. */
+#define result(name, ok, ...) \
+	report((name), (ok) ? "PASS" : "FAIL", __VA_ARGS__)
 
 /* @ret is what a syscall returned: want -1 with errno @want, or success. */
 static inline void expect(const char *name, long ret, int want)
