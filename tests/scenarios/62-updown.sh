@@ -22,8 +22,9 @@
 # Checks: every cycle comes up and pings; afterwards no ppp interface is
 # left, the ppp_generic/ppp_async reference counts are back where they
 # started, and the slab has not grown by more than a loose bound (it is
-# compared after a warm-up cycle; kmemleak on the debug kernel is the
-# precise check).  Figures: cycles, slab growth in kB.
+# compared after a warm-up cycle; on the debug kernel, where KASAN's
+# quarantine keeps freed objects in the slab, kmemleak is the check).
+# Figures: cycles, slab growth in kB.
 S=updown
 . /scenarios/robust.sh
 cycles=$(soak 4 1000)
@@ -166,8 +167,14 @@ growth=$((slab1 - slab0))
 # of a unit, a channel or a tty per cycle would be >= 4 kB a cycle
 # (and a fast cycle makes two units and two channels).
 limit=$((1024 + done * 2 + ${fast:-0}))
-[ "$growth" -le "$limit" ]
-check $S/slab-no-growth $? "Slab grew by $growth kB over $done cycles (limit $limit kB)"
+if [ -n "$PPP_DEBUG" ]; then
+	# KASAN's quarantine holds freed objects (up to 1/32 of RAM) in
+	# their slabs: 743 soak cycles "grew" 6.9 MB with no kmemleak report.
+	skip $S/slab-no-growth "debug kernel: KASAN's quarantine keeps freed objects in the slab (grew $growth kB over $done cycles); kmemleak after the scenario is the leak check"
+else
+	[ "$growth" -le "$limit" ]
+	check $S/slab-no-growth $? "Slab grew by $growth kB over $done cycles (limit $limit kB)"
+fi
 say "figures: cycles=$done lanes=$lanes failed=$bad seconds=$t fast-cycles=${fast:-0} slab-growth-kb=$growth"
 figure updown-cycles "$done"
 figure updown-fast-cycles "${fast:-0}"
