@@ -16,16 +16,21 @@
 # Knobs (environment):
 #   BENCH_KERNELS   kernels (default "6.1 6.12")
 #   BENCH_ROUNDS    alternating rounds (default 5)
-#   BENCH_ITEMS     ldisc codec units link pppoe (default: all)
+#   BENCH_ITEMS     ldisc codec units link pppoe (default: all); unitprof
+#                   and prof (perf profiles, see bench-init) only when named
 #   BENCH_UNITS     units created/destroyed (default 10000)
 #   BENCH_LDISC_KB  payload KiB per line-discipline case (default 256)
 #   BENCH_LINK_MB   MiB per iperf3 transfer (default 2)
+#   BENCH_PROF_KB   prof: payload KiB per ldisc case (default 8192)
+#   BENCH_PROF_MB   prof: MiB of the profiled TCP transfer (default 8)
+#   BENCH_PROF_HZ   prof: perf samples per second of guest time (default 10000)
 #   BENCH_TIMEOUT   seconds per VM (default 3600)
 #   BENCH_JOBS      VMs booted at the same time (default 2)
 #   BENCH_OUT       output directory (default $PPP_CACHE_DIR/bench)
 #
 # Output: the table on stdout; in $PPP_CACHE_DIR/bench/: per-kernel run
-# directories (console.log, results.log), report.txt, bench.png.
+# directories (console.log, results.log), report.txt, bench.png; with
+# prof, prof-<kernel>.txt (the profiles, cut out of the console log).
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 {
@@ -36,6 +41,9 @@ items=${BENCH_ITEMS:-ldisc codec units link pppoe}
 units=${BENCH_UNITS:-10000}
 ldisc_kb=${BENCH_LDISC_KB:-256}
 link_mb=${BENCH_LINK_MB:-2}
+prof_kb=${BENCH_PROF_KB:-8192}
+prof_mb=${BENCH_PROF_MB:-8}
+prof_hz=${BENCH_PROF_HZ:-10000}
 tmo=${BENCH_TIMEOUT:-3600}
 jobs=${BENCH_JOBS:-2}
 out=${BENCH_OUT:-$PPP_CACHE_DIR/bench}
@@ -49,6 +57,30 @@ if ! command -v gnuplot >/dev/null; then
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q gnuplot-nox \
 		>"$out/apt.log" 2>&1 || echo "bench.sh: no gnuplot (see $out/apt.log): no chart"
 fi
+
+# prof runs Debian's perf inside the guest: installed here too, and only
+# then (it and its libraries go into the bench image only for prof).
+prof=
+case " $items " in *" prof "*) prof=1 ;; esac
+# (linux-base may leave a wrapper script there: the binary is an ELF)
+if [ -n "$prof" ] && ! head -c 4 /usr/bin/perf 2>/dev/null | grep -q ELF; then
+	echo "bench.sh: installing linux-perf"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q linux-perf \
+		>"$out/apt-perf.log" 2>&1 || die "no perf for prof (see $out/apt-perf.log)"
+fi
+
+# copy_with_libs ROOT FILE: FILE and the shared libraries ldd names, as
+# initramfs.sh does (a library the base image has too is the same file).
+copy_with_libs() {
+	local root=$1 f=$2 lib
+	mkdir -p "$root$(dirname "$f")"
+	cp -L "$f" "$root$f"
+	for lib in $(ldd "$f" 2>/dev/null | grep -o '/[^ ]*'); do
+		[ -e "$root$lib" ] && continue
+		mkdir -p "$root$(dirname "$lib")"
+		cp -L "$lib" "$root$lib"
+	done
+}
 
 # The benchmark program, compiled for the guest.
 gcc -O2 -Wall -o "$out/pppbench" "$PPP_TOP/tests/bench/pppbench.c" ||
@@ -76,6 +108,9 @@ boot_vm() {
 	echo "bench.sh: $k: VM done in $(( $(date +%s) - t0 )) s (qemu exit $qrc)"
 	grep -qx END "$work/results.txt" ||
 		echo "bench.sh: $k: the VM did not finish (partial results; console: $work/console.log)"
+	# prof's tables, out of the console log
+	sed -n '/^---- prof (/,/^---- prof end/p' "$work/console.log" > "$out/prof-$k.txt"
+	[ -s "$out/prof-$k.txt" ] || rm -f "$out/prof-$k.txt"
 }
 trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
 
@@ -114,6 +149,7 @@ for k in $kernels; do
 	fi
 
 	cp "$out/pppbench" "$work/overlay/usr/local/bin/"
+	[ -z "$prof" ] || copy_with_libs "$work/overlay" /usr/bin/perf
 	cp "$PPP_TOP/tests/scenarios/lib.sh" "$work/overlay/scenarios/"
 	cp "$PPP_TOP/scripts/qemu/bench-init" "$work/overlay/init"
 	chmod +x "$work/overlay/init"
@@ -126,6 +162,7 @@ for k in $kernels; do
 	cmdline="console=ttyS0 oops=panic panic=-1 printk.time=1 quiet"
 	cmdline+=" ppp.rounds=$rounds ppp.items=$(echo $items | tr ' ' ,)"
 	cmdline+=" ppp.units=$units ppp.ldisc_kb=$ldisc_kb ppp.link_mb=$link_mb"
+	cmdline+=" ppp.prof_kb=$prof_kb ppp.prof_mb=$prof_mb ppp.prof_hz=$prof_hz"
 	echo "bench.sh: $k ($kver): $rounds rounds of: $items (icount, 1 vCPU)"
 	# BENCH_JOBS VMs at once: icount figures do not depend on host load.
 	while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done
@@ -136,5 +173,11 @@ wait
 
 /usr/bin/python3 "$PPP_TOP/scripts/qemu/bench-report.py" --png "$out/bench.png" \
 	"${results[@]}" | tee "$out/report.txt"
-exit "${PIPESTATUS[0]}"
+rc=${PIPESTATUS[0]}
+for k in $kernels; do
+	if [ -e "$out/prof-$k.txt" ]; then
+		echo "profiles ($k): $out/prof-$k.txt" | tee -a "$out/report.txt"
+	fi
+done
+exit "$rc"
 }
