@@ -48,3 +48,16 @@ die() {
 	echo "error: $*" >&2
 	exit 1
 }
+
+# copy_with_libs ROOT FILE [DEST]: FILE (at DEST, default FILE) and the
+# shared libraries ldd names, into the image tree ROOT.
+copy_with_libs() {
+	local root=$1 f=$2 dest=${3:-$2} lib
+	mkdir -p "$root$(dirname "$dest")"
+	cp -L "$f" "$root$dest"
+	for lib in $(ldd "$f" 2>/dev/null | grep -o '/[^ ]*'); do
+		[ -e "$root$lib" ] && continue
+		mkdir -p "$root$(dirname "$lib")"
+		cp -L "$lib" "$root$lib"
+	done
+}

@@ -69,19 +69,6 @@ if [ -n "$prof" ] && ! head -c 4 /usr/bin/perf 2>/dev/null | grep -q ELF; then
 		>"$out/apt-perf.log" 2>&1 || die "no perf for prof (see $out/apt-perf.log)"
 fi
 
-# copy_with_libs ROOT FILE: FILE and the shared libraries ldd names, as
-# initramfs.sh does (a library the base image has too is the same file).
-copy_with_libs() {
-	local root=$1 f=$2 lib
-	mkdir -p "$root$(dirname "$f")"
-	cp -L "$f" "$root$f"
-	for lib in $(ldd "$f" 2>/dev/null | grep -o '/[^ ]*'); do
-		[ -e "$root$lib" ] && continue
-		mkdir -p "$root$(dirname "$lib")"
-		cp -L "$lib" "$root$lib"
-	done
-}
-
 # The benchmark program, compiled for the guest.
 gcc -O2 -Wall -o "$out/pppbench" "$PPP_TOP/tests/bench/pppbench.c" ||
 	die "cannot compile tests/bench/pppbench.c"

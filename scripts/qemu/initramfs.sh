@@ -38,20 +38,10 @@ trap 'rm -rf "$root"' EXIT
 mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,usr/local/bin,lib,lib64,etc/ppp} \
 	"$root"/{dev,proc,sys,tmp,run,var,root,mnt}
 
-copy_with_libs() {	# copy_with_libs FILE [DEST]: FILE and its libraries
-	local f=$1 dest=${2:-$1} lib
-	mkdir -p "$root$(dirname "$dest")"
-	cp -L "$f" "$root$dest"
-	for lib in $(ldd "$f" 2>/dev/null | grep -o '/[^ ]*'); do
-		[ -e "$root$lib" ] && continue
-		mkdir -p "$root$(dirname "$lib")"
-		cp -L "$lib" "$root$lib"
-	done
-}
 for b in $bins $plugins; do
-	copy_with_libs "$b"
+	copy_with_libs "$root" "$b"
 done
-copy_with_libs "$(readlink -f /usr/sbin/ip)" /usr/bin/ip
+copy_with_libs "$root" "$(readlink -f /usr/sbin/ip)" /usr/bin/ip
 
 # busybox and its applet links, without shadowing the real programs.
 cp /bin/busybox "$root/bin/busybox"
