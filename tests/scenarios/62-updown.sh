@@ -74,24 +74,11 @@ cycle() {	# cycle LANE N: one link up/ping/down; 0 when all went well
 	t2=$(uptime_s)
 	stop_pids $pa $pb $SOCAT
 	echo "cycle $l.$n: start $t0 up+ping $t1 down($how) $t2 end $(uptime_s)"
-	if ! wait_until 10 no_ppp_ifaces_in "a$l" "b$l"; then
-		echo "cycle $l.$n: left behind:$(ppp_ifaces_in "a$l" "b$l" | tr -d ':\n')"
+	if ! wait_until 10 no_ppp_ifaces "a$l" "b$l"; then
+		echo "cycle $l.$n: left behind:$(ppp_ifaces "a$l" "b$l" | tr -d ':\n')"
 		ok=1
 	fi
 	return $ok
-}
-
-# ppp_ifaces_in NS...: ppp* interfaces in the given namespaces only (a
-# lane's own; the others' come and go meanwhile)
-ppp_ifaces_in() {
-	local n
-	for n in "$@"; do
-		ns "$n" $IP -o link show 2>/dev/null | grep -o ': ppp[0-9]*'
-	done
-}
-
-no_ppp_ifaces_in() {
-	[ -z "$(ppp_ifaces_in "$@")" ]
 }
 
 # lane L COUNT: up to COUNT cycles in netns aL and bL (made before the
