@@ -19,7 +19,8 @@
 #   2 and 3 run as VM jobs, PPP_JOBS (default 2) at a time.
 #
 # Every RESULT line is one test, as is each boot's console check.  Prints
-# a summary table and ends with exactly one line "N passed, M failed";
+# a summary table, what failed (at most 12 lines) and ends with
+# exactly one line "N passed, M failed";
 # exits nonzero if anything failed.
 set -euo pipefail
 . "$(dirname "$0")/../scripts/lib.sh"
@@ -37,6 +38,7 @@ mkdir -p "$logs"
 t_start=$(date +%s)
 total_pass=0 total_fail=0
 table=()
+failed=()	# what failed, repeated at the end
 
 add_row() {	# add_row WHAT PASS FAIL SECONDS
 	table+=("$(printf '%-28s %6s %6s %6s s' "$1" "$2" "$3" "$4")")
@@ -71,6 +73,7 @@ host_suite() {	# host_suite NAME DIR
 	make -C "$PPP_TOP/$2" check 2>&1 | tee "$logs/$1.log" || rc=$?
 	pf=$(count_line "$logs/$1.log" "$rc")
 	add_row "$1 (host)" ${pf% *} ${pf#* } $(( $(date +%s) - t0 ))
+	[ "${pf#* }" = 0 ] || failed+=("$1 (host): ${pf#* } failed (see $logs/$1.log)")
 	stage_end
 }
 host_suite chat userspace/chat
@@ -81,6 +84,7 @@ if make -C "$PPP_TOP/include/uapi" check 2>&1 | tee "$logs/uapi.log"; then
 	add_row "uapi headers (host)" 1 0 $(( $(date +%s) - t0 ))
 else
 	add_row "uapi headers (host)" 0 1 $(( $(date +%s) - t0 ))
+	failed+=("uapi headers (host): see $logs/uapi.log")
 fi
 stage_end
 
@@ -157,6 +161,7 @@ if [ ${#jobs_list[@]} -gt 0 ]; then
 		if [ "$j" = kunit ]; then
 			pf=$(count_line "$log" "$rc")
 			add_row "kunit (debug kernel)" ${pf% *} ${pf#* } "$secs"
+			[ "${pf#* }" = 0 ] || failed+=("kunit: ${pf#* } failed (see $log)")
 			continue
 		fi
 		p=$(awk '$1 == "RESULT" && $3 == "PASS"' "$log" | wc -l)
@@ -166,6 +171,11 @@ if [ ${#jobs_list[@]} -gt 0 ]; then
 			f=1
 		fi
 		add_row "$j" "$p" "$f" "$secs"
+		while read -r line; do
+			failed+=("$line")
+		done < <(awk '$1 == "RESULT" && $3 != "PASS" && $3 != "SKIP" { $1 = ""; print substr($0, 2) }' "$log")
+		[ "$rc" = 0 ] || grep -q '^RESULT [^ ]* FAIL' "$log" ||
+			failed+=("$j: run.sh ended with status $rc (see $log)")
 	done
 fi
 
@@ -175,6 +185,12 @@ printf '%-28s %6s %6s %8s\n' "suite" passed failed time
 for row in "${table[@]}"; do
 	echo "$row"
 done
+# The failures again, so that the last lines of a red run name them.
+if [ ${#failed[@]} -gt 0 ]; then
+	echo "failed:"
+	printf '  %s\n' "${failed[@]:0:12}"
+	[ ${#failed[@]} -le 12 ] || echo "  ... and $(( ${#failed[@]} - 12 )) more"
+fi
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" = 0 ]
 exit
