@@ -22,8 +22,12 @@ mkdir -p "$out"
 # would leave a stale copy in place.)
 for d in Kbuild compat include drivers tests/kunit; do
 	[ -e "$top/$d" ] || continue
+	# Not the products of an in-tree `make modules` either: its
+	# modules.order names that tree's objects (modpost then fails on
+	# them), and its format differs between kernels.
 	(cd "$top" && find "$d" -type f ! -name '*.o' ! -name '*.ko' \
-		! -name '*.cmd' ! -name '*.mod*' ! -name '.*') |
+		! -name '*.cmd' ! -name '*.mod*' ! -name '.*' \
+		! -name '*.order' ! -name '*.symvers' ! -name '*.a') |
 	while IFS= read -r f; do
 		cmp -s "$top/$f" "$out/$f" && continue
 		mkdir -p "$out/$(dirname "$f")"

@@ -31,6 +31,14 @@ grew() {
 	check "$S/$1" $? "$(( $2 - $3 )) < $4"
 }
 
+# mostly NAME C1 C0 P1 P0: at least 80 % of the packets (P1 - P0) went
+# compressed (C1 - C0).
+mostly() {
+	local c=$(( $2 - $3 )) p=$(( $4 - $5 ))
+	[ "$p" -gt 0 ] && [ $(( c * 100 )) -ge $(( p * 80 )) ]
+	check "$S/$1" $? "$c of $p compressed"
+}
+
 variant() {	# variant NAME "A-OPTIONS" "B-OPTIONS" WANT-IN-A-LOG
 	local name=$1 aopts=$2 bopts=$3 want=$4 pa pb
 	pppd_pair "$name" "$aopts" "$bopts"
@@ -55,15 +63,21 @@ variant() {	# variant NAME "A-OPTIONS" "B-OPTIONS" WANT-IN-A-LOG
 		say "a: $(ns a ppp_stats ppp0 | grep '^vj_' | tr '\n' ' ')"
 		say "b: $(ns b ppp_stats ppp0 | grep '^vj_' | tr '\n' ' ')"
 	}
-	# 2 MiB a -> b is ~1440 full-size segments and 1 MiB b -> a ~720,
-	# each way ACKed: without timestamps all but a connection's first
-	# few go compressed (6.12: a 1802-1848, b 1185-1524).
+	# 2 MiB a -> b and 1 MiB b -> a, each way ACKed: well over 1000
+	# TCP packets from a and 500 from b go through VJ (6.12: a 1855,
+	# b 1536; the debug kernel: a 1178, b 1277).  Without timestamps
+	# nearly all go compressed: 99 % on 6.12, 93-99 % on the debug
+	# kernel, whose retransmissions go uncompressed, as they must.
 	# shellcheck disable=SC2154
 	{
-	grew $name-a-compressed "$a1_vj_compressed" "$a0_vj_compressed" 1300
-	grew $name-b-decompressed "$b1_vj_compressedin" "$b0_vj_compressedin" 1300
-	grew $name-b-compressed "$b1_vj_compressed" "$b0_vj_compressed" 700
-	grew $name-a-decompressed "$a1_vj_compressedin" "$a0_vj_compressedin" 700
+	grew $name-a-compressed "$a1_vj_compressed" "$a0_vj_compressed" 500
+	grew $name-b-decompressed "$b1_vj_compressedin" "$b0_vj_compressedin" 500
+	grew $name-b-compressed "$b1_vj_compressed" "$b0_vj_compressed" 300
+	grew $name-a-decompressed "$a1_vj_compressedin" "$a0_vj_compressedin" 300
+	mostly $name-a-mostly-compressed "$a1_vj_compressed" "$a0_vj_compressed" \
+		"$a1_vj_packets" "$a0_vj_packets"
+	mostly $name-b-mostly-compressed "$b1_vj_compressed" "$b0_vj_compressed" \
+		"$b1_vj_packets" "$b0_vj_packets"
 	# Every compressed frame a sent, b decompressed (a lossless pty).
 	[ $((a1_vj_compressed - a0_vj_compressed)) = \
 	  $((b1_vj_compressedin - b0_vj_compressedin)) ]
