@@ -24,11 +24,27 @@ typedef uint64_t u64;
 #define min(a, b)	((a) < (b) ? (a) : (b))
 #define min_t(t, a, b)	((t)(a) < (t)(b) ? (t)(a) : (t)(b))
 
-static inline u32 get_unaligned_le32(const void *p)
+static inline u64 le64_host(u64 v)
 {
-	const u8 *b = p;
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return __builtin_bswap64(v);
+#else
+	return v;
+#endif
+}
 
-	return b[0] | b[1] << 8 | b[2] << 16 | (u32)b[3] << 24;
+static inline u64 get_unaligned_le64(const void *p)
+{
+	u64 v;
+
+	memcpy(&v, p, sizeof(v));
+	return le64_host(v);
+}
+
+static inline void put_unaligned_le64(u64 v, void *p)
+{
+	v = le64_host(v);
+	memcpy(p, &v, sizeof(v));
 }
 
 #endif /* PPP_HOST_KSHIM_H */

@@ -747,6 +747,89 @@ static void test_round_trips(void)
 	CHECK(ok, "decoded frame differs");
 }
 
+/*
+ * The word-at-a-time path (maps whose only special bytes are 7d and 7e):
+ * payloads of near misses (7c, 7f, 5d, 5e, fd, fe, ...) with 7d and 7e
+ * at every offset of a word, at several densities, long and short
+ * frames, whole-buffer and random chunking, and a frame longer than the
+ * decoder's buffer.  The encoder must match the reference; the decoder
+ * must return every frame.
+ */
+static void test_word_runs(void)
+{
+	static const u8 near[] = { 0x7c, 0x7f, 0x5d, 0x5e, 0xfd, 0xfe, 0x3d,
+				   0x3e, 0x00, 0x01, 0x7b, 0x80, 0xff, 0x20 };
+	static const unsigned int density[] = { 0, 500, 50, 5 };
+	static const u32 map_7f[8] = { 0, 0, 0, 0x80000000 };
+	static u8 data[FRAME_MAX], wire[2 * FRAME_MAX + 16],
+		  ref[2 * FRAME_MAX + 16];
+	static struct dec_out r;
+	struct ppp_hdlc_map map;
+	struct ppp_hdlc_dec d;
+	bool ok_ref = true, ok_dec = true, ok_toss = true;
+	int it;
+
+	cur_test = "word-runs";
+	ppp_hdlc_tx_map(&map, map_zero);
+	CHECK(map.words, "async map 0: word path off");
+	ppp_hdlc_tx_map(&map, map_none);
+	CHECK(map.words, "empty map: word path off");
+	ppp_hdlc_tx_map(&map, map_default);
+	CHECK(!map.words, "default map: word path on");
+	ppp_hdlc_tx_map(&map, map_7f);
+	CHECK(!map.words, "map with 7f: word path on");
+	ppp_hdlc_lcp_map(&map, map_zero);
+	CHECK(!map.words, "LCP map: word path on");
+	ppp_hdlc_rx_map(&map, 0);
+	CHECK(map.words, "raccm 0: word path off");
+	ppp_hdlc_rx_map(&map, 1);
+	CHECK(!map.words, "raccm 1: word path on");
+
+	for (it = 0; it < 2000; it++) {
+		size_t len = (it & 1) ? 1400 + rnd() % (MRU - 1400 + 1) :
+					rnd() % 41;
+		unsigned int dens = density[rnd() % 4];
+		const u32 *xaccm = (it & 6) ? map_zero : map_7f;
+		size_t i, n, rn;
+		bool addr = rnd() & 1;
+
+		for (i = 0; i < len; i++) {
+			data[i] = near[rnd() % sizeof(near)];
+			if (dens && rnd() % dens == 0)
+				data[i] = (rnd() & 1) ? 0x7d : 0x7e;
+		}
+		n = enc_frame(wire, sizeof(wire), xaccm, data, len, addr, true,
+			      (it & 8) ? 4096 : 0);
+		rn = ref_encode(ref, xaccm, data, len, addr, true);
+		QUIET_CHECK(ok_ref, n == rn && !memcmp(wire, ref, n));
+
+		ppp_hdlc_dec_init(&d, 0);
+		dec_out_init(&r, len + 4);
+		dec_chunks(&d, &r, wire, n, (it & 16) ? n : 0);
+		if (len + (addr ? 2 : 0) >= 1)
+			QUIET_CHECK(ok_dec, r.frames == 1 && r.bad == 0 &&
+				    frame_is(&r, 0, ac, addr ? 2 : 0, data,
+					     len));
+
+		/*
+		 * The frame into a buffer of half its size: tossed; then a
+		 * 2-byte frame, which fits, comes through.
+		 */
+		if (len < 16)
+			continue;
+		ppp_hdlc_dec_init(&d, 0);
+		dec_out_init(&r, len / 2);
+		dec_chunks(&d, &r, wire, n, n);
+		n = ref_encode(wire, xaccm, data, 2, addr, false);
+		dec_chunks(&d, &r, wire, n, n);
+		QUIET_CHECK(ok_toss, r.bad == 1 && r.frames == 1 &&
+			    frame_is(&r, 0, ac, addr ? 2 : 0, data, 2));
+	}
+	CHECK(ok_ref, "encoder differs from the reference");
+	CHECK(ok_dec, "decoded frame differs");
+	CHECK(ok_toss, "an over-long frame was not tossed alone");
+}
+
 /* Back-to-back frames sharing flags (flag_time), in one buffer. */
 static void test_shared_flags(void)
 {
@@ -863,7 +946,7 @@ static size_t bytewise_encode(u8 *o, const u32 *xaccm, const u8 *p,
 	return k;
 }
 
-static int bench(void)
+static int bench(int iters)
 {
 	static u8 data[1500], wire[4096];
 	static struct dec_out r;
@@ -872,7 +955,7 @@ static int bench(void)
 	struct ppp_hdlc_dec d;
 	const u32 *maps[2] = { map_zero, map_default };
 	const char *names[2] = { "asyncmap 0", "asyncmap ffffffff" };
-	int m, i, iters = 100000, frames = 0;
+	int m, i, frames = 0;
 	size_t n = 0;
 	double t;
 
@@ -924,7 +1007,7 @@ int main(int argc, char **argv)
 	if (argc > 1 && !strcmp(argv[1], "fuzz"))
 		return fuzz(argc > 2 ? atol(argv[2]) : 20000);
 	if (argc > 1 && !strcmp(argv[1], "bench"))
-		return bench();
+		return bench(argc > 2 ? atoi(argv[2]) : 100000);
 
 	test_fcs_vectors();
 	test_fcs_tables();
@@ -941,6 +1024,7 @@ int main(int argc, char **argv)
 	test_nomem();
 	test_rx_strip();
 	test_round_trips();
+	test_word_runs();
 	test_shared_flags();
 
 	printf("%u passed, %u failed\n", passed, failed);

@@ -5,11 +5,16 @@
  * of a frame.
  *
  * Speed: on a negotiated link (async map 0) almost no byte needs
- * escaping, so both directions work in runs: one pass copies bytes and
- * tests each against a byte-per-value map until a special byte or the
- * end of the room, and a second pass folds the run into the FCS eight
- * bytes per step (slicing tables).  Escapes, flags and mapped control
- * characters drop into a per-byte slow path.
+ * escaping, so both directions work in runs of plain bytes.  When only
+ * 7d and 7e are special (struct ppp_hdlc_map ->words) a run goes eight
+ * bytes per step: load a word, test it for 7d and 7e with a few
+ * arithmetic operations, store it, fold it into the FCS (slicing
+ * tables).  With any other map the run is scanned a byte at a time
+ * against the byte-per-value map, then folded into the FCS eight bytes
+ * per step: with the default map (every control character escaped)
+ * random data has a special byte every 7.5 bytes, too often for words
+ * to pay.  Escapes, flags and mapped control characters drop into a
+ * per-byte slow path.
  */
 #ifdef __KERNEL__
 #include <linux/types.h>
@@ -26,6 +31,19 @@ static inline u16 fcs_byte(u16 fcs, u8 c)
 	return (fcs >> 8) ^ ppp_hdlc_fcs_tab[0][(fcs ^ c) & 0xff];
 }
 
+/* Fold eight bytes, loaded little-endian into @w, into @fcs. */
+static inline u16 fcs_word(u16 fcs, u64 w)
+{
+	const u32 (*t)[256] = ppp_hdlc_fcs_tab;
+
+	u32 lo = (u32)w ^ fcs, hi = w >> 32;
+
+	return t[7][lo & 0xff] ^ t[6][(lo >> 8) & 0xff] ^
+	       t[5][(lo >> 16) & 0xff] ^ t[4][lo >> 24] ^
+	       t[3][hi & 0xff] ^ t[2][(hi >> 8) & 0xff] ^
+	       t[1][(hi >> 16) & 0xff] ^ t[0][hi >> 24];
+}
+
 /**
  * ppp_hdlc_fcs - fold bytes into an FCS-16
  * @fcs: running value (PPP_HDLC_INITFCS to start)
@@ -37,22 +55,72 @@ static inline u16 fcs_byte(u16 fcs, u8 c)
  */
 u16 ppp_hdlc_fcs(u16 fcs, const u8 *buf, size_t len)
 {
-	const u16 (*t)[256] = ppp_hdlc_fcs_tab;
-
 	while (len >= 8) {
-		u32 lo = get_unaligned_le32(buf) ^ fcs;
-		u32 hi = get_unaligned_le32(buf + 4);
-
-		fcs = t[7][lo & 0xff] ^ t[6][(lo >> 8) & 0xff] ^
-		      t[5][(lo >> 16) & 0xff] ^ t[4][lo >> 24] ^
-		      t[3][hi & 0xff] ^ t[2][(hi >> 8) & 0xff] ^
-		      t[1][(hi >> 16) & 0xff] ^ t[0][hi >> 24];
+		fcs = fcs_word(fcs, get_unaligned_le64(buf));
 		buf += 8;
 		len -= 8;
 	}
 	while (len--)
 		fcs = fcs_byte(fcs, *buf++);
 	return fcs;
+}
+
+#define ONES	0x0101010101010101ULL
+
+/*
+ * Does @w hold 7d or 7e?  Nonzero if so, and exact: (v - ONES) & ~v has
+ * a byte's top bit set for the lowest zero byte of v, and a borrow only
+ * runs upwards from a zero byte, so no byte above zero ones sets it.
+ */
+static inline u64 word_special(u64 w)
+{
+	u64 f = w ^ (ONES * PPP_HDLC_FLAG), e = w ^ (ONES * PPP_HDLC_ESCAPE);
+
+	return (((f - ONES) & ~f) | ((e - ONES) & ~e)) & (ONES << 7);
+}
+
+/*
+ * The run of plain bytes at the start of @in, at most @n of them:
+ * copied to @out and folded into *@fcs.  Returns its length.
+ */
+static inline size_t copy_plain(const struct ppp_hdlc_map *m,
+					 u8 *out, const u8 *in, size_t n,
+					 u16 *fcs)
+{
+	const u8 *special = m->special;
+	u16 f = *fcs;
+	size_t i = 0, k;
+
+	if (m->words) {
+		size_t words = n / 8;
+
+		for (; words; words--, i += 8) {
+			u64 w = get_unaligned_le64(in + i);
+
+			if (word_special(w))
+				break;
+			put_unaligned_le64(w, out + i);
+			f = fcs_word(f, w);
+		}
+	}
+	for (k = i; k < n && !special[in[k]]; k++) {
+		out[k] = in[k];
+		f = fcs_byte(f, in[k]);
+	}
+	*fcs = f;
+	return k;
+}
+
+/* Set ->words: are 7d and 7e the only special bytes? */
+static void map_set_words(struct ppp_hdlc_map *m)
+{
+	unsigned int c;
+
+	m->words = true;
+	for (c = 0; c < 256; c++)
+		if (m->special[c] != (c == PPP_HDLC_FLAG ||
+				      c == PPP_HDLC_ESCAPE))
+			m->words = false;
 }
 
 /* Bit @c of a 256-bit map in the ioctl layout (u32 words, LSB first). */
@@ -82,6 +150,7 @@ void ppp_hdlc_tx_map(struct ppp_hdlc_map *m, const u32 *xaccm)
 	m->special[PPP_HDLC_ESCAPE] = 1;
 	m->special[PPP_HDLC_FLAG ^ PPP_HDLC_TRANS] = 0;
 	m->special[PPP_HDLC_ESCAPE ^ PPP_HDLC_TRANS] = 0;
+	map_set_words(m);
 }
 
 /**
@@ -96,6 +165,7 @@ void ppp_hdlc_lcp_map(struct ppp_hdlc_map *m, const u32 *xaccm)
 {
 	ppp_hdlc_tx_map(m, xaccm);
 	memset(m->special, 1, 0x20);
+	map_set_words(m);
 }
 
 /**
@@ -116,6 +186,7 @@ void ppp_hdlc_rx_map(struct ppp_hdlc_map *m, u32 raccm)
 		m->special[c] = (raccm >> c) & 1;
 	m->special[PPP_HDLC_FLAG] = 1;
 	m->special[PPP_HDLC_ESCAPE] = 1;
+	map_set_words(m);
 }
 
 /**
@@ -249,10 +320,10 @@ static u8 *enc_put(struct ppp_hdlc_enc *e, u8 *o, u8 *end, u8 c)
 }
 
 /*
- * Protocol + payload, in alternating runs: plain bytes are copied while
- * scanning them, then folded into the FCS in one call; bytes to escape
- * go out as pairs in a loop of their own, so an all-escaped payload
- * (worst case) costs a table lookup and two stores a byte.
+ * Protocol + payload, in alternating runs: plain bytes go through
+ * copy_plain(); bytes to escape go out as pairs in a loop of their own,
+ * so an all-escaped payload (worst case) costs a table lookup and two
+ * stores a byte.
  */
 static u8 *enc_body(struct ppp_hdlc_enc *e, u8 *o, u8 *end)
 {
@@ -263,17 +334,10 @@ static u8 *enc_body(struct ppp_hdlc_enc *e, u8 *o, u8 *end)
 
 	while (p < stop && o < end) {
 		size_t n = min_t(size_t, stop - p, end - o);
-		size_t i = 0;
+		size_t i = copy_plain(e->map, o, p, n, &fcs);
 
-		while (i < n && !special[p[i]]) {
-			o[i] = p[i];
-			i++;
-		}
-		if (i) {
-			fcs = ppp_hdlc_fcs(fcs, p, i);
-			p += i;
-			o += i;
-		}
+		p += i;
+		o += i;
 		while (p < stop && end - o >= 2 && special[*p]) {
 			fcs = fcs_byte(fcs, *p);
 			*o++ = PPP_HDLC_ESCAPE;
@@ -434,15 +498,11 @@ static void dec_put(struct ppp_hdlc_dec *d, u8 c)
 static size_t dec_run_plain(struct ppp_hdlc_dec *d, const u8 *in, size_t n)
 {
 	const u8 *special = d->specials.special;
-	u8 *o = d->buf + d->len;
 	size_t room = d->size - d->len;
-	size_t i = 0, lim = min(n, room);
+	size_t i;
 
-	while (i < lim && !special[in[i]]) {
-		o[i] = in[i];
-		i++;
-	}
-	d->fcs = ppp_hdlc_fcs(d->fcs, o, i);
+	i = copy_plain(&d->specials, d->buf + d->len, in, min(n, room),
+		       &d->fcs);
 	d->len += i;
 	if (i == room && i < n && !special[in[i]])
 		d->toss = true;	/* longer than the buffer: skip the rest */

@@ -28,12 +28,17 @@
 
 /*
  * Which bytes are special, one byte per value rather than one bit: the
- * hot loops test every byte they move, and a plain load is the cheapest
- * test there is.  Built from the ioctl-style bitmaps by the helpers
- * below; 256 bytes per map.
+ * byte-at-a-time loops test every byte they move, and a plain load is
+ * the cheapest test there is.  Built from the ioctl-style bitmaps by the
+ * helpers below.
+ *
+ * ->words is set when the special bytes are exactly 7d and 7e, which is
+ * the map of nearly every link once LCP has agreed async map 0: the
+ * codec then tests, copies and checksums plain bytes eight at a time.
  */
 struct ppp_hdlc_map {
 	u8 special[256];
+	bool words;
 };
 
 static inline bool ppp_hdlc_map_test(const struct ppp_hdlc_map *m, u8 c)
