@@ -83,9 +83,8 @@ static inline u64 word_special(u64 w)
  * The run of plain bytes at the start of @in, at most @n of them:
  * copied to @out and folded into *@fcs.  Returns its length.
  */
-static inline size_t copy_plain(const struct ppp_hdlc_map *m,
-					 u8 *out, const u8 *in, size_t n,
-					 u16 *fcs)
+static inline size_t copy_plain(const struct ppp_hdlc_map *m, u8 *out,
+				const u8 *in, size_t n, u16 *fcs)
 {
 	const u8 *special = m->special;
 	u16 f = *fcs;
