@@ -106,14 +106,17 @@ def spread(xs):
 def verdict(better, target, ratio):
     if target is None or ratio is None:
         return "-"
+    # Judged on the ratio as the table prints it (three decimals): a
+    # ratio shown as 1.000 is not "over 1.00x".
+    ratio = round(ratio, 3)
     if better == "low":
         if ratio <= target:
             return "met (<= %.2fx)" % target
-        return "MISSED: %.2fx > %.2fx (%.0f%% over)" % (ratio, target,
+        return "MISSED: %.3fx > %.2fx (%.1f%% over)" % (ratio, target,
                                                      100 * (ratio / target - 1))
     if ratio >= target:
         return "met (>= %.2fx)" % target
-    return "MISSED: %.2fx < %.2fx (%.0f%% short)" % (ratio, target,
+    return "MISSED: %.3fx < %.2fx (%.1f%% short)" % (ratio, target,
                                                   100 * (1 - ratio / target))
 
 
