@@ -35,7 +35,6 @@ static inline u16 fcs_byte(u16 fcs, u8 c)
 static inline u16 fcs_word(u16 fcs, u64 w)
 {
 	const u32 (*t)[256] = ppp_hdlc_fcs_tab;
-
 	u32 lo = (u32)w ^ fcs, hi = w >> 32;
 
 	return t[7][lo & 0xff] ^ t[6][(lo >> 8) & 0xff] ^
@@ -68,9 +67,10 @@ u16 ppp_hdlc_fcs(u16 fcs, const u8 *buf, size_t len)
 #define ONES	0x0101010101010101ULL
 
 /*
- * Does @w hold 7d or 7e?  Nonzero if so, and exact: (v - ONES) & ~v has
- * a byte's top bit set for the lowest zero byte of v, and a borrow only
- * runs upwards from a zero byte, so no byte above zero ones sets it.
+ * Does @w hold 7d or 7e?  Nonzero if so, and exact as a yes/no answer:
+ * (v - ONES) & ~v & (ONES << 7) is nonzero iff v has a zero byte.  With
+ * no zero byte nothing borrows, and b - 1 and ~b share a top bit only
+ * for b = 0; with one, the lowest zero byte sets its top bit.
  */
 static inline u64 word_special(u64 w)
 {
