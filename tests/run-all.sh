@@ -165,17 +165,16 @@ if [ ${#jobs_list[@]} -gt 0 ]; then
 			continue
 		fi
 		p=$(awk '$1 == "RESULT" && $3 == "PASS"' "$log" | wc -l)
-		f=$(awk '$1 == "RESULT" && $3 != "PASS" && $3 != "SKIP"' "$log" | wc -l)
+		# the failed RESULT lines, without the word RESULT
+		mapfile -t fails < <(awk '$1 == "RESULT" && $3 != "PASS" && $3 != "SKIP" { $1 = ""; print substr($0, 2) }' "$log")
+		f=${#fails[@]}
 		if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
 			echo "run-all: run.sh failed before reporting (status $rc)"
+			fails=("$j: run.sh failed before reporting (status $rc; see $log)")
 			f=1
 		fi
 		add_row "$j" "$p" "$f" "$secs"
-		while read -r line; do
-			failed+=("$line")
-		done < <(awk '$1 == "RESULT" && $3 != "PASS" && $3 != "SKIP" { $1 = ""; print substr($0, 2) }' "$log")
-		[ "$rc" = 0 ] || grep -q '^RESULT [^ ]* FAIL' "$log" ||
-			failed+=("$j: run.sh ended with status $rc (see $log)")
+		failed+=("${fails[@]}")
 	done
 fi
 
