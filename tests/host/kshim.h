@@ -47,4 +47,44 @@ static inline void put_unaligned_le64(u64 v, void *p)
 	memcpy(p, &v, sizeof(v));
 }
 
+/* Index of the lowest set bit; @v must not be 0. */
+static inline unsigned int __ffs64(u64 v)
+{
+	return __builtin_ctzll(v);
+}
+
+static inline unsigned long __ffs(unsigned long v)
+{
+	return __builtin_ctzl(v);
+}
+
+#ifndef __always_inline		/* glibc's sys/cdefs.h has one */
+#define __always_inline	inline __attribute__((__always_inline__))
+#endif
+
+/*
+ * The carry-less multiply FCS (drivers/net/ppp/async_simd.h has the
+ * kernel's hooks).  On x86-64 the tests switch it with host_clmul so
+ * that both ways of computing the FCS run; test_hdlc.c sets it.
+ */
+#ifdef __x86_64__
+#define PPP_HDLC_CLMUL 1
+
+extern bool host_clmul;
+
+static inline bool ppp_hdlc_clmul_present(void)
+{
+	return host_clmul;
+}
+
+static inline bool ppp_hdlc_simd_begin(void)
+{
+	return host_clmul;
+}
+
+static inline void ppp_hdlc_simd_end(void)
+{
+}
+#endif
+
 #endif /* PPP_HOST_KSHIM_H */

@@ -231,6 +231,37 @@ static void hdlc_fcs_sliced(struct kunit *test)
 		}
 }
 
+/*
+ * The carry-less multiply FCS (where the CPU has one) agrees with the
+ * bitwise one at every length around its threshold and block size,
+ * every alignment, from process context and with bottom halves off (as
+ * the transmit path runs it).
+ */
+static void hdlc_fcs_fast(struct kunit *test)
+{
+	u8 *buf = kunit_kmalloc(test, 600 + 16, GFP_KERNEL);
+	size_t len, off;
+	u32 s = 7;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	kunit_info(test, "carry-less multiply: %s\n",
+		   ppp_hdlc_clmul_present() ? "yes" : "no");
+	for (len = 0; len < 600 + 16; len++)
+		buf[len] = at_rand(&s);
+	for (off = 0; off < 16; off++)
+		for (len = 0; off + len <= 600; len++) {
+			u16 init = at_rand(&s), ref, got;
+
+			ref = at_fcs_ref(init, buf + off, len);
+			got = ppp_hdlc_fcs_fast(init, buf + off, len);
+			KUNIT_ASSERT_EQ(test, got, ref);
+			local_bh_disable();
+			got = ppp_hdlc_fcs_fast(init, buf + off, len);
+			local_bh_enable();
+			KUNIT_ASSERT_EQ(test, got, ref);
+		}
+}
+
 /* ---- escaping */
 
 struct esc_case {
@@ -752,6 +783,7 @@ static void hdlc_round_trip(struct kunit *test)
 static struct kunit_case ppp_async_hdlc_cases[] = {
 	KUNIT_CASE_PARAM(hdlc_fcs_vectors, fcs_gen_params),
 	KUNIT_CASE(hdlc_fcs_sliced),
+	KUNIT_CASE(hdlc_fcs_fast),
 	KUNIT_CASE_PARAM(hdlc_escape_maps, esc_gen_params),
 	KUNIT_CASE_PARAM(hdlc_encode_small, small_gen_params),
 	KUNIT_CASE_PARAM(hdlc_lcp_unnegotiated, lcp_code_gen_params),

@@ -15,13 +15,21 @@
  * random data has a special byte every 7.5 bytes, too often for words
  * to pay.  Escapes, flags and mapped control characters drop into a
  * per-byte slow path.
+ *
+ * Where the CPU has a carry-less multiply (async_simd.h) the FCS is not
+ * folded run by run at all: the encoder computes it over the whole
+ * frame before it starts, the decoder over its buffer at the closing
+ * flag, sixteen bytes a step (fcs_bulk()), and the runs only test and
+ * copy.
  */
 #ifdef __KERNEL__
 #include <linux/types.h>
 #include <linux/string.h>
 #include <linux/compiler.h>
 #include <linux/minmax.h>
+#include <linux/bitops.h>
 #include <linux/unaligned.h>
+#include "async_simd.h"
 #endif
 #include "async_hdlc.h"
 #include "async_fcs_table.h"
@@ -64,13 +72,185 @@ u16 ppp_hdlc_fcs(u16 fcs, const u8 *buf, size_t len)
 	return fcs;
 }
 
+#ifdef PPP_HDLC_CLMUL
+/*
+ * FCS by carry-less multiplication, 16 bytes a step.
+ *
+ * The FCS is the remainder of the message, times x^16, modulo P = x^16 +
+ * x^12 + x^5 + 1, with bits taken least significant first.  Sixteen
+ * bytes loaded little-endian into an xmm register then hold the message
+ * with its first bit as the highest power: bit i is x^(127 - i).  The
+ * state S is such a 128-bit value, equal modulo P to everything folded
+ * so far (the initial FCS goes into the first two bytes, as in the byte
+ * loop).  Appending a block D makes it S x^128 + D; with S = H x^64 + L
+ * (H in the low quadword) that is H (x^192 mod P) + L (x^128 mod P) + D,
+ * below 128 bits again: two multiplies and two XORs per block.  The
+ * product of two bit-reversed quadwords comes out one place short of the
+ * register's reading, so the constants are x^191 and x^127 mod P, bit-
+ * reversed into their quadword's high end.  The last state goes through
+ * the table loop as 16 ordinary bytes (its FCS from 0 is S x^16 mod P),
+ * then whatever did not fill a block.
+ *
+ * Only inside ppp_hdlc_simd_begin() and _end().  The kernel is built
+ * without SSE, so the compiler never holds anything in xmm registers
+ * there and naming them as clobbers is refused; a userspace build must.
+ */
+#define FCS_K191	0xa95d000000000000ULL	/* x^191 mod P, reversed */
+#define FCS_K127	0x7eea000000000000ULL	/* x^127 mod P, reversed */
+#define CLMUL_MIN	128	/* below this the table loop is cheaper */
+
+#ifdef __SSE2__
+#define CLMUL_CLOBBERS	"memory", "cc", "xmm0", "xmm1", "xmm2", "xmm3"
+#else
+#define CLMUL_CLOBBERS	"memory", "cc"
+#endif
+
+/* Fold @blocks (at least 1) blocks at @p into the state at @st. */
+static void fcs_fold_clmul(u8 *st, const u8 *p, size_t blocks)
+{
+	asm volatile("movdqu (%[st]), %%xmm0\n\t"
+		     "movq %[k191], %%xmm1\n\t"
+		     "movq %[k127], %%xmm2\n\t"
+		     "punpcklqdq %%xmm2, %%xmm1\n"
+		     "1:\n\t"
+		     "movdqa %%xmm0, %%xmm2\n\t"
+		     "pclmulqdq $0x00, %%xmm1, %%xmm0\n\t"
+		     "pclmulqdq $0x11, %%xmm1, %%xmm2\n\t"
+		     "movdqu (%[p]), %%xmm3\n\t"
+		     "pxor %%xmm2, %%xmm0\n\t"
+		     "pxor %%xmm3, %%xmm0\n\t"
+		     "add $16, %[p]\n\t"
+		     "dec %[n]\n\t"
+		     "jnz 1b\n\t"
+		     "movdqu %%xmm0, (%[st])"
+		     : [p] "+r" (p), [n] "+r" (blocks)
+		     : [st] "r" (st), [k191] "r" (FCS_K191),
+		       [k127] "r" (FCS_K127)
+		     : CLMUL_CLOBBERS);
+}
+
+/* Fold @len bytes into @fcs, by multiplier from 32 on.  In a SIMD section. */
+static u16 fcs_clmul(u16 fcs, const u8 *buf, size_t len)
+{
+	u8 st[16];
+
+	if (len < 32)
+		return ppp_hdlc_fcs(fcs, buf, len);
+	memcpy(st, buf, sizeof(st));
+	st[0] ^= fcs & 0xff;
+	st[1] ^= fcs >> 8;
+	fcs_fold_clmul(st, buf + 16, len / 16 - 1);
+	fcs = ppp_hdlc_fcs(0, st, sizeof(st));
+	return ppp_hdlc_fcs(fcs, buf + (len & ~(size_t)15), len & 15);
+}
+
+/*
+ * Fold @len bytes into *@fcs with the multiplier, in a SIMD section of
+ * its own; false, untouched, if the bytes are too few to pay for the
+ * section or this CPU or context cannot.
+ */
+static bool fcs_bulk(u16 *fcs, const u8 *buf, size_t len)
+{
+	if (len < CLMUL_MIN || !ppp_hdlc_simd_begin())
+		return false;
+	*fcs = fcs_clmul(*fcs, buf, len);
+	ppp_hdlc_simd_end();
+	return true;
+}
+
+/*
+ * The plain bytes at the start of @in, sixteen a step (SSE2): compare
+ * with 7e and with 7d, one mask bit per byte.  @n is a multiple of 16.
+ * Each block is stored whole, hit or not (see copy_plain()).  Returns
+ * the offset of the first 7d or 7e, or @n.  In a SIMD section only.
+ */
+static size_t copy_plain_vec(u8 *out, const u8 *in, size_t n)
+{
+	size_t i = 0;
+	u32 hit;
+
+	asm volatile("movd %[f], %%xmm2\n\t"
+		     "pshufd $0, %%xmm2, %%xmm2\n\t"
+		     "movd %[e], %%xmm3\n\t"
+		     "pshufd $0, %%xmm3, %%xmm3\n"
+		     "1:\n\t"
+		     "movdqu (%[in],%[i]), %%xmm0\n\t"
+		     "movdqu %%xmm0, (%[out],%[i])\n\t"
+		     "movdqa %%xmm0, %%xmm1\n\t"
+		     "pcmpeqb %%xmm2, %%xmm0\n\t"
+		     "pcmpeqb %%xmm3, %%xmm1\n\t"
+		     "por %%xmm1, %%xmm0\n\t"
+		     "pmovmskb %%xmm0, %[hit]\n\t"
+		     "test %[hit], %[hit]\n\t"
+		     "jnz 2f\n\t"
+		     "add $16, %[i]\n\t"
+		     "cmp %[n], %[i]\n\t"
+		     "jb 1b\n"
+		     "2:"
+		     : [i] "+r" (i), [hit] "=&r" (hit)
+		     : [in] "r" (in), [out] "r" (out), [n] "r" (n),
+		       [f] "r" (0x7e7e7e7e), [e] "r" (0x7d7d7d7d)
+		     : CLMUL_CLOBBERS);
+	return hit ? i + __ffs(hit) : i;
+}
+#else
+static inline bool ppp_hdlc_clmul_present(void)
+{
+	return false;
+}
+
+static inline bool fcs_bulk(u16 *fcs, const u8 *buf, size_t len)
+{
+	return false;
+}
+
+static inline u16 fcs_clmul(u16 fcs, const u8 *buf, size_t len)
+{
+	return ppp_hdlc_fcs(fcs, buf, len);
+}
+
+static inline bool ppp_hdlc_simd_begin(void)
+{
+	return false;
+}
+
+static inline void ppp_hdlc_simd_end(void)
+{
+}
+
+static inline size_t copy_plain_vec(u8 *out, const u8 *in, size_t n)
+{
+	return n;	/* never called: there is no SIMD section */
+}
+#endif
+
+/**
+ * ppp_hdlc_fcs_fast - fold bytes into an FCS-16, by multiplier if it can
+ * @fcs: running value
+ * @buf: bytes
+ * @len: number of bytes
+ *
+ * As ppp_hdlc_fcs(), using the CPU's carry-less multiply for long runs
+ * where it has one and may use it here.
+ *
+ * Return: the updated FCS.
+ */
+u16 ppp_hdlc_fcs_fast(u16 fcs, const u8 *buf, size_t len)
+{
+	if (!fcs_bulk(&fcs, buf, len))
+		fcs = ppp_hdlc_fcs(fcs, buf, len);
+	return fcs;
+}
+
 #define ONES	0x0101010101010101ULL
 
 /*
  * Does @w hold 7d or 7e?  Nonzero if so, and exact as a yes/no answer:
  * (v - ONES) & ~v & (ONES << 7) is nonzero iff v has a zero byte.  With
  * no zero byte nothing borrows, and b - 1 and ~b share a top bit only
- * for b = 0; with one, the lowest zero byte sets its top bit.
+ * for b = 0; with one, the lowest zero byte sets its top bit.  Below
+ * that byte nothing borrows either, so the lowest bit set is exact too:
+ * it is the top bit of the first 7d or 7e.
  */
 static inline u64 word_special(u64 w)
 {
@@ -80,31 +260,61 @@ static inline u64 word_special(u64 w)
 }
 
 /*
- * The run of plain bytes at the start of @in, at most @n of them:
- * copied to @out and folded into *@fcs.  Returns its length.
+ * How copy_plain() treats a run: fold each byte into the FCS; only copy
+ * it (the FCS is done whole, by fcs_bulk()); only copy, sixteen bytes a
+ * step, in a SIMD section and with a words map.
  */
-static inline size_t copy_plain(const struct ppp_hdlc_map *m, u8 *out,
-				const u8 *in, size_t n, u16 *fcs)
+enum run_mode {
+	RUN_FOLD,
+	RUN_COPY,
+	RUN_VEC,
+};
+
+/*
+ * The run of plain bytes at the start of @in, at most @n of them:
+ * copied to @out and, for RUN_FOLD, folded into *@fcs.  Returns its
+ * length.  Inlined with @mode constant, so each caller gets the loop it
+ * needs.
+ */
+static __always_inline size_t copy_plain(const struct ppp_hdlc_map *m,
+					 u8 *out, const u8 *in, size_t n,
+					 u16 *fcs, enum run_mode mode)
 {
 	const u8 *special = m->special;
+	bool fold = mode == RUN_FOLD;
 	u16 f = *fcs;
 	size_t i = 0, k;
 
+	if (mode == RUN_VEC && n >= 16) {
+		size_t blocks = n & ~(size_t)15;
+
+		i = copy_plain_vec(out, in, blocks);
+		if (i < blocks)
+			return i;
+	}
 	if (m->words) {
-		size_t words = n / 8;
-
-		for (; words; words--, i += 8) {
+		for (; n - i >= 8; i += 8) {
 			u64 w = get_unaligned_le64(in + i);
+			u64 hit = word_special(w);
 
-			if (word_special(w))
-				break;
+			if (hit && fold)
+				break;	/* the byte loop folds up to it */
+			/*
+			 * Whole word out even on a hit: the bytes from the
+			 * special one on are not counted, and are written
+			 * over next, or left unused.
+			 */
 			put_unaligned_le64(w, out + i);
-			f = fcs_word(f, w);
+			if (hit)
+				return i + __ffs64(hit) / 8;
+			if (fold)
+				f = fcs_word(f, w);
 		}
 	}
 	for (k = i; k < n && !special[in[k]]; k++) {
 		out[k] = in[k];
-		f = fcs_byte(f, in[k]);
+		if (fold)
+			f = fcs_byte(f, in[k]);
 	}
 	*fcs = f;
 	return k;
@@ -249,6 +459,8 @@ void ppp_hdlc_enc_start(struct ppp_hdlc_enc *e, const struct ppp_hdlc_map *map,
 		e->head[e->headlen++] = PPP_HDLC_CTRL;
 		e->fcs = ppp_hdlc_fcs(e->fcs, e->head, 2);
 	}
+	/* With the multiplier the FCS is done here and the runs only copy. */
+	e->fold = !fcs_bulk(&e->fcs, data, len);
 	e->stage = ENC_OPEN;
 }
 
@@ -322,10 +534,12 @@ static u8 *enc_put(struct ppp_hdlc_enc *e, u8 *o, u8 *end, u8 c)
  * Protocol + payload, in alternating runs: plain bytes go through
  * copy_plain(); bytes to escape go out as pairs in a loop of their own,
  * so an all-escaped payload (worst case) costs a table lookup and two
- * stores a byte.
+ * stores a byte.  @mode: see copy_plain().
  */
-static u8 *enc_body(struct ppp_hdlc_enc *e, u8 *o, u8 *end)
+static __always_inline u8 *enc_body_mode(struct ppp_hdlc_enc *e, u8 *o,
+					 u8 *end, enum run_mode mode)
 {
+	bool fold = mode == RUN_FOLD;
 	const u8 *special = e->map->special;
 	const u8 *p = e->data + e->pos;
 	const u8 *stop = e->data + e->len;
@@ -333,18 +547,20 @@ static u8 *enc_body(struct ppp_hdlc_enc *e, u8 *o, u8 *end)
 
 	while (p < stop && o < end) {
 		size_t n = min_t(size_t, stop - p, end - o);
-		size_t i = copy_plain(e->map, o, p, n, &fcs);
+		size_t i = copy_plain(e->map, o, p, n, &fcs, mode);
 
 		p += i;
 		o += i;
 		while (p < stop && end - o >= 2 && special[*p]) {
-			fcs = fcs_byte(fcs, *p);
+			if (fold)
+				fcs = fcs_byte(fcs, *p);
 			*o++ = PPP_HDLC_ESCAPE;
 			*o++ = *p++ ^ PPP_HDLC_TRANS;
 		}
 		/* Room for one byte only: enc_put() splits the pair. */
 		if (p < stop && end - o == 1 && special[*p]) {
-			fcs = fcs_byte(fcs, *p);
+			if (fold)
+				fcs = fcs_byte(fcs, *p);
 			o = enc_put(e, o, end, *p++);
 		}
 	}
@@ -353,8 +569,20 @@ static u8 *enc_body(struct ppp_hdlc_enc *e, u8 *o, u8 *end)
 	return o;
 }
 
-/* Advance one stage, producing at most the bytes @end allows. */
-static u8 *enc_step(struct ppp_hdlc_enc *e, u8 *o, u8 *end)
+static u8 *enc_body(struct ppp_hdlc_enc *e, u8 *o, u8 *end, bool simd)
+{
+	if (e->fold)
+		return enc_body_mode(e, o, end, RUN_FOLD);
+	if (simd)
+		return enc_body_mode(e, o, end, RUN_VEC);
+	return enc_body_mode(e, o, end, RUN_COPY);
+}
+
+/*
+ * Advance one stage, producing at most the bytes @end allows; @simd: in
+ * a SIMD section, with a words map.
+ */
+static u8 *enc_step(struct ppp_hdlc_enc *e, u8 *o, u8 *end, bool simd)
 {
 	u16 fcs;
 
@@ -372,7 +600,7 @@ static u8 *enc_step(struct ppp_hdlc_enc *e, u8 *o, u8 *end)
 		break;
 	case ENC_BODY:
 		if (e->pos < e->len)
-			return enc_body(e, o, end);
+			return enc_body(e, o, end, simd);
 		fcs = ~e->fcs;
 		e->tail[0] = fcs & 0xff;	/* sent low byte first */
 		e->tail[1] = fcs >> 8;
@@ -404,13 +632,19 @@ static u8 *enc_step(struct ppp_hdlc_enc *e, u8 *o, u8 *end)
 size_t ppp_hdlc_enc_run(struct ppp_hdlc_enc *e, u8 *out, size_t room)
 {
 	u8 *o = out, *end = out + room;
+	bool simd;
 
 	if (e->pend && o < end) {
 		*o++ = e->pend & 0xff;
 		e->pend = 0;
 	}
+	/* Long frames (the FCS done whole) on a words map: see RUN_VEC. */
+	simd = !e->fold && e->map->words && e->stage != ENC_DONE &&
+	       ppp_hdlc_simd_begin();
 	while (e->stage != ENC_DONE && !e->pend && o < end)
-		o = enc_step(e, o, end);
+		o = enc_step(e, o, end, simd);
+	if (simd)
+		ppp_hdlc_simd_end();
 	return o - out;
 }
 
@@ -428,6 +662,7 @@ void ppp_hdlc_dec_init(struct ppp_hdlc_dec *d, u32 raccm)
 	memset(d, 0, sizeof(*d));
 	ppp_hdlc_rx_map(&d->specials, raccm);
 	d->fcs = PPP_HDLC_INITFCS;
+	d->defer = ppp_hdlc_clmul_present();
 }
 
 /**
@@ -463,8 +698,9 @@ static void dec_reset(struct ppp_hdlc_dec *d)
 	d->toss = false;
 }
 
-/* A flag ended the frame: judge it. */
-static enum ppp_hdlc_result dec_end(struct ppp_hdlc_dec *d, u32 *flen)
+/* A flag ended the frame: judge it.  @simd: in a SIMD section. */
+static enum ppp_hdlc_result dec_end(struct ppp_hdlc_dec *d, u32 *flen,
+				    bool simd)
 {
 	enum ppp_hdlc_result r = PPP_HDLC_BAD;
 
@@ -472,8 +708,14 @@ static enum ppp_hdlc_result dec_end(struct ppp_hdlc_dec *d, u32 *flen)
 		return PPP_HDLC_MORE;	/* back-to-back flags: no frame */
 	if (d->toss || d->escape)
 		goto out;		/* error seen, or 7d 7e abort */
-	if (d->len < 3 || d->fcs != PPP_HDLC_GOODFCS)
-		goto out;		/* runt, or bad FCS */
+	if (d->len < 3)
+		goto out;		/* runt */
+	if (d->defer && simd)
+		d->fcs = fcs_clmul(d->fcs, d->buf, d->len);
+	else if (d->defer)
+		d->fcs = ppp_hdlc_fcs_fast(d->fcs, d->buf, d->len);
+	if (d->fcs != PPP_HDLC_GOODFCS)
+		goto out;		/* bad FCS */
 	*flen = d->len - 2;
 	d->buf = NULL;			/* the caller's now */
 	r = PPP_HDLC_FRAME;
@@ -490,30 +732,40 @@ static void dec_put(struct ppp_hdlc_dec *d, u8 c)
 		return;
 	}
 	d->buf[d->len++] = c;
-	d->fcs = fcs_byte(d->fcs, c);
+	if (!d->defer)
+		d->fcs = fcs_byte(d->fcs, c);
 }
 
-/* Copy a run of plain bytes into the frame; returns how many were used. */
-static size_t dec_run_plain(struct ppp_hdlc_dec *d, const u8 *in, size_t n)
+/*
+ * Copy a run of plain bytes into the frame; returns how many were used.
+ * @simd: in a SIMD section, with a words map.
+ */
+static size_t dec_run_plain(struct ppp_hdlc_dec *d, const u8 *in, size_t n,
+			    bool simd)
 {
-	const u8 *special = d->specials.special;
+	const struct ppp_hdlc_map *m = &d->specials;
 	size_t room = d->size - d->len;
-	size_t i;
+	size_t k = min(n, room), i;
+	u8 *out = d->buf + d->len;
 
-	i = copy_plain(&d->specials, d->buf + d->len, in, min(n, room),
-		       &d->fcs);
+	if (!d->defer)
+		i = copy_plain(m, out, in, k, &d->fcs, RUN_FOLD);
+	else if (simd)
+		i = copy_plain(m, out, in, k, &d->fcs, RUN_VEC);
+	else
+		i = copy_plain(m, out, in, k, &d->fcs, RUN_COPY);
 	d->len += i;
-	if (i == room && i < n && !special[in[i]])
+	if (i == room && i < n && !m->special[in[i]])
 		d->toss = true;	/* longer than the buffer: skip the rest */
 	return i;
 }
 
 /* Act on a flag, an escape or a mapped control character. */
 static enum ppp_hdlc_result dec_special(struct ppp_hdlc_dec *d, u8 c,
-					u32 *flen)
+					u32 *flen, bool simd)
 {
 	if (c == PPP_HDLC_FLAG)
-		return dec_end(d, flen);
+		return dec_end(d, flen, simd);
 	if (c == PPP_HDLC_ESCAPE)
 		d->escape = true;
 	/* else a control character in the receive map: noise, dropped */
@@ -538,34 +790,38 @@ static enum ppp_hdlc_result dec_special(struct ppp_hdlc_dec *d, u8 c,
 enum ppp_hdlc_result ppp_hdlc_dec_run(struct ppp_hdlc_dec *d, const u8 *in,
 				      size_t n, size_t *used, u32 *flen)
 {
-	enum ppp_hdlc_result r;
+	enum ppp_hdlc_result r = PPP_HDLC_MORE;
 	size_t i = 0;
+	bool simd;
 
+	/* One section for the call: runs and the FCS at the flag use it. */
+	simd = d->defer && d->specials.words && n >= 32 &&
+	       ppp_hdlc_simd_begin();
 	while (i < n) {
 		u8 c = in[i];
 
 		if (ppp_hdlc_map_test(&d->specials, c)) {
 			i++;
-			r = dec_special(d, c, flen);
-			if (r != PPP_HDLC_MORE) {
-				*used = i;
-				return r;
-			}
+			r = dec_special(d, c, flen, simd);
+			if (r != PPP_HDLC_MORE)
+				break;
 		} else if (d->toss) {
 			i++;		/* skipping to the next flag */
 		} else if (!d->buf) {
-			*used = i;	/* first byte of a frame */
-			return PPP_HDLC_NEED_BUF;
+			r = PPP_HDLC_NEED_BUF;	/* first byte of a frame */
+			break;
 		} else if (d->escape) {
 			d->escape = false;
 			dec_put(d, c ^ PPP_HDLC_TRANS);
 			i++;
 		} else {
-			i += dec_run_plain(d, in + i, n - i);
+			i += dec_run_plain(d, in + i, n - i, simd);
 		}
 	}
+	if (simd)
+		ppp_hdlc_simd_end();
 	*used = i;
-	return PPP_HDLC_MORE;
+	return r;
 }
 
 /**

@@ -47,6 +47,7 @@ static inline bool ppp_hdlc_map_test(const struct ppp_hdlc_map *m, u8 c)
 }
 
 u16 ppp_hdlc_fcs(u16 fcs, const u8 *buf, size_t len);
+u16 ppp_hdlc_fcs_fast(u16 fcs, const u8 *buf, size_t len);
 
 void ppp_hdlc_tx_map(struct ppp_hdlc_map *m, const u32 *xaccm);
 void ppp_hdlc_lcp_map(struct ppp_hdlc_map *m, const u32 *xaccm);
@@ -67,6 +68,8 @@ bool ppp_hdlc_lcp_unnegotiated(const u8 *data, size_t len);
  * @tailpos: bytes of @tail encoded so far
  * @stage: where the encoder is (private)
  * @open_flag: an opening flag is still owed
+ * @fold: @fcs still has @data to take in, run by run; false when it was
+ *	computed whole at the start (carry-less multiply)
  * @pend: second half of an escape pair that did not fit (with a marker
  *	bit above it), or 0
  */
@@ -83,6 +86,7 @@ struct ppp_hdlc_enc {
 	u8 tailpos;
 	u8 stage;
 	bool open_flag;
+	bool fold;
 	u16 pend;
 };
 
@@ -130,6 +134,8 @@ enum ppp_hdlc_result {
  * @size: its size: frames longer than this (FCS included) are tossed
  * @len: bytes stored so far, FCS included
  * @fcs: running FCS
+ * @defer: the FCS is computed over the buffer when the frame ends, not
+ *	byte by byte (where the CPU has a carry-less multiply)
  * @escape: the last byte was 7d
  * @toss: discard everything up to the next flag
  */
@@ -139,6 +145,7 @@ struct ppp_hdlc_dec {
 	u32 size;
 	u32 len;
 	u16 fcs;
+	bool defer;
 	bool escape;
 	bool toss;
 };
