@@ -15,7 +15,8 @@
  *   encode-short        #12     2-4 byte frames through the encoder come
  *                               out as correct HDLC frames
  *   mru-64k             #13     channel MRU <= 65535; a 8000-byte frame
- *                               is tossed at MRU 1500, received at 9000
+ *                               is tossed at MRU 1500, received at 9000;
+ *                               small and large frames in turn arrive
  *   unregistered-connect #8     an attached channel whose tty left N_PPP
  *                               cannot connect (ENOTCONN), nor be attached
  *   xmit-recursion      #9/#25  a pty with N_PPP on both ends passes
@@ -520,6 +521,18 @@ static void check_mru(void)
 	frames_arrive(l.um, l.us, 100, 1, 1000);
 	got = frames_arrive(l.um, l.us, 8000, 2, 3000);
 	result("mru-64k/8000-received-at-9000", got >= 1, "%d of 2 arrived", got);
+	/*
+	 * Small frames go up in a copy and their MRU-sized buffer is kept
+	 * for the next frame (ours: PPP_ASYNC_COPYBREAK): small and large
+	 * frames in turn, each intact, around the copy threshold.
+	 */
+	got = 0;
+	for (int i = 0; i < 6; i++) {
+		got += frames_arrive(l.um, l.us, 60, 1, 1000);
+		got += frames_arrive(l.um, l.us, 7000, 1, 1000);
+		got += frames_arrive(l.um, l.us, 253 + i % 4, 1, 1000);
+	}
+	result("mru-64k/small-large-in-turn", got == 18, "%d of 18 arrived", got);
 	plink_down(&l);
 }
 

@@ -28,6 +28,17 @@ MODULE_PARM_DESC(flag_time,
 #define PPP_ASYNC_MAX_RQLEN	256
 
 /*
+ * Received frames up to this size are copied into an skb of their own
+ * size, and the MRU-sized buffer they were decoded into is kept for the
+ * next frame (->rspare).  Such a buffer is a 2 KiB page fragment: small
+ * frames (TCP acks, LCP echoes, voice) then account for their own size,
+ * not 2 KiB, in the socket buffers they queue on, and the fragment pages
+ * are not used up every 16 frames (each new one is zeroed first, with
+ * Debian's init_on_alloc).
+ */
+#define PPP_ASYNC_COPYBREAK	256
+
+/*
  * Fixed bits of the extended map, as pppd sees them through
  * PPPIOCGXASYNCMAP: 0x5e is never escaped (7d 7e would be an abort),
  * 0x7d and 0x7e always are.  The codec also refuses to escape 0x5d.
@@ -68,6 +79,7 @@ void ppp_async_init_state(struct ppp_async *ap)
 void ppp_async_free_state(struct ppp_async *ap)
 {
 	kfree_skb(ap->rpkt);
+	kfree_skb(ap->rspare);
 	kfree_skb(ap->tpkt);
 	skb_queue_purge(&ap->rqueue);
 }
@@ -254,14 +266,27 @@ static void ppp_async_note_bits(struct ppp_async *ap, const u8 *buf,
 	ap->rbits |= seen;
 }
 
-/* The decoder starts a frame: give it an skb sized for the MRU. */
+/*
+ * The decoder starts a frame: give it an skb sized for the MRU, the
+ * spare one if it is still big enough (the MRU may have grown).
+ */
 static void ppp_async_rx_buffer(struct ppp_async *ap, u8 first)
 {
 	unsigned int size = ap->mru + PPP_HDRLEN + 2;	/* + FCS */
-	struct sk_buff *skb;
+	struct sk_buff *skb = ap->rspare;
 
 	lockdep_assert_held(&ap->rx_lock);
-	skb = dev_alloc_skb(size + 3);
+	ap->rspare = NULL;
+	if (skb) {
+		/* empty: back to the headroom dev_alloc_skb() gave it */
+		skb_reserve(skb, NET_SKB_PAD - (int)skb_headroom(skb));
+		if (skb_tailroom(skb) < size + 3) {
+			kfree_skb(skb);
+			skb = NULL;
+		}
+	}
+	if (!skb)
+		skb = dev_alloc_skb(size + 3);
 	if (!skb) {
 		ppp_hdlc_dec_set_buf(&ap->dec, NULL, 0);
 		return;
@@ -276,6 +301,29 @@ static void ppp_async_rx_buffer(struct ppp_async *ap, u8 first)
 	ppp_hdlc_dec_set_buf(&ap->dec, skb->data, size);
 }
 
+/*
+ * A small frame (see PPP_ASYNC_COPYBREAK) goes up in a copy; its buffer
+ * becomes the spare.  Returns the skb holding the frame, data put.
+ */
+static struct sk_buff *ppp_async_rx_copybreak(struct ppp_async *ap,
+					      struct sk_buff *skb, u32 len)
+{
+	struct sk_buff *copy = NULL;
+	u8 first = skb->data[0];	/* the decoder passes len >= 1 */
+
+	if (len <= PPP_ASYNC_COPYBREAK && !ap->rspare)
+		copy = dev_alloc_skb(len + 3);
+	if (!copy) {
+		skb_put(skb, len);
+		return skb;
+	}
+	if (first != PPP_HDLC_ADDR)	/* as ppp_async_rx_buffer() */
+		skb_reserve(copy, 2 + (first & 1));
+	skb_put_data(copy, skb->data, len);
+	ap->rspare = skb;
+	return copy;
+}
+
 /* A good frame of @len bytes is in ap->rpkt: queue it for ppp_input. */
 static void ppp_async_rx_frame(struct ppp_async *ap, u32 len)
 {
@@ -284,7 +332,7 @@ static void ppp_async_rx_frame(struct ppp_async *ap, u32 len)
 
 	lockdep_assert_held(&ap->rx_lock);
 	ap->rpkt = NULL;
-	skb_put(skb, len);
+	skb = ppp_async_rx_copybreak(ap, skb, len);
 	off = ppp_hdlc_rx_strip(skb->data, len);
 	if (off < 0) {
 		kfree_skb(skb);

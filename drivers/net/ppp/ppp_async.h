@@ -11,7 +11,8 @@
  *                          the transmit maps.  Taken by start_xmit (BH or
  *                          process), the receive work (BH), TCFLSH and
  *                          the channel ioctls.
- *   ->rx_lock (spin, BH)   decoder state, ->rpkt, ->mru, ->raccm.  Taken
+ *   ->rx_lock (spin, BH)   decoder state, ->rpkt, ->rspare, ->mru,
+ *                          ->raccm.  Taken
  *                          by receive_buf (process context, tty flip
  *                          work) and the channel ioctls.
  *   ->tx_flags bits        TX_FULL: a frame is in ->tpkt; TX_BUSY: one
@@ -85,6 +86,7 @@ struct ppp_async {
 	int mru;
 	struct ppp_hdlc_dec dec;
 	struct sk_buff *rpkt;		/* buffer the decoder fills */
+	struct sk_buff *rspare;		/* an emptied rpkt, for the next */
 	bool rx_error;			/* a frame was lost since the last */
 	u16 lcp_req_fcs;		/* checksum of our last ConfReq */
 	bool lcp_req_valid;
