@@ -791,12 +791,9 @@ enum ppp_hdlc_result ppp_hdlc_dec_run(struct ppp_hdlc_dec *d, const u8 *in,
 				      size_t n, size_t *used, u32 *flen)
 {
 	enum ppp_hdlc_result r = PPP_HDLC_MORE;
+	bool want = d->defer && d->specials.words, simd = false;
 	size_t i = 0;
-	bool simd;
 
-	/* One section for the call: runs and the FCS at the flag use it. */
-	simd = d->defer && d->specials.words && n >= 32 &&
-	       ppp_hdlc_simd_begin();
 	while (i < n) {
 		u8 c = in[i];
 
@@ -815,6 +812,15 @@ enum ppp_hdlc_result ppp_hdlc_dec_run(struct ppp_hdlc_dec *d, const u8 *in,
 			dec_put(d, c ^ PPP_HDLC_TRANS);
 			i++;
 		} else {
+			/*
+			 * One section for the rest of the call, opened at
+			 * the first long enough run: runs and the FCS at the
+			 * flag use it.
+			 */
+			if (want && !simd && n - i >= 32) {
+				simd = ppp_hdlc_simd_begin();
+				want = simd;	/* refused: not again */
+			}
 			i += dec_run_plain(d, in + i, n - i, simd);
 		}
 	}
