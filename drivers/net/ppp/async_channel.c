@@ -28,17 +28,6 @@ MODULE_PARM_DESC(flag_time,
 #define PPP_ASYNC_MAX_RQLEN	256
 
 /*
- * Received frames up to this size are copied into an skb of their own
- * size, and the MRU-sized buffer they were decoded into is kept for the
- * next frame (->rspare).  Such a buffer is a 2 KiB page fragment: small
- * frames (TCP acks, LCP echoes, voice) then account for their own size,
- * not 2 KiB, in the socket buffers they queue on, and the fragment pages
- * are not used up every 16 frames (each new one is zeroed first, with
- * Debian's init_on_alloc).
- */
-#define PPP_ASYNC_COPYBREAK	256
-
-/*
  * Fixed bits of the extended map, as pppd sees them through
  * PPPIOCGXASYNCMAP: 0x5e is never escaped (7d 7e would be an abort),
  * 0x7d and 0x7e always are.  The codec also refuses to escape 0x5d.
@@ -78,8 +67,7 @@ void ppp_async_init_state(struct ppp_async *ap)
 
 void ppp_async_free_state(struct ppp_async *ap)
 {
-	kfree_skb(ap->rpkt);
-	kfree_skb(ap->rspare);
+	ppp_async_rxbuf_release(&ap->rxb);
 	kfree_skb(ap->tpkt);
 	skb_queue_purge(&ap->rqueue);
 }
@@ -267,75 +255,51 @@ static void ppp_async_note_bits(struct ppp_async *ap, const u8 *buf,
 }
 
 /*
- * The decoder starts a frame: give it an skb sized for the MRU, the
- * spare one if it is still big enough (the MRU may have grown).
+ * The decoder starts a frame: give it a buffer with room for the MRU
+ * (async_rxbuf.c), aligned so that the payload starts on 4 bytes: a
+ * frame starting with ff 03 has four header bytes, else (ACFC) two or -
+ * with PFC, odd first byte - one.
  */
 static void ppp_async_rx_buffer(struct ppp_async *ap, u8 first)
 {
 	unsigned int size = ap->mru + PPP_HDRLEN + 2;	/* + FCS */
-	struct sk_buff *skb = ap->rspare;
+	unsigned int align = first == PPP_HDLC_ADDR ? 0 : 2 + (first & 1);
 
 	lockdep_assert_held(&ap->rx_lock);
-	ap->rspare = NULL;
-	if (skb) {
-		/* empty: back to the headroom dev_alloc_skb() gave it */
-		skb_reserve(skb, NET_SKB_PAD - (int)skb_headroom(skb));
-		if (skb_tailroom(skb) < size + 3) {
-			kfree_skb(skb);
-			skb = NULL;
-		}
-	}
-	if (!skb)
-		skb = dev_alloc_skb(size + 3);
-	if (!skb) {
-		ppp_hdlc_dec_set_buf(&ap->dec, NULL, 0);
-		return;
-	}
-	/*
-	 * Align the payload to 4 bytes: a frame starting with ff 03 has four
-	 * header bytes, else (ACFC) two or - with PFC, odd first byte - one.
-	 */
-	if (first != PPP_HDLC_ADDR)
-		skb_reserve(skb, 2 + (first & 1));
-	ap->rpkt = skb;
-	ppp_hdlc_dec_set_buf(&ap->dec, skb->data, size);
+	ap->rbuf = ppp_async_rxbuf_get(&ap->rxb, size, align);
+	ppp_hdlc_dec_set_buf(&ap->dec, ap->rbuf, ap->rbuf ? size : 0);
 }
 
 /*
- * A small frame (see PPP_ASYNC_COPYBREAK) goes up in a copy; its buffer
- * becomes the spare.  Returns the skb holding the frame, data put.
+ * Tailroom for a frame whose protocol field is at @proto: ppp_generic
+ * restores a VJ-compressed TCP/IP header in place, so such a frame gets
+ * the room an MRU-sized buffer would have had; others need none.
  */
-static struct sk_buff *ppp_async_rx_copybreak(struct ppp_async *ap,
-					      struct sk_buff *skb, u32 len)
+static unsigned int ppp_async_rx_tailroom(const u8 *proto)
 {
-	struct sk_buff *copy = NULL;
-	u8 first = skb->data[0];	/* the decoder passes len >= 1 */
-
-	if (len <= PPP_ASYNC_COPYBREAK && !ap->rspare)
-		copy = dev_alloc_skb(len + 3);
-	if (!copy) {
-		skb_put(skb, len);
-		return skb;
-	}
-	if (first != PPP_HDLC_ADDR)	/* as ppp_async_rx_buffer() */
-		skb_reserve(copy, 2 + (first & 1));
-	skb_put_data(copy, skb->data, len);
-	ap->rspare = skb;
-	return copy;
+	if (proto[0] == PPP_VJC_COMP ||	/* protocol-field-compressed */
+	    (proto[0] == 0 && proto[1] == PPP_VJC_COMP))
+		return PPP_ASYNC_RX_TAILROOM;
+	return 0;
 }
 
-/* A good frame of @len bytes is in ap->rpkt: queue it for ppp_input. */
+/* A good frame of @len bytes is in ap->rbuf: queue it for ppp_input. */
 static void ppp_async_rx_frame(struct ppp_async *ap, u32 len)
 {
-	struct sk_buff *skb = ap->rpkt;
+	struct sk_buff *skb;
 	int off;
 
 	lockdep_assert_held(&ap->rx_lock);
-	ap->rpkt = NULL;
-	skb = ppp_async_rx_copybreak(ap, skb, len);
-	off = ppp_hdlc_rx_strip(skb->data, len);
+	/* a protocol field of two bytes, or one odd one, follows @off */
+	off = ppp_hdlc_rx_strip(ap->rbuf, len);
 	if (off < 0) {
-		kfree_skb(skb);
+		ap->rx_error = true;	/* the buffer serves the next frame */
+		return;
+	}
+	skb = ppp_async_rxbuf_take(&ap->rxb, len,
+				   ppp_async_rx_tailroom(ap->rbuf + off));
+	ap->rbuf = NULL;
+	if (!skb) {
 		ap->rx_error = true;
 		return;
 	}

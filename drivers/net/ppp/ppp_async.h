@@ -11,10 +11,10 @@
  *                          the transmit maps.  Taken by start_xmit (BH or
  *                          process), the receive work (BH), TCFLSH and
  *                          the channel ioctls.
- *   ->rx_lock (spin, BH)   decoder state, ->rpkt, ->rspare, ->mru,
- *                          ->raccm.  Taken
- *                          by receive_buf (process context, tty flip
- *                          work) and the channel ioctls.
+ *   ->rx_lock (spin, BH)   decoder state, ->rxb, ->rbuf, ->mru,
+ *                          ->raccm.  Taken by receive_buf (process
+ *                          context, tty flip work) and the channel
+ *                          ioctls.
  *   ->tx_flags bits        TX_FULL: a frame is in ->tpkt; TX_BUSY: one
  *                          pusher at a time (see async_channel.c);
  *                          TX_WAKEUP: the tty asked for more.
@@ -56,6 +56,28 @@
 /* Wire bytes produced per encoder run: bounds one tty write. */
 #define PPP_ASYNC_OBUF		4096
 
+/*
+ * Tailroom a received frame may need: ppp_generic restores a VJ
+ * compressed TCP/IP header in place, growing the frame by up to this.
+ */
+#define PPP_ASYNC_RX_TAILROOM	128
+
+/**
+ * struct ppp_async_rxbuf - where received frames are decoded
+ * @page: page the next buffer is carved from; we hold one reference
+ * @spare: the page before it, reused once its skbs are gone; ditto
+ * @off: first free byte of @page
+ * @head: headroom of the buffer handed out last
+ * @skb: that buffer, when it is an skb of its own (see async_rxbuf.c)
+ */
+struct ppp_async_rxbuf {
+	struct page *page;
+	struct page *spare;
+	unsigned int off;
+	unsigned int head;
+	struct sk_buff *skb;
+};
+
 enum {
 	PPP_ASYNC_TX_FULL,
 	PPP_ASYNC_TX_BUSY,
@@ -85,8 +107,8 @@ struct ppp_async {
 	u32 raccm;
 	int mru;
 	struct ppp_hdlc_dec dec;
-	struct sk_buff *rpkt;		/* buffer the decoder fills */
-	struct sk_buff *rspare;		/* an emptied rpkt, for the next */
+	struct ppp_async_rxbuf rxb;
+	u8 *rbuf;			/* buffer the decoder fills */
 	bool rx_error;			/* a frame was lost since the last */
 	u16 lcp_req_fcs;		/* checksum of our last ConfReq */
 	bool lcp_req_valid;
@@ -110,6 +132,13 @@ void ppp_async_flush_output(struct ppp_async *ap);
 void ppp_async_input(struct ppp_async *ap, const u8 *buf, const u8 *flags,
 		     size_t count);
 void ppp_async_free_state(struct ppp_async *ap);
+
+/* async_rxbuf.c */
+u8 *ppp_async_rxbuf_get(struct ppp_async_rxbuf *rb, unsigned int size,
+			unsigned int align);
+struct sk_buff *ppp_async_rxbuf_take(struct ppp_async_rxbuf *rb,
+				     unsigned int len, unsigned int tailroom);
+void ppp_async_rxbuf_release(struct ppp_async_rxbuf *rb);
 
 /* async_lcp.c */
 void ppp_async_lcp_peek(struct ppp_async *ap, const u8 *data, size_t len,

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ppp_async: receive buffers, carved out of pages of our own.
+ *
+ * The decoder needs its buffer at a frame's first byte, long before the
+ * frame's length is known, so the buffer has room for the MRU.  Given an
+ * skb of that size each (dev_alloc_skb()), every frame takes a 2 KiB
+ * page fragment whatever its length, and the page-fragment cache takes a
+ * fresh page every 16 frames: zeroed first, since Debian kernels run
+ * with init_on_alloc.  At 576-byte frames that zeroing was a sixth of
+ * the receive path's CPU time.
+ *
+ * Instead a frame is decoded into the free part of a page we hold (32
+ * KiB, one compound page).  Once it has ended, build_skb() makes the skb
+ * around just what it used - headroom, the frame, skb_shared_info right
+ * behind it - with a page reference of its own, and the next frame
+ * starts behind that.  So pages are used densely and an skb's truesize
+ * is about its length.
+ *
+ * When too little is left for another frame of MRU size the page is
+ * retired: it becomes the spare, and the spare it replaces is used again
+ * from its start if every skb carved from it has been freed since (a
+ * link whose frames are read as they come).  Such a page is not zeroed
+ * again; in steady state no page is allocated at all.  Otherwise the old
+ * spare is released (its skbs keep it alive) and a fresh page is taken.
+ *
+ * A frame too big for a page (MRU above about 30 KiB) gets an skb of its
+ * own, as does any frame when no page can be had.
+ *
+ * All of this runs under the channel's rx_lock; the skbs, once built,
+ * are on their own: freeing one anywhere just drops its page reference.
+ */
+#include "ppp_async.h"
+#include <linux/mm.h>
+#include <linux/gfp.h>
+#include <linux/topology.h>
+
+/* Size of the pages frames are carved from. */
+#define PPP_ASYNC_RXPAGE_SIZE	SZ_32K
+#define PPP_ASYNC_RXPAGE_ORDER	get_order(PPP_ASYNC_RXPAGE_SIZE)
+
+/* Room behind the frame for struct skb_shared_info. */
+#define PPP_ASYNC_SHINFO	SKB_DATA_ALIGN(sizeof(struct skb_shared_info))
+
+/* Bytes of a page a buffer of @size needs, @align bytes past the pad. */
+static unsigned int ppp_async_rxbuf_need(unsigned int size, unsigned int align)
+{
+	return NET_SKB_PAD + align + size + PPP_ASYNC_RX_TAILROOM +
+	       PPP_ASYNC_SHINFO;
+}
+
+/*
+ * May @page be carved again from its start?  Only if no skb holds it (we
+ * hand out its references, so none can appear meanwhile), it is big
+ * enough, and it is a page the allocator would give us now: not from the
+ * emergency reserves, and local.
+ */
+static bool ppp_async_rxpage_idle(struct page *page, unsigned int need)
+{
+	return page && page_ref_count(page) == 1 &&
+	       page_size(page) >= need && !page_is_pfmemalloc(page) &&
+	       page_to_nid(page) == numa_mem_id();
+}
+
+static struct page *ppp_async_rxpage_alloc(unsigned int need)
+{
+	struct page *page;
+
+	page = alloc_pages(GFP_ATOMIC | __GFP_COMP | __GFP_NOWARN |
+			   __GFP_NORETRY | __GFP_NOMEMALLOC,
+			   PPP_ASYNC_RXPAGE_ORDER);
+	if (!page && need <= PAGE_SIZE)
+		page = alloc_page(GFP_ATOMIC | __GFP_NOWARN);
+	return page;
+}
+
+/* ->page cannot take a buffer of @need bytes at ->off: get another. */
+static bool ppp_async_rxbuf_refill(struct ppp_async_rxbuf *rb,
+				   unsigned int need)
+{
+	struct page *page = rb->page;
+
+	if (ppp_async_rxpage_idle(page, need)) {
+		/* every frame of it is gone: start over on it */
+	} else if (ppp_async_rxpage_idle(rb->spare, need)) {
+		rb->page = rb->spare;
+		rb->spare = page;
+	} else {
+		if (rb->spare)
+			put_page(rb->spare);
+		rb->spare = page;
+		rb->page = ppp_async_rxpage_alloc(need);
+	}
+	rb->off = 0;
+	return rb->page && page_size(rb->page) >= need;
+}
+
+/**
+ * ppp_async_rxbuf_get - a buffer for the frame that starts now
+ * @rb: the channel's receive buffers (rx_lock held)
+ * @size: room the decoder needs (MRU, address/control, FCS)
+ * @align: bytes to skip first, so that the network header is aligned
+ *
+ * Calling it again before ppp_async_rxbuf_take() gives the same buffer
+ * anew (the frame in it was abandoned).
+ *
+ * Return: where the decoder may write @size bytes, or NULL.
+ */
+u8 *ppp_async_rxbuf_get(struct ppp_async_rxbuf *rb, unsigned int size,
+			unsigned int align)
+{
+	unsigned int need = ppp_async_rxbuf_need(size, align);
+	struct sk_buff *skb;
+
+	kfree_skb(rb->skb);
+	rb->skb = NULL;
+	if (need <= PPP_ASYNC_RXPAGE_SIZE &&
+	    ((rb->page && rb->off + need <= page_size(rb->page)) ||
+	     ppp_async_rxbuf_refill(rb, need))) {
+		rb->head = NET_SKB_PAD + align;
+		return page_address(rb->page) + rb->off + rb->head;
+	}
+
+	/* too big for a page, or no page: an skb of its own */
+	skb = dev_alloc_skb(size + align + PPP_ASYNC_RX_TAILROOM);
+	if (!skb)
+		return NULL;
+	skb_reserve(skb, align);
+	rb->skb = skb;
+	return skb->data;
+}
+
+/**
+ * ppp_async_rxbuf_take - make an skb of the frame in the buffer
+ * @rb: the channel's receive buffers (rx_lock held)
+ * @len: the frame's length
+ * @tailroom: room to leave behind it, at most PPP_ASYNC_RX_TAILROOM
+ *
+ * After ppp_async_rxbuf_get() returned a buffer and the decoder put a
+ * frame of @len bytes at its start.  The buffer is used up either way.
+ *
+ * Return: the skb, data put; NULL if none could be had (frame lost).
+ */
+struct sk_buff *ppp_async_rxbuf_take(struct ppp_async_rxbuf *rb,
+				     unsigned int len, unsigned int tailroom)
+{
+	unsigned int frag = SKB_DATA_ALIGN(rb->head + len + tailroom) +
+			    PPP_ASYNC_SHINFO;
+	struct sk_buff *skb = rb->skb;
+
+	if (skb) {
+		rb->skb = NULL;
+		skb_put(skb, len);
+		return skb;
+	}
+	if (WARN_ON_ONCE(!rb->page))
+		return NULL;
+	skb = build_skb(page_address(rb->page) + rb->off, frag);
+	if (!skb)
+		return NULL;	/* the region serves the next frame */
+	get_page(rb->page);
+	rb->off += frag;
+	skb_reserve(skb, rb->head);
+	skb_put(skb, len);
+	return skb;
+}
+
+/**
+ * ppp_async_rxbuf_release - give up the pages (the channel is closing)
+ * @rb: the channel's receive buffers
+ *
+ * Skbs carved earlier keep their pages until they are freed themselves.
+ */
+void ppp_async_rxbuf_release(struct ppp_async_rxbuf *rb)
+{
+	kfree_skb(rb->skb);
+	rb->skb = NULL;
+	if (rb->page)
+		put_page(rb->page);
+	if (rb->spare)
+		put_page(rb->spare);
+	rb->page = NULL;
+	rb->spare = NULL;
+	rb->off = 0;
+}
