@@ -151,6 +151,12 @@ static bool ppp_async_discard_output(struct ppp_async *ap)
  * Returns true if a frame was finished, so the caller can wake the
  * generic layer.
  *
+ * The tty calls write_wakeup only while TTY_DO_WRITE_WAKEUP is set: it
+ * is set around each write and left set only when the write came up
+ * short.  (A pty calls it on every read of its other end, a UART each
+ * time its buffer drains: with the bit always set, each of those would
+ * run the deferred work for nothing.)
+ *
  * TX_BUSY makes this non-reentrant: with both ends of a pty in N_PPP,
  * our tty write can run the peer's receive path, whose wakeup can call
  * straight back into us.  Whoever finds TX_BUSY set leaves the work to
@@ -178,6 +184,8 @@ static bool ppp_async_push(struct ppp_async *ap)
 			ap->optr += sent;
 			if (sent < avail)
 				stuffed = true;
+			else	/* all taken: no wakeup wanted */
+				clear_bit(TTY_DO_WRITE_WAKEUP, &tty->flags);
 			continue;
 		}
 		if (ap->optr >= ap->olim && ap->tpkt) {
@@ -210,7 +218,9 @@ static int ppp_async_send(struct ppp_channel *chan, struct sk_buff *skb)
 {
 	struct ppp_async *ap = chan->private;
 
-	ppp_async_push(ap);
+	/* Still busy with the last frame: maybe it can go now. */
+	if (test_bit(PPP_ASYNC_TX_FULL, &ap->tx_flags))
+		ppp_async_push(ap);
 	if (test_and_set_bit(PPP_ASYNC_TX_FULL, &ap->tx_flags))
 		return 0;
 	spin_lock_bh(&ap->tx_lock);
