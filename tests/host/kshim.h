@@ -58,6 +58,8 @@ static inline unsigned long __ffs(unsigned long v)
 	return __builtin_ctzl(v);
 }
 
+#define __aligned(x)	__attribute__((__aligned__(x)))
+
 #ifndef __always_inline		/* glibc's sys/cdefs.h has one */
 #define __always_inline	inline __attribute__((__always_inline__))
 #endif

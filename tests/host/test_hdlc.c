@@ -830,6 +830,111 @@ static void test_word_runs(void)
 	CHECK(ok_toss, "an over-long frame was not tossed alone");
 }
 
+/*
+ * The vector path for maps of control characters (->ctl: the default
+ * map, any async map, every receive map).  Payloads of near misses
+ * around 1f/20 and 7d/7e plus random bytes at several densities, async
+ * maps from none to all, including the default and XON/XOFF; the
+ * decoder's receive map a subset of what was escaped, so the raw
+ * control characters left on the wire are candidates it must keep, and
+ * raw noise from its map inserted anywhere, which it must drop.  Long,
+ * medium and short frames, random and whole-buffer chunking, and a
+ * buffer too short.  The encoder must match the reference.
+ */
+static void test_ctl_runs(void)
+{
+	static const u8 near[] = { 0x00, 0x01, 0x0f, 0x10, 0x11, 0x13, 0x1e,
+				   0x1f, 0x20, 0x21, 0x3f, 0x5d, 0x5e, 0x7c,
+				   0x7d, 0x7e, 0x7f, 0x80, 0x9f, 0xa0, 0xfd,
+				   0xfe, 0xff };
+	static const u32 w0s[] = { ~0U, 0x000a0000, 0, 0x80000001 };
+	static const u32 map_xon[8] = { 0x000a0000, 0, 0, 0x60000000 };
+	static u8 data[FRAME_MAX], wire[2 * FRAME_MAX + 16],
+		  ref[2 * FRAME_MAX + 16], noisy[4 * FRAME_MAX + 32];
+	static struct dec_out r;
+	struct ppp_hdlc_map map;
+	struct ppp_hdlc_dec d;
+	bool ok_ref = true, ok_dec = true, ok_noise = true, ok_toss = true;
+	int it;
+
+	cur_test = "ctl-runs";
+	ppp_hdlc_tx_map(&map, map_default);
+	CHECK(map.ctl && !map.words, "default map: vector path off");
+	ppp_hdlc_tx_map(&map, map_xon);
+	CHECK(map.ctl, "XON/XOFF map: vector path off");
+	ppp_hdlc_tx_map(&map, map_zero);
+	CHECK(map.ctl && map.words, "async map 0");
+	ppp_hdlc_lcp_map(&map, map_zero);
+	CHECK(map.ctl, "LCP map: vector path off");
+	ppp_hdlc_tx_map(&map, map_full);
+	CHECK(!map.ctl, "extended map: vector path on");
+	ppp_hdlc_rx_map(&map, ~0U);
+	CHECK(map.ctl, "raccm ~0: vector path off");
+
+	for (it = 0; it < 3000; it++) {
+		static const size_t lens[] = { 1500, 600, 130, 40 };
+		size_t len = lens[it & 3] - rnd() % (lens[it & 3] / 4 + 1);
+		unsigned int dens = (it >> 2) % 4;
+		u32 xaccm[8] = { w0s[(it >> 4) % 4], 0, 0, 0x60000000 };
+		u32 raccm;
+		size_t i, n, rn, m;
+		bool addr = rnd() & 1;
+
+		if ((it >> 4) % 4 == 3)
+			xaccm[0] = rnd();
+		raccm = xaccm[0] & rnd();
+		for (i = 0; i < len; i++)
+			data[i] = dens == 0 ? rnd() :
+				  rnd() % (dens + 1) ? near[rnd() % sizeof(near)] :
+				  rnd();
+		n = enc_frame(wire, sizeof(wire), xaccm, data, len, addr, true,
+			      (it & 64) ? 4096 : 0);
+		rn = ref_encode(ref, xaccm, data, len, addr, true);
+		QUIET_CHECK(ok_ref, n == rn && !memcmp(wire, ref, n));
+
+		ppp_hdlc_dec_init(&d, raccm);
+		dec_out_init(&r, len + 4);
+		dec_chunks(&d, &r, wire, n, (it & 128) ? n : 0);
+		QUIET_CHECK(ok_dec, r.frames == 1 && r.bad == 0 &&
+			    frame_is(&r, 0, ac, addr ? 2 : 0, data, len));
+
+		/* raw noise from the receive map, between any two bytes */
+		if (raccm) {
+			for (i = 0, m = 0; i < n; i++) {
+				noisy[m++] = wire[i];
+				while (i + 1 < n && m + n - i < sizeof(noisy) &&
+				       rnd() % 4 == 0) {
+					u8 c = rnd() % 32;
+
+					if (raccm & (1U << c))
+						noisy[m++] = c;
+				}
+			}
+			ppp_hdlc_dec_init(&d, raccm);
+			dec_out_init(&r, len + 4);
+			dec_chunks(&d, &r, noisy, m, (it & 256) ? m : 0);
+			QUIET_CHECK(ok_noise, r.frames == 1 && r.bad == 0 &&
+				    frame_is(&r, 0, ac, addr ? 2 : 0, data,
+					     len));
+		}
+
+		/* too long for the buffer: tossed, and the next one fits */
+		if (len < 32)
+			continue;
+		ppp_hdlc_dec_init(&d, raccm);
+		dec_out_init(&r, len / 2);
+		dec_chunks(&d, &r, wire, n, n);
+		n = ref_encode(wire, xaccm, data, 2, addr, false);
+		dec_chunks(&d, &r, wire, n, n);
+		QUIET_CHECK(ok_toss, r.bad == 1 && r.frames == 1 &&
+			    frame_is(&r, 0, ac, addr ? 2 : 0, data, 2));
+	}
+	CHECK(ok_ref, "encoder differs from the reference");
+	CHECK(ok_dec, "decoded frame differs");
+	CHECK(ok_noise, "noise from the receive map not dropped");
+	CHECK(ok_toss, "an over-long frame was not tossed alone");
+}
+
 /* Back-to-back frames sharing flags (flag_time), in one buffer. */
 static void test_shared_flags(void)
 {
@@ -1051,6 +1156,7 @@ static void run_all(void)
 	test_rx_strip();
 	test_round_trips();
 	test_word_runs();
+	test_ctl_runs();
 	test_shared_flags();
 	test_fcs_fast();
 }

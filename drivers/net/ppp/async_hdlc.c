@@ -10,17 +10,19 @@
  * bytes per step: load a word, test it for 7d and 7e with a few
  * arithmetic operations, store it, fold it into the FCS (slicing
  * tables).  With any other map the run is scanned a byte at a time
- * against the byte-per-value map, then folded into the FCS eight bytes
- * per step: with the default map (every control character escaped)
- * random data has a special byte every 7.5 bytes, too often for words
- * to pay.  Escapes, flags and mapped control characters drop into a
- * per-byte slow path.
+ * against the byte-per-value map, folding as it goes: with the default
+ * map (every control character escaped) random data has a special byte
+ * every 7.5 bytes, too often for words to pay.  Escapes, flags and
+ * mapped control characters drop into a per-byte slow path.
  *
  * Where the CPU has a carry-less multiply (async_simd.h) the FCS is not
  * folded run by run at all: the encoder computes it over the whole
  * frame before it starts, the decoder over its buffer at the closing
  * flag, sixteen bytes a step (fcs_bulk()), and the runs only test and
- * copy.
+ * copy, sixteen bytes a step too (copy_plain_vec()).  That also covers
+ * the default map, where control characters are escaped: the vector
+ * compare finds them with 7d and 7e, and the escape pairs are written
+ * (or, received, undone) right where the run stopped.
  */
 #ifdef __KERNEL__
 #include <linux/types.h>
@@ -193,6 +195,40 @@ static size_t copy_plain_vec(u8 *out, const u8 *in, size_t n)
 		     : CLMUL_CLOBBERS);
 	return hit ? i + __ffs(hit) : i;
 }
+
+/* Bytes the control-map compare looks for: below 0x20, 7d, 7e. */
+static const u8 vec_ctl_consts[3][16] __aligned(16) = {
+	{ [0 ... 15] = 0x1f }, { [0 ... 15] = 0x7d }, { [0 ... 15] = 0x7e },
+};
+
+/*
+ * The sixteen bytes at @in, stored to @out; returns a mask with a bit
+ * for each that is a control character, 7d or 7e (min(b, 1f) == b, and
+ * two compares).  In a SIMD section only.
+ */
+static __always_inline u32 vec_block_ctl(u8 *out, const u8 *in)
+{
+	u32 hit;
+
+	asm volatile("movdqu (%[in]), %%xmm0\n\t"
+		     "movdqu %%xmm0, (%[out])\n\t"
+		     "movdqa %[c1f], %%xmm1\n\t"
+		     "pminub %%xmm0, %%xmm1\n\t"
+		     "pcmpeqb %%xmm0, %%xmm1\n\t"
+		     "movdqa %[c7d], %%xmm2\n\t"
+		     "pcmpeqb %%xmm0, %%xmm2\n\t"
+		     "pcmpeqb %[c7e], %%xmm0\n\t"
+		     "por %%xmm2, %%xmm1\n\t"
+		     "por %%xmm1, %%xmm0\n\t"
+		     "pmovmskb %%xmm0, %[hit]"
+		     : [hit] "=r" (hit)
+		     : [in] "r" (in), [out] "r" (out),
+		       [c1f] "m" (vec_ctl_consts[0]),
+		       [c7d] "m" (vec_ctl_consts[1]),
+		       [c7e] "m" (vec_ctl_consts[2])
+		     : CLMUL_CLOBBERS);
+	return hit;
+}
 #else
 static inline bool ppp_hdlc_clmul_present(void)
 {
@@ -221,6 +257,11 @@ static inline void ppp_hdlc_simd_end(void)
 static inline size_t copy_plain_vec(u8 *out, const u8 *in, size_t n)
 {
 	return n;	/* never called: there is no SIMD section */
+}
+
+static inline u32 vec_block_ctl(u8 *out, const u8 *in)
+{
+	return 0;	/* never called either */
 }
 #endif
 
@@ -260,14 +301,13 @@ static inline u64 word_special(u64 w)
 }
 
 /*
- * How copy_plain() treats a run: fold each byte into the FCS; only copy
- * it (the FCS is done whole, by fcs_bulk()); only copy, sixteen bytes a
- * step, in a SIMD section and with a words map.
+ * How copy_plain() treats a run: fold each byte into the FCS, or only
+ * copy it (the FCS is done whole, by fcs_bulk()).  Runs in a SIMD
+ * section go through enc_body_vec() and dec_run_vec() instead.
  */
 enum run_mode {
 	RUN_FOLD,
 	RUN_COPY,
-	RUN_VEC,
 };
 
 /*
@@ -285,13 +325,6 @@ static __always_inline size_t copy_plain(const struct ppp_hdlc_map *m,
 	u16 f = *fcs;
 	size_t i = 0, k;
 
-	if (mode == RUN_VEC && n >= 16) {
-		size_t blocks = n & ~(size_t)15;
-
-		i = copy_plain_vec(out, in, blocks);
-		if (i < blocks)
-			return i;
-	}
 	if (m->words) {
 		for (; n - i >= 8; i += 8) {
 			u64 w = get_unaligned_le64(in + i);
@@ -320,16 +353,24 @@ static __always_inline size_t copy_plain(const struct ppp_hdlc_map *m,
 	return k;
 }
 
-/* Set ->words: are 7d and 7e the only special bytes? */
+/*
+ * Set ->words (are 7d and 7e the only special bytes?) and ->ctl (are
+ * they all control characters, 7d or 7e?).
+ */
 static void map_set_words(struct ppp_hdlc_map *m)
 {
 	unsigned int c;
 
 	m->words = true;
-	for (c = 0; c < 256; c++)
-		if (m->special[c] != (c == PPP_HDLC_FLAG ||
-				      c == PPP_HDLC_ESCAPE))
+	m->ctl = true;
+	for (c = 0; c < 256; c++) {
+		bool fixed = c == PPP_HDLC_FLAG || c == PPP_HDLC_ESCAPE;
+
+		if (m->special[c] != fixed)
 			m->words = false;
+		if (m->special[c] && !fixed && c >= 0x20)
+			m->ctl = false;
+	}
 }
 
 /* Bit @c of a 256-bit map in the ioctl layout (u32 words, LSB first). */
@@ -569,18 +610,81 @@ static __always_inline u8 *enc_body_mode(struct ppp_hdlc_enc *e, u8 *o,
 	return o;
 }
 
+/*
+ * Where the vector compare of a block stopped, at @p: true if the byte
+ * there is special (else it is a control character outside the map,
+ * and plain).  Only the control-map compare stops on such bytes.
+ */
+static __always_inline bool vec_special(const struct ppp_hdlc_map *m,
+					const u8 *p)
+{
+	return m->words || m->special[*p];
+}
+
+/*
+ * In a SIMD section, with a ->ctl map and the FCS done whole: plain
+ * bytes go out sixteen a step, and where the vector compare stops, the
+ * special bytes from there on go out escaped in a row.  A words map
+ * scans on in copy_plain_vec() to its first hit, any other map a block
+ * at a time (its candidates come every 7.5 bytes in random data).
+ * Stops with fewer than 16 bytes of frame or of room left, for
+ * enc_body_mode() to finish.
+ */
+static u8 *enc_body_vec(struct ppp_hdlc_enc *e, u8 *o, u8 *end)
+{
+	const struct ppp_hdlc_map *m = e->map;
+	const u8 *p = e->data + e->pos;
+	const u8 *stop = e->data + e->len;
+	size_t k;
+
+	/* 16 bytes of frame, and room for 16 plus an escape pair in them */
+	while (stop - p >= 16 && end - o >= 17) {
+		if (m->words) {
+			size_t blocks = min_t(size_t, stop - p, end - o - 1) &
+					~15UL;
+
+			k = copy_plain_vec(o, p, blocks);
+			p += k;
+			o += k;
+			if (k == blocks)
+				continue;
+		} else {
+			u32 hit = vec_block_ctl(o, p);
+
+			if (!hit) {
+				p += 16;
+				o += 16;
+				continue;
+			}
+			k = __ffs(hit);
+			p += k;
+			o += k;
+		}
+		if (!vec_special(m, p)) {
+			*o++ = *p++;	/* (already out, with its block) */
+			continue;
+		}
+		do {
+			*o++ = PPP_HDLC_ESCAPE;
+			*o++ = *p++ ^ PPP_HDLC_TRANS;
+		} while (p < stop && end - o >= 2 && m->special[*p]);
+	}
+	e->pos = p - e->data;
+	return o;
+}
+
 static u8 *enc_body(struct ppp_hdlc_enc *e, u8 *o, u8 *end, bool simd)
 {
 	if (e->fold)
 		return enc_body_mode(e, o, end, RUN_FOLD);
 	if (simd)
-		return enc_body_mode(e, o, end, RUN_VEC);
+		o = enc_body_vec(e, o, end);
 	return enc_body_mode(e, o, end, RUN_COPY);
 }
 
 /*
  * Advance one stage, producing at most the bytes @end allows; @simd: in
- * a SIMD section, with a words map.
+ * a SIMD section, with a ->ctl map.
  */
 static u8 *enc_step(struct ppp_hdlc_enc *e, u8 *o, u8 *end, bool simd)
 {
@@ -638,8 +742,8 @@ size_t ppp_hdlc_enc_run(struct ppp_hdlc_enc *e, u8 *out, size_t room)
 		*o++ = e->pend & 0xff;
 		e->pend = 0;
 	}
-	/* Long frames (the FCS done whole) on a words map: see RUN_VEC. */
-	simd = !e->fold && e->map->words && e->stage != ENC_DONE &&
+	/* Long frames (the FCS done whole) on a ->ctl map: see RUN_VEC. */
+	simd = !e->fold && e->map->ctl && e->stage != ENC_DONE &&
 	       ppp_hdlc_simd_begin();
 	while (e->stage != ENC_DONE && !e->pend && o < end)
 		o = enc_step(e, o, end, simd);
@@ -737,8 +841,73 @@ static void dec_put(struct ppp_hdlc_dec *d, u8 c)
 }
 
 /*
+ * In a SIMD section (FCS deferred, ->ctl map): plain bytes sixteen a
+ * step, and at each candidate the vector compare stops on, the escape
+ * pairs that start there (7d, then a byte the map lets through) undone
+ * in a row; a candidate the map lets through is copied on.  Anything
+ * else - a flag, a 7d at the end of @in or before a special byte, a
+ * control character in the receive map - is left to the caller's loop,
+ * as are the last 15 bytes of @in or of the buffer (copy_plain()).
+ * Returns how many bytes of @in were used.
+ */
+static size_t dec_run_vec(struct ppp_hdlc_dec *d, const u8 *in, size_t n)
+{
+	const struct ppp_hdlc_map *m = &d->specials;
+	u8 *out = d->buf + d->len, *o = out, *end = d->buf + d->size;
+	const u8 *p = in, *stop = in + n;
+	u16 fcs = 0;		/* not folded here: see dec_end() */
+	size_t k;
+
+	while (stop - p >= 16 && end - o >= 16) {
+		if (m->words) {
+			size_t blocks = min_t(size_t, stop - p, end - o) &
+					~15UL;
+
+			k = copy_plain_vec(o, p, blocks);
+			p += k;
+			o += k;
+			if (k == blocks)
+				continue;
+		} else {
+			u32 hit = vec_block_ctl(o, p);
+
+			if (!hit) {
+				p += 16;
+				o += 16;
+				continue;
+			}
+			k = __ffs(hit);
+			p += k;
+			o += k;
+		}
+		if (!vec_special(m, p)) {
+			*o++ = *p++;	/* (already out, with its block) */
+			continue;
+		}
+		while (*p == PPP_HDLC_ESCAPE && stop - p >= 2 &&
+		       !m->special[p[1]] && o < end) {
+			*o++ = p[1] ^ PPP_HDLC_TRANS;
+			p += 2;
+			if (p == stop || !m->special[*p])
+				break;
+		}
+		if (p < stop && m->special[*p])
+			goto out;	/* the caller's */
+	}
+	k = copy_plain(m, o, p, min_t(size_t, stop - p, end - o), &fcs,
+		       RUN_COPY);
+	p += k;
+	o += k;
+out:
+	d->len += o - out;
+	if (o == end && p < stop && !m->special[*p])
+		d->toss = true;	/* longer than the buffer: skip the rest */
+	return p - in;
+}
+
+/*
  * Copy a run of plain bytes into the frame; returns how many were used.
- * @simd: in a SIMD section, with a words map.
+ * @simd: in a SIMD section, with a ->ctl map.
  */
 static size_t dec_run_plain(struct ppp_hdlc_dec *d, const u8 *in, size_t n,
 			    bool simd)
@@ -751,7 +920,7 @@ static size_t dec_run_plain(struct ppp_hdlc_dec *d, const u8 *in, size_t n,
 	if (!d->defer)
 		i = copy_plain(m, out, in, k, &d->fcs, RUN_FOLD);
 	else if (simd)
-		i = copy_plain(m, out, in, k, &d->fcs, RUN_VEC);
+		return dec_run_vec(d, in, n);
 	else
 		i = copy_plain(m, out, in, k, &d->fcs, RUN_COPY);
 	d->len += i;
@@ -791,7 +960,7 @@ enum ppp_hdlc_result ppp_hdlc_dec_run(struct ppp_hdlc_dec *d, const u8 *in,
 				      size_t n, size_t *used, u32 *flen)
 {
 	enum ppp_hdlc_result r = PPP_HDLC_MORE;
-	bool want = d->defer && d->specials.words, simd = false;
+	bool want = d->defer && d->specials.ctl, simd = false;
 	size_t i = 0;
 
 	while (i < n) {

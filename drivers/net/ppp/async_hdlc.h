@@ -35,10 +35,14 @@
  * ->words is set when the special bytes are exactly 7d and 7e, which is
  * the map of nearly every link once LCP has agreed async map 0: the
  * codec then tests, copies and checksums plain bytes eight at a time.
+ * ->ctl is set when every special byte is a control character (below
+ * 0x20), 7d or 7e - the default map, any async map, every receive map:
+ * a vector compare then finds the candidates sixteen bytes at a time.
  */
 struct ppp_hdlc_map {
 	u8 special[256];
 	bool words;
+	bool ctl;
 };
 
 static inline bool ppp_hdlc_map_test(const struct ppp_hdlc_map *m, u8 c)
