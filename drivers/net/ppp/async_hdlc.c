@@ -357,7 +357,7 @@ static __always_inline size_t copy_plain(const struct ppp_hdlc_map *m,
  * Set ->words (are 7d and 7e the only special bytes?) and ->ctl (are
  * they all control characters, 7d or 7e?).
  */
-static void map_set_words(struct ppp_hdlc_map *m)
+static void map_set_fast_paths(struct ppp_hdlc_map *m)
 {
 	unsigned int c;
 
@@ -400,7 +400,7 @@ void ppp_hdlc_tx_map(struct ppp_hdlc_map *m, const u32 *xaccm)
 	m->special[PPP_HDLC_ESCAPE] = 1;
 	m->special[PPP_HDLC_FLAG ^ PPP_HDLC_TRANS] = 0;
 	m->special[PPP_HDLC_ESCAPE ^ PPP_HDLC_TRANS] = 0;
-	map_set_words(m);
+	map_set_fast_paths(m);
 }
 
 /**
@@ -415,7 +415,7 @@ void ppp_hdlc_lcp_map(struct ppp_hdlc_map *m, const u32 *xaccm)
 {
 	ppp_hdlc_tx_map(m, xaccm);
 	memset(m->special, 1, 0x20);
-	map_set_words(m);
+	map_set_fast_paths(m);
 }
 
 /**
@@ -436,7 +436,7 @@ void ppp_hdlc_rx_map(struct ppp_hdlc_map *m, u32 raccm)
 		m->special[c] = (raccm >> c) & 1;
 	m->special[PPP_HDLC_FLAG] = 1;
 	m->special[PPP_HDLC_ESCAPE] = 1;
-	map_set_words(m);
+	map_set_fast_paths(m);
 }
 
 /**
@@ -742,7 +742,7 @@ size_t ppp_hdlc_enc_run(struct ppp_hdlc_enc *e, u8 *out, size_t room)
 		*o++ = e->pend & 0xff;
 		e->pend = 0;
 	}
-	/* Long frames (the FCS done whole) on a ->ctl map: see RUN_VEC. */
+	/* Long frames (the FCS done whole) on a ->ctl map: enc_body_vec(). */
 	simd = !e->fold && e->map->ctl && e->stage != ENC_DONE &&
 	       ppp_hdlc_simd_begin();
 	while (e->stage != ENC_DONE && !e->pend && o < end)
