@@ -411,10 +411,14 @@ void ppp_async_input(struct ppp_async *ap, const u8 *buf, const u8 *flags,
 			flags += n;
 		count -= n;
 	}
-	spin_unlock_bh(&ap->rx_lock);
-
+	/*
+	 * Scheduled with BH off, the deferred work runs as rx_lock is let
+	 * go, right here; scheduled after, from process context (the tty's
+	 * flip work), it would wake ksoftirqd: a context switch per read.
+	 */
 	if (!skb_queue_empty(&ap->rqueue))
 		ppp_async_schedule(ap);
+	spin_unlock_bh(&ap->rx_lock);
 }
 
 /* ---- deferred work: frames up, wakeups down ---- */
