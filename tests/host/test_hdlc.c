@@ -748,6 +748,27 @@ static void test_round_trips(void)
 }
 
 /*
+ * @wire (@n bytes: the frame @data/@len, escaped with @xaccm) into a
+ * decoder buffer of half its size: tossed; then a 2-byte frame, which
+ * fits, comes through on its own.
+ */
+static bool tossed_alone(const u8 *wire, size_t n, const u32 *xaccm,
+			 u32 raccm, const u8 *data, size_t len, bool addr)
+{
+	static struct dec_out r;
+	struct ppp_hdlc_dec d;
+	u8 small[16];
+
+	ppp_hdlc_dec_init(&d, raccm);
+	dec_out_init(&r, len / 2);
+	dec_chunks(&d, &r, wire, n, n);
+	n = ref_encode(small, xaccm, data, 2, addr, false);
+	dec_chunks(&d, &r, small, n, n);
+	return r.bad == 1 && r.frames == 1 &&
+	       frame_is(&r, 0, ac, addr ? 2 : 0, data, 2);
+}
+
+/*
  * The word-at-a-time path (maps whose only special bytes are 7d and 7e):
  * payloads of near misses (7c, 7f, 5d, 5e, fd, fe, ...) with 7d and 7e
  * at every offset of a word, at several densities, long and short
@@ -811,19 +832,9 @@ static void test_word_runs(void)
 				    frame_is(&r, 0, ac, addr ? 2 : 0, data,
 					     len));
 
-		/*
-		 * The frame into a buffer of half its size: tossed; then a
-		 * 2-byte frame, which fits, comes through.
-		 */
-		if (len < 16)
-			continue;
-		ppp_hdlc_dec_init(&d, 0);
-		dec_out_init(&r, len / 2);
-		dec_chunks(&d, &r, wire, n, n);
-		n = ref_encode(wire, xaccm, data, 2, addr, false);
-		dec_chunks(&d, &r, wire, n, n);
-		QUIET_CHECK(ok_toss, r.bad == 1 && r.frames == 1 &&
-			    frame_is(&r, 0, ac, addr ? 2 : 0, data, 2));
+		if (len >= 16)
+			QUIET_CHECK(ok_toss, tossed_alone(wire, n, xaccm, 0, data,
+							  len, addr));
 	}
 	CHECK(ok_ref, "encoder differs from the reference");
 	CHECK(ok_dec, "decoded frame differs");
@@ -918,16 +929,9 @@ static void test_ctl_runs(void)
 					     len));
 		}
 
-		/* too long for the buffer: tossed, and the next one fits */
-		if (len < 32)
-			continue;
-		ppp_hdlc_dec_init(&d, raccm);
-		dec_out_init(&r, len / 2);
-		dec_chunks(&d, &r, wire, n, n);
-		n = ref_encode(wire, xaccm, data, 2, addr, false);
-		dec_chunks(&d, &r, wire, n, n);
-		QUIET_CHECK(ok_toss, r.bad == 1 && r.frames == 1 &&
-			    frame_is(&r, 0, ac, addr ? 2 : 0, data, 2));
+		if (len >= 32)
+			QUIET_CHECK(ok_toss, tossed_alone(wire, n, xaccm, raccm,
+							  data, len, addr));
 	}
 	CHECK(ok_ref, "encoder differs from the reference");
 	CHECK(ok_dec, "decoded frame differs");

@@ -622,44 +622,47 @@ static __always_inline bool vec_special(const struct ppp_hdlc_map *m,
 }
 
 /*
+ * One step of a vector scan: plain bytes from *@p to *@o, sixteen a
+ * step, both moved on past them - with a words map up to its first 7d
+ * or 7e in @n bytes (at least 16), with any other ->ctl map for one
+ * block (its candidates come every 7.5 bytes in random data).  Returns
+ * true if it stopped at a candidate.
+ */
+static __always_inline bool vec_scan(const struct ppp_hdlc_map *m, u8 **o,
+				     const u8 **p, size_t n)
+{
+	size_t k, blocks = 16;
+	u32 hit;
+
+	if (m->words) {
+		blocks = n & ~15UL;
+		k = copy_plain_vec(*o, *p, blocks);
+	} else {
+		hit = vec_block_ctl(*o, *p);
+		k = hit ? __ffs(hit) : 16;
+	}
+	*o += k;
+	*p += k;
+	return k < blocks;
+}
+
+/*
  * In a SIMD section, with a ->ctl map and the FCS done whole: plain
  * bytes go out sixteen a step, and where the vector compare stops, the
- * special bytes from there on go out escaped in a row.  A words map
- * scans on in copy_plain_vec() to its first hit, any other map a block
- * at a time (its candidates come every 7.5 bytes in random data).
- * Stops with fewer than 16 bytes of frame or of room left, for
- * enc_body_mode() to finish.
+ * special bytes from there on go out escaped in a row.  Stops with
+ * fewer than 16 bytes of frame or of room left, for enc_body_mode() to
+ * finish.
  */
 static u8 *enc_body_vec(struct ppp_hdlc_enc *e, u8 *o, u8 *end)
 {
 	const struct ppp_hdlc_map *m = e->map;
 	const u8 *p = e->data + e->pos;
 	const u8 *stop = e->data + e->len;
-	size_t k;
 
 	/* 16 bytes of frame, and room for 16 plus an escape pair in them */
 	while (stop - p >= 16 && end - o >= 17) {
-		if (m->words) {
-			size_t blocks = min_t(size_t, stop - p, end - o - 1) &
-					~15UL;
-
-			k = copy_plain_vec(o, p, blocks);
-			p += k;
-			o += k;
-			if (k == blocks)
-				continue;
-		} else {
-			u32 hit = vec_block_ctl(o, p);
-
-			if (!hit) {
-				p += 16;
-				o += 16;
-				continue;
-			}
-			k = __ffs(hit);
-			p += k;
-			o += k;
-		}
+		if (!vec_scan(m, &o, &p, min_t(size_t, stop - p, end - o - 1)))
+			continue;
 		if (!vec_special(m, p)) {
 			*o++ = *p++;	/* (already out, with its block) */
 			continue;
@@ -859,27 +862,8 @@ static size_t dec_run_vec(struct ppp_hdlc_dec *d, const u8 *in, size_t n)
 	size_t k;
 
 	while (stop - p >= 16 && end - o >= 16) {
-		if (m->words) {
-			size_t blocks = min_t(size_t, stop - p, end - o) &
-					~15UL;
-
-			k = copy_plain_vec(o, p, blocks);
-			p += k;
-			o += k;
-			if (k == blocks)
-				continue;
-		} else {
-			u32 hit = vec_block_ctl(o, p);
-
-			if (!hit) {
-				p += 16;
-				o += 16;
-				continue;
-			}
-			k = __ffs(hit);
-			p += k;
-			o += k;
-		}
+		if (!vec_scan(m, &o, &p, min_t(size_t, stop - p, end - o)))
+			continue;
 		if (!vec_special(m, p)) {
 			*o++ = *p++;	/* (already out, with its block) */
 			continue;
