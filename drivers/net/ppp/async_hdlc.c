@@ -624,18 +624,19 @@ static __always_inline bool vec_special(const struct ppp_hdlc_map *m,
 /*
  * One step of a vector scan: plain bytes from *@p to *@o, sixteen a
  * step, both moved on past them - with a words map up to its first 7d
- * or 7e in @n bytes (at least 16), with any other ->ctl map for one
- * block (its candidates come every 7.5 bytes in random data).  Returns
- * true if it stopped at a candidate.
+ * or 7e before @stop or @lim, with any other ->ctl map for one block
+ * (its candidates come every 7.5 bytes in random data).  There must be
+ * 16 bytes before each.  Returns true if it stopped at a candidate.
  */
 static __always_inline bool vec_scan(const struct ppp_hdlc_map *m, u8 **o,
-				     const u8 **p, size_t n)
+				     const u8 **p, const u8 *stop,
+				     const u8 *lim)
 {
 	size_t k, blocks = 16;
 	u32 hit;
 
 	if (m->words) {
-		blocks = n & ~15UL;
+		blocks = min_t(size_t, stop - *p, lim - *o) & ~15UL;
 		k = copy_plain_vec(*o, *p, blocks);
 	} else {
 		hit = vec_block_ctl(*o, *p);
@@ -661,7 +662,7 @@ static u8 *enc_body_vec(struct ppp_hdlc_enc *e, u8 *o, u8 *end)
 
 	/* 16 bytes of frame, and room for 16 plus an escape pair in them */
 	while (stop - p >= 16 && end - o >= 17) {
-		if (!vec_scan(m, &o, &p, min_t(size_t, stop - p, end - o - 1)))
+		if (!vec_scan(m, &o, &p, stop, end - 1))
 			continue;
 		if (!vec_special(m, p)) {
 			*o++ = *p++;	/* (already out, with its block) */
@@ -862,7 +863,7 @@ static size_t dec_run_vec(struct ppp_hdlc_dec *d, const u8 *in, size_t n)
 	size_t k;
 
 	while (stop - p >= 16 && end - o >= 16) {
-		if (!vec_scan(m, &o, &p, min_t(size_t, stop - p, end - o)))
+		if (!vec_scan(m, &o, &p, stop, end))
 			continue;
 		if (!vec_special(m, p)) {
 			*o++ = *p++;	/* (already out, with its block) */
