@@ -522,9 +522,9 @@ static void check_mru(void)
 	got = frames_arrive(l.um, l.us, 8000, 2, 3000);
 	result("mru-64k/8000-received-at-9000", got >= 1, "%d of 2 arrived", got);
 	/*
-	 * Small frames go up in a copy and their MRU-sized buffer is kept
-	 * for the next frame (ours: PPP_ASYNC_COPYBREAK): small and large
-	 * frames in turn, each intact, around the copy threshold.
+	 * Small and large frames in turn, each intact: ours carves each
+	 * frame's buffer out of a 32 KiB page behind the last one
+	 * (async_rxbuf.c); at MRU 9000 only three fit in a page.
 	 */
 	got = 0;
 	for (int i = 0; i < 6; i++) {
