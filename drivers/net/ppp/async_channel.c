@@ -303,7 +303,7 @@ static void ppp_async_rx_frame(struct ppp_async *ap, u32 len)
 	/* a protocol field of two bytes, or one odd one, follows @off */
 	off = ppp_hdlc_rx_strip(ap->rbuf, len);
 	if (off < 0) {
-		ap->rx_error = true;	/* the buffer serves the next frame */
+		ap->rx_error = true;	/* the next get abandons the buffer */
 		return;
 	}
 	skb = ppp_async_rxbuf_take(&ap->rxb, len,

@@ -19,10 +19,10 @@
  * folded run by run at all: the encoder computes it over the whole
  * frame before it starts, the decoder over its buffer at the closing
  * flag, sixteen bytes a step (fcs_bulk()), and the runs only test and
- * copy, sixteen bytes a step too (copy_plain_vec()).  That also covers
- * the default map, where control characters are escaped: the vector
- * compare finds them with 7d and 7e, and the escape pairs are written
- * (or, received, undone) right where the run stopped.
+ * copy, sixteen bytes a step too (enc_body_vec(), dec_run_vec()).  That
+ * also covers the default map, where control characters are escaped:
+ * the vector compare finds them with 7d and 7e, and the escape pairs are
+ * written (or, received, undone) right where the run stopped.
  */
 #ifdef __KERNEL__
 #include <linux/types.h>
@@ -902,10 +902,10 @@ static size_t dec_run_plain(struct ppp_hdlc_dec *d, const u8 *in, size_t n,
 	size_t k = min(n, room), i;
 	u8 *out = d->buf + d->len;
 
+	if (simd)	/* (only with the FCS deferred) */
+		return dec_run_vec(d, in, n);
 	if (!d->defer)
 		i = copy_plain(m, out, in, k, &d->fcs, RUN_FOLD);
-	else if (simd)
-		return dec_run_vec(d, in, n);
 	else
 		i = copy_plain(m, out, in, k, &d->fcs, RUN_COPY);
 	d->len += i;

@@ -101,8 +101,9 @@ static bool ppp_async_rxbuf_refill(struct ppp_async_rxbuf *rb,
  * @size: room the decoder needs (MRU, address/control, FCS)
  * @align: bytes to skip first, so that the network header is aligned
  *
- * Calling it again before ppp_async_rxbuf_take() gives the same buffer
- * anew (the frame in it was abandoned).
+ * Calling it again before ppp_async_rxbuf_take() abandons the frame in
+ * the last buffer: in a page the same room is handed out again, an skb
+ * of its own is freed.
  *
  * Return: where the decoder may write @size bytes, or NULL.
  */
