@@ -8,6 +8,8 @@
  */
 #include "ppp_generic.h"
 #include <linux/compat.h>
+#include <kunit/static_stub.h>
+#include <kunit/visibility.h>
 
 /* What the program sees before the protocol: a direction byte and 0. */
 #define PPP_FILTER_TAG_OUT	0x0100
@@ -90,6 +92,24 @@ void ppp_filter_free(struct ppp_unit *ppp)
 }
 
 /**
+ * ppp_filter_own_head - make room for the direction tag in front of a frame
+ * @skb: the frame, protocol field first
+ *
+ * The tag is written in front of the data, so the head must be ours.
+ * KUnit tests redirect this function to make it fail.
+ *
+ * Return: 0, or -ENOMEM when that needs memory there is none of.
+ */
+int ppp_filter_own_head(struct sk_buff *skb)
+{
+	KUNIT_STATIC_STUB_REDIRECT(ppp_filter_own_head, skb);
+	if (skb_unclone(skb, GFP_ATOMIC) || skb_cow_head(skb, PPP_PROTO_LEN))
+		return -ENOMEM;
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(ppp_filter_own_head);
+
+/**
  * ppp_filter_pass - run the filters over a network-protocol frame
  * @ppp: the unit (wlock or rlock held, per direction)
  * @skb: the frame, protocol field first
@@ -106,8 +126,7 @@ bool ppp_filter_pass(struct ppp_unit *ppp, struct sk_buff *skb, bool inbound,
 	*active = true;
 	if (!ppp->pass_filter && !ppp->active_filter)
 		return true;
-	/* The tag is written in front of the data: it must be ours. */
-	if (skb_unclone(skb, GFP_ATOMIC) || skb_cow_head(skb, PPP_PROTO_LEN))
+	if (ppp_filter_own_head(skb))
 		return true;
 
 	put_unaligned_be16(inbound ? PPP_FILTER_TAG_IN : PPP_FILTER_TAG_OUT,
