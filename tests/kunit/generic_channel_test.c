@@ -375,7 +375,7 @@ static void chan_bridge(struct kunit *test)
 			(long)-EALREADY);
 	v = ppp_channel_index(&a->chan);
 	KUNIT_EXPECT_EQ(test, pgt_ioctl_int(t, afd, PPPIOCBRIDGECHAN, &v),
-			(long)-EINVAL);
+			(long)-EALREADY);
 	pgt_new_unit(t, &unit);
 	v = unit;
 	KUNIT_EXPECT_EQ(test, pgt_ioctl_int(t, afd, PPPIOCCONNECT, &v),
@@ -406,6 +406,31 @@ static void chan_bridge(struct kunit *test)
 			c->unbridge && x == a ? 2U : 1U);
 }
 
+/* A channel bridged to itself: EALREADY as in-tree, and nothing left. */
+static void chan_bridge_self(struct kunit *test)
+{
+	struct pgt *t = test->priv;
+	struct pgt_chan *a;
+	struct file *afd;
+	int v, unit;
+
+	a = pgt_chan_register(t);
+	afd = pgt_chan_attach(t, a);
+	v = ppp_channel_index(&a->chan);
+	KUNIT_EXPECT_EQ(test, pgt_ioctl_int(t, afd, PPPIOCBRIDGECHAN, &v),
+			(long)-EALREADY);
+	KUNIT_EXPECT_NULL(test, rcu_access_pointer(pgt_pch(afd)->bridge));
+	KUNIT_EXPECT_EQ(test, pgt_ioctl(t, afd, PPPIOCUNBRIDGECHAN, NULL, 0),
+			(long)-EINVAL);
+	/* Still free to join a unit; its frames still reach pppd. */
+	pgt_new_unit(t, &unit);
+	v = unit;
+	KUNIT_EXPECT_EQ(test, pgt_ioctl_int(t, afd, PPPIOCCONNECT, &v), 0L);
+	ppp_input(&a->chan, pgt_skb(pgt_lcp, sizeof(pgt_lcp), 0));
+	KUNIT_EXPECT_EQ(test, skb_queue_len(&pgt_pch(afd)->file.rq), 1U);
+	KUNIT_EXPECT_EQ(test, skb_queue_len(&a->txq), 0U);
+}
+
 static struct kunit_case ppp_generic_channel_cases[] = {
 	KUNIT_CASE(chan_register_index),
 	KUNIT_CASE_PARAM(chan_lifecycle_order, order_gen_params),
@@ -413,6 +438,7 @@ static struct kunit_case ppp_generic_channel_cases[] = {
 	KUNIT_CASE_PARAM(chan_write_length, chan_wlen_gen_params),
 	KUNIT_CASE(chan_busy_then_wakeup),
 	KUNIT_CASE_PARAM(chan_bridge, bridge_gen_params),
+	KUNIT_CASE(chan_bridge_self),
 	{}
 };
 

@@ -3,12 +3,17 @@
  * ppp_generic_rx: where ppp_input() sends a frame - the channel's queue
  * (control protocols, or no unit), the unit's queue (NCPs, CCP) or the
  * network stack (network protocols in NPMODE_PASS on an up interface) -
- * protocol-field decompression of short frames, and the queue bound.
+ * protocol-field decompression of short frames, the queue bound, what a
+ * fatal decompressor error lets through, and a pass filter that cannot
+ * run for lack of memory.
  *
  * Fixture: unit U (fd), channel C (fake driver, fd) connected to U, and a
  * packet tap on U's device counting what reaches the stack.
  */
 #include <linux/if_ether.h>
+#include <linux/filter.h>
+#include <linux/ppp-comp.h>
+#include <kunit/static_stub.h>
 #include "pgt_util.h"
 
 struct rxt {
@@ -321,11 +326,222 @@ static void rx_unit_closing(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&r->tapped), 0);
 }
 
+/* ---- After a fatal decompressor error, against a fake compressor */
+
+#define RXT_CI	0xf1	/* CCP option type nobody else uses */
+
+static void *rxt_comp_alloc(unsigned char *options, int opt_len)
+{
+	return kzalloc(16, GFP_KERNEL);
+}
+
+static void rxt_comp_free(void *state)
+{
+	kfree(state);
+}
+
+static int rxt_decomp_init(void *state, unsigned char *options, int opt_len,
+			   int unit, int hdrlen, int mru, int debug)
+{
+	return 1;
+}
+
+static void rxt_decomp_reset(void *state)
+{
+}
+
+/* Like MPPE when it loses its key state: nothing more can be decrypted. */
+static int rxt_decompress(void *state, unsigned char *ibuf, int isize,
+			  unsigned char *obuf, int osize)
+{
+	return DECOMP_FATALERROR;
+}
+
+static struct compressor rxt_comp = {
+	.compress_proto	= RXT_CI,
+	.decomp_alloc	= rxt_comp_alloc,
+	.decomp_free	= rxt_comp_free,
+	.decomp_init	= rxt_decomp_init,
+	.decomp_reset	= rxt_decomp_reset,
+	.decompress	= rxt_decompress,
+	.owner		= THIS_MODULE,
+};
+
+static void rxt_unregister_comp(void *comp)
+{
+	ppp_unregister_compressor(comp);
+}
+
+static int rxt_flags(struct rxt *r)
+{
+	int v = 0;
+
+	KUNIT_EXPECT_EQ(r->t->test, pgt_ioctl_int(r->t, r->ufd, PPPIOCGFLAGS,
+						  &v), 0L);
+	return v;
+}
+
+/* CCP as pppd runs it: receive compressor set, CCP open, peer's Ack. */
+static void rxt_ccp_up(struct rxt *r, int flags)
+{
+	static const u8 ack[] = { 0x80, 0xfd, CCP_CONFACK, 1, 0, 6,
+				  RXT_CI, 2 };
+	struct kunit *test = r->t->test;
+	u8 __user *uopt = (u8 __user *)r->t->umem + PAGE_SIZE;
+	struct ppp_option_data data = {};
+	u8 opt[2] = { RXT_CI, 2 };
+	u8 buf[16];
+
+	KUNIT_ASSERT_EQ(test, copy_to_user(uopt, opt, sizeof(opt)), 0UL);
+	data.ptr = (__u8 __force *)uopt;
+	data.length = sizeof(opt);
+	KUNIT_ASSERT_EQ(test, pgt_ioctl(r->t, r->ufd, PPPIOCSCOMPRESS, &data,
+					sizeof(data)), 0L);
+	flags |= SC_CCP_OPEN;
+	KUNIT_ASSERT_EQ(test, pgt_ioctl_int(r->t, r->ufd, PPPIOCSFLAGS,
+					    &flags), 0L);
+	ppp_input(&r->pc->chan, pgt_skb(ack, sizeof(ack), 2));
+	KUNIT_ASSERT_EQ(test, pgt_read(r->t, r->ufd, buf, sizeof(buf)),
+			(long)sizeof(ack));
+	flags |= SC_CCP_UP;
+	KUNIT_ASSERT_EQ(test, pgt_ioctl_int(r->t, r->ufd, PPPIOCSFLAGS,
+					    &flags), 0L);
+	KUNIT_ASSERT_TRUE(test, rxt_flags(r) & SC_DECOMP_RUN);
+}
+
+struct fatal_case {
+	const char *name;
+	bool must_comp;		/* SC_MUST_COMP: nothing in the clear */
+};
+
+static void fatal_case_desc(const struct fatal_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+static const struct fatal_case fatal_cases[] = {
+	{ "must_comp_drops_all", true },
+	{ "may_pass_clear", false },
+};
+KUNIT_ARRAY_PARAM(fatal, fatal_cases, fatal_case_desc);
+
+/*
+ * Once the decompressor has failed for good, a unit that must decompress
+ * drops every frame (in-tree behaviour: a broken MPPE or deflate must not
+ * let cleartext in).  Without SC_MUST_COMP the failed frame goes to pppd
+ * as the error indication and frames in the clear still pass.
+ */
+static void rx_after_fatal_decomp_error(struct kunit *test)
+{
+	static const u8 comp[] = { 0x00, 0xfd, 0x00, 0x01, 0xaa, 0xbb };
+	static const u8 ipcp[] = { 0x80, 0x21, 0x01, 0x01, 0x00, 0x04 };
+	static const u8 ip[] = { 0x00, 0x21, IPHDR };
+	const struct fatal_case *c = test->param_value;
+	struct rxt *r = rxt_get(test);
+	struct sk_buff_head *unq = &r->ppp->file.rq;
+	unsigned long errs;
+	int tapped, err;
+
+	KUNIT_ASSERT_EQ(test, ppp_register_compressor(&rxt_comp), 0);
+	err = kunit_add_action_or_reset(test, rxt_unregister_comp, &rxt_comp);
+	KUNIT_ASSERT_EQ(test, err, 0);
+	rxt_ccp_up(r, c->must_comp ? SC_MUST_COMP : 0);
+
+	ppp_input(&r->pc->chan, pgt_skb(comp, sizeof(comp), 2));
+	KUNIT_EXPECT_TRUE(test, rxt_flags(r) & SC_DC_FERROR);
+	KUNIT_EXPECT_EQ(test, skb_queue_len(unq), c->must_comp ? 0U : 1U);
+	skb_queue_purge(unq);
+
+	errs = DEV_STATS_READ(r->ppp->dev, rx_errors);
+	ppp_input(&r->pc->chan, pgt_skb(ip, sizeof(ip), 2));
+	ppp_input(&r->pc->chan, pgt_skb(ipcp, sizeof(ipcp), 2));
+	tapped = pgt_wait_atomic(&r->tapped, 1, c->must_comp ? 20 : 1000);
+	KUNIT_EXPECT_EQ(test, tapped, c->must_comp ? 0 : 1);
+	KUNIT_EXPECT_EQ(test, skb_queue_len(unq), c->must_comp ? 0U : 1U);
+	KUNIT_EXPECT_EQ(test, DEV_STATS_READ(r->ppp->dev, rx_errors),
+			errs + (c->must_comp ? 2 : 0));
+}
+
+/* ---- A pass filter that cannot run for lack of memory */
+
+static int rxt_own_head_fails(struct sk_buff *skb)
+{
+	return -ENOMEM;
+}
+
+struct nomem_case {
+	const char *name;
+	bool inbound;
+	bool fail;		/* ppp_filter_own_head() fails */
+};
+
+static void nomem_case_desc(const struct nomem_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+static const struct nomem_case nomem_cases[] = {
+	{ "rx_no_memory_dropped", true, true },
+	{ "rx_passes", true, false },
+	{ "tx_no_memory_dropped", false, true },
+	{ "tx_passes", false, false },
+};
+KUNIT_ARRAY_PARAM(nomem, nomem_cases, nomem_case_desc);
+
+/*
+ * The direction tag goes in front of the frame, which needs the head to
+ * be ours; when that cannot be had, the frame is dropped and counted
+ * (an rx error, as in-tree, or a tx error), never let past the filter.
+ */
+static void rx_filter_no_memory(struct kunit *test)
+{
+	static const struct sock_filter pass_all[] = {
+		BPF_STMT(BPF_RET | BPF_K, 0xffff),
+	};
+	static const u8 ip[] = { 0x00, 0x21, IPHDR };
+	const struct nomem_case *c = test->param_value;
+	struct rxt *r = rxt_get(test);
+	void __user *uprog = (u8 __user *)r->t->umem + PAGE_SIZE;
+	struct net_device *dev = r->ppp->dev;
+	struct sock_fprog prog = {
+		.len = ARRAY_SIZE(pass_all),
+		.filter = (struct sock_filter __force *)uprog,
+	};
+	unsigned long errs;
+	bool passed;
+
+	KUNIT_ASSERT_EQ(test, copy_to_user(uprog, pass_all, sizeof(pass_all)),
+			0UL);
+	KUNIT_ASSERT_EQ(test, pgt_ioctl(r->t, r->ufd, PPPIOCSPASS, &prog,
+					sizeof(prog)), 0L);
+	if (c->fail)
+		kunit_activate_static_stub(test, ppp_filter_own_head,
+					   rxt_own_head_fails);
+
+	if (c->inbound) {
+		errs = DEV_STATS_READ(dev, rx_errors);
+		ppp_input(&r->pc->chan, pgt_skb(ip, sizeof(ip), 2));
+		passed = pgt_wait_atomic(&r->tapped, 1, c->fail ? 20 : 1000);
+		KUNIT_EXPECT_EQ(test, DEV_STATS_READ(dev, rx_errors),
+				errs + c->fail);
+	} else {
+		errs = DEV_STATS_READ(dev, tx_errors);
+		KUNIT_ASSERT_EQ(test, pgt_write(r->t, r->ufd, ip, sizeof(ip)),
+				(ssize_t)sizeof(ip));
+		passed = skb_queue_len(&r->pc->txq);
+		KUNIT_EXPECT_EQ(test, DEV_STATS_READ(dev, tx_errors),
+				errs + c->fail);
+	}
+	KUNIT_EXPECT_EQ(test, passed, !c->fail);
+}
+
 static struct kunit_case ppp_generic_rx_cases[] = {
 	KUNIT_CASE_PARAM(rx_route, route_gen_params),
 	KUNIT_CASE_PARAM(rx_queue_bound, bound_gen_params),
 	KUNIT_CASE(rx_read_too_small),
 	KUNIT_CASE(rx_unit_closing),
+	KUNIT_CASE_PARAM(rx_after_fatal_decomp_error, fatal_gen_params),
+	KUNIT_CASE_PARAM(rx_filter_no_memory, nomem_gen_params),
 	{}
 };
 

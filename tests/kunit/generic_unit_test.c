@@ -113,13 +113,18 @@ static void int_case_desc(const struct int_case *c, char *desc)
 	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
 }
 
+/*
+ * Any int is taken, as in-tree; the MRU sizes the decompressor's output
+ * buffer, so the unit keeps it within 0..PPP_MAX_MRU.
+ */
 static const struct int_case mru_cases[] = {
-	{ "negative", -1, -EINVAL },
+	{ "int_min", INT_MIN, 0 },
+	{ "negative", -1, 0 },
 	{ "zero", 0, 0 },
 	{ "default", PPP_MRU, 0 },
 	{ "max", PPP_MAX_MRU, 0 },
-	{ "max+1", PPP_MAX_MRU + 1, -EINVAL },
-	{ "int_max", INT_MAX, -EINVAL },
+	{ "max+1", PPP_MAX_MRU + 1, 0 },
+	{ "int_max", INT_MAX, 0 },
 };
 KUNIT_ARRAY_PARAM(mru, mru_cases, int_case_desc);
 
@@ -132,8 +137,26 @@ static void unit_set_mru(struct kunit *test)
 
 	f = pgt_new_unit(t, &unit);
 	KUNIT_EXPECT_EQ(test, pgt_ioctl_int(t, f, PPPIOCSMRU, &v), c->err);
-	if (!c->err)
-		KUNIT_EXPECT_EQ(test, pgt_unit(f)->mru, c->val);
+	KUNIT_EXPECT_EQ(test, pgt_unit(f)->mru,
+			clamp_t(int, c->val, 0, PPP_MAX_MRU));
+}
+
+/*
+ * PPPIOCSMRRU: any int, as in-tree.  0 turns multilink receive off; a
+ * negative MRRU leaves it on with no frame short enough; above
+ * PPP_MAX_MRU is PPP_MAX_MRU (the length check must not overflow).
+ */
+static void unit_set_mrru(struct kunit *test)
+{
+	const struct int_case *c = test->param_value;
+	struct pgt *t = test->priv;
+	struct file *f;
+	int unit, v = c->val;
+
+	f = pgt_new_unit(t, &unit);
+	KUNIT_EXPECT_EQ(test, pgt_ioctl_int(t, f, PPPIOCSMRRU, &v), c->err);
+	KUNIT_EXPECT_EQ(test, pgt_unit(f)->mp.mrru,
+			min_t(int, c->val, PPP_MAX_MRU));
 }
 
 /* ---- PPPIOCSMAXCID: low 16 bits tx slots - 1, high 16 rx slots - 1 */
@@ -145,7 +168,11 @@ static const struct int_case maxcid_cases[] = {
 	{ "tx255", 255, -EINVAL },
 	{ "tx_ffff", 0xffff, -EINVAL },
 	{ "rx255", 255 << 16, -EINVAL },
-	{ "rx_ffff", 0xffff0000, -EINVAL },
+	/* The rx id is signed, as in-tree: 0xffff is -1, no rx slots. */
+	{ "rx_ffff", 0xffff0000, 0 },
+	{ "rx_ffff_tx15", 0xffff000f, 0 },
+	{ "rx_fffe", 0xfffe0000, -EINVAL },
+	{ "rx_8000", 0x80000000, -EINVAL },
 	{ "negative", -1, -EINVAL },
 };
 KUNIT_ARRAY_PARAM(maxcid, maxcid_cases, int_case_desc);
@@ -172,6 +199,10 @@ static void unit_set_maxcid(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, pgt_unit(f)->vj);
 	KUNIT_EXPECT_EQ(test, (int)pgt_unit(f)->vj->tslot_limit,
 			c->val & 0xffff);
+	if (((u32)c->val >> 16) == 0xffff)
+		KUNIT_EXPECT_NULL(test, pgt_unit(f)->vj->rstate);
+	else
+		KUNIT_EXPECT_NOT_NULL(test, pgt_unit(f)->vj->rstate);
 }
 
 /* ---- PPPIOCSNPMODE / PPPIOCGNPMODE */
@@ -453,6 +484,7 @@ static struct kunit_case ppp_generic_unit_cases[] = {
 	KUNIT_CASE(unit_owner_close),
 	KUNIT_CASE(unit_unattached_ioctls),
 	KUNIT_CASE_PARAM(unit_set_mru, mru_gen_params),
+	KUNIT_CASE_PARAM(unit_set_mrru, mru_gen_params),
 	KUNIT_CASE_PARAM(unit_set_maxcid, maxcid_gen_params),
 	KUNIT_CASE_PARAM(unit_npmode, np_gen_params),
 	KUNIT_CASE_PARAM(unit_set_compress, ccp_gen_params),

@@ -12,6 +12,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -118,6 +119,19 @@ static int check_unit(int fd)
 
 	val = 1500;
 	expect("unit/smru", ioctl(fd, PPPIOCSMRU, &val), 0);
+	/* The unit takes any MRU and MRRU, as in-tree. */
+	val = -1;
+	expect("unit/smru-negative", ioctl(fd, PPPIOCSMRU, &val), 0);
+	val = INT_MAX;
+	expect("unit/smru-intmax", ioctl(fd, PPPIOCSMRU, &val), 0);
+	val = 1500;
+	ioctl(fd, PPPIOCSMRU, &val);
+	val = -1;
+	expect("unit/smrru-negative", ioctl(fd, PPPIOCSMRRU, &val), 0);
+	val = INT_MAX;
+	expect("unit/smrru-intmax", ioctl(fd, PPPIOCSMRRU, &val), 0);
+	val = 0;
+	expect("unit/smrru-off", ioctl(fd, PPPIOCSMRRU, &val), 0);
 	val = SC_COMP_TCP | SC_CCP_OPEN | SC_COMP_PROT; /* last is not ours */
 	expect("unit/sflags", ioctl(fd, PPPIOCSFLAGS, &val), 0);
 	val = 0;
@@ -151,6 +165,14 @@ static int check_unit(int fd)
 	expect("unit/smaxcid", ioctl(fd, PPPIOCSMAXCID, &val), 0);
 	val = (15 << 16) | 1000;
 	expect("unit/smaxcid-toomany", ioctl(fd, PPPIOCSMAXCID, &val), EINVAL);
+	/* The receive id is a signed 16-bit number: 0xffff is no slots. */
+	val = (int)0xffff000f;
+	expect("unit/smaxcid-rx-none", ioctl(fd, PPPIOCSMAXCID, &val), 0);
+	val = (int)0xfffe000f;
+	expect("unit/smaxcid-rx-negative", ioctl(fd, PPPIOCSMAXCID, &val),
+	       EINVAL);
+	val = 15;
+	ioctl(fd, PPPIOCSMAXCID, &val);
 
 	expect("unit/spass-empty", ioctl(fd, PPPIOCSPASS, &prog), 0);
 	expect("unit/sactive-empty", ioctl(fd, PPPIOCSACTIVE, &prog), 0);
@@ -213,6 +235,10 @@ static void check_channel(int unit)
 	expect("chan/connect-missing", ioctl(cfd, PPPIOCCONNECT, &val), ENXIO);
 	expect("chan/bridge-missing", ioctl(cfd, PPPIOCBRIDGECHAN, &val),
 	       ENXIO);
+	/* To itself: refused, and it stays unbridged (checked next). */
+	val = chan;
+	expect("chan/bridge-self", ioctl(cfd, PPPIOCBRIDGECHAN, &val),
+	       EALREADY);
 	expect("chan/unbridge-unbridged", ioctl(cfd, PPPIOCUNBRIDGECHAN, 0),
 	       EINVAL);
 	expect("chan/detach", ioctl(cfd, PPPIOCDETACH, &val), EINVAL);

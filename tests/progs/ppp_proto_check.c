@@ -4,10 +4,11 @@
  * no peer (issue 7), for the in-tree ppp_generic and ours alike:
  *
  *   maxcid/.. PPPIOCSMAXCID: low 16 bits = highest transmit slot id,
- *             high 16 bits = highest receive slot id (0 = 15); slhc
- *             has at most 255 slots each way, so ids >= 255 and
- *             negative values are refused with EINVAL, and a refused
- *             value leaves the unit usable (VJ counters still readable).
+ *             high 16 bits = highest receive slot id (0 = 15, 0xffff
+ *             = none); slhc has at most 255 slots each way, so ids
+ *             >= 255 and other negative values are refused with EINVAL,
+ *             and a refused value leaves the unit usable (VJ counters
+ *             still readable).
  *   rtnl/..   a unit created with RTM_NEWLINK kind "ppp" and
  *             IFLA_PPP_DEV_FD takes the same unit ioctls as a
  *             PPPIOCNEWUNIT one, a channel connects to it by number and
@@ -89,9 +90,9 @@ static const struct maxcid_case maxcid_cases[] = {
 	{ "rx255", (255 << 16) | 15, EINVAL },
 	{ "tx65535", 0xffff, EINVAL },
 	/*
-	 * Not checked: rx id 0xffff with a small tx id; the in-tree
-	 * driver shifts the int arithmetically, reads rx -1 and accepts
-	 * it as "no receive slots", we refuse it.
+	 * rx id 0xffff with a small tx id is taken as "no receive slots"
+	 * (the in-tree driver shifts the int arithmetically and reads
+	 * rx -1): ppp_ioctl_check's unit/smaxcid-rx-none.
 	 */
 	{ "minus1", -1, EINVAL },
 	{ "intmin", (int)0x80000000, EINVAL },
