@@ -57,6 +57,14 @@ void ppp_receive_nonmp_frame(struct ppp_unit *ppp, struct sk_buff *skb)
 		if (!skb)
 			goto err;
 	}
+	/*
+	 * The decompressor failed for good (pppd sees SC_DC_FERROR and
+	 * closes CCP) and nothing may come in uncompressed: with MPPE that
+	 * would let cleartext in.  Every frame is dropped until then, CCP
+	 * included, and counted as an error, as in-tree.
+	 */
+	if ((ppp->flags & SC_MUST_COMP) && (ppp->rstate & SC_DC_FERROR))
+		goto drop;
 
 	proto = get_unaligned_be16(skb->data);
 	if (proto == PPP_VJC_COMP || proto == PPP_VJC_UNCOMP) {
@@ -77,6 +85,8 @@ void ppp_receive_nonmp_frame(struct ppp_unit *ppp, struct sk_buff *skb)
 		ppp_receive_np(ppp, skb, np);
 	return;
 
+drop:
+	kfree_skb(skb);
 err:
 	ppp_receive_error(ppp);
 }
