@@ -116,23 +116,28 @@ EXPORT_SYMBOL_IF_KUNIT(ppp_filter_own_head);
  * @inbound: direction
  * @active: set to whether the frame counts as link activity
  *
- * Return: false if the pass filter rejects the frame (caller drops it).
+ * A configured filter is never bypassed: a frame it cannot be run over
+ * is dropped too.
+ *
+ * Return: 1 if the frame passes, 0 if the pass filter rejects it, or
+ * -ENOMEM if the filters could not run.  The caller drops the frame
+ * unless it passes, and counts it as an error in the last case.
  */
-bool ppp_filter_pass(struct ppp_unit *ppp, struct sk_buff *skb, bool inbound,
-		     bool *active)
+int ppp_filter_pass(struct ppp_unit *ppp, struct sk_buff *skb, bool inbound,
+		    bool *active)
 {
-	bool pass = true;
+	int pass = 1;
 
 	*active = true;
 	if (!ppp->pass_filter && !ppp->active_filter)
-		return true;
+		return 1;
 	if (ppp_filter_own_head(skb))
-		return true;
+		return -ENOMEM;
 
 	put_unaligned_be16(inbound ? PPP_FILTER_TAG_IN : PPP_FILTER_TAG_OUT,
 			   skb_push(skb, PPP_PROTO_LEN));
 	if (ppp->pass_filter && !bpf_prog_run(ppp->pass_filter, skb)) {
-		pass = false;
+		pass = 0;
 		if (ppp->debug & 1)
 			netdev_printk(KERN_DEBUG, ppp->dev, "%s frame not passed\n",
 				      inbound ? "inbound" : "outbound");

@@ -349,7 +349,7 @@ int ppp_filter_set(struct ppp_unit *ppp, unsigned int cmd,
 		   void __user *arg, bool compat);
 void ppp_filter_free(struct ppp_unit *ppp);
 int ppp_filter_own_head(struct sk_buff *skb);
-bool ppp_filter_pass(struct ppp_unit *ppp, struct sk_buff *skb, bool inbound,
-		     bool *active);
+int ppp_filter_pass(struct ppp_unit *ppp, struct sk_buff *skb, bool inbound,
+		    bool *active);
 
 #endif /* PPP_GENERIC_PRIV_H */

@@ -19,9 +19,13 @@ static void ppp_receive_np(struct ppp_unit *ppp, struct sk_buff *skb, int np)
 {
 	struct net_device *dev = ppp->dev;
 	bool active;
+	int pass;
 
-	if (!ppp_filter_pass(ppp, skb, true, &active)) {
+	pass = ppp_filter_pass(ppp, skb, true, &active);
+	if (pass <= 0) {
 		kfree_skb(skb);
+		if (pass < 0)
+			ppp_receive_error(ppp);	/* counted as in-tree */
 		return;
 	}
 	if (active)

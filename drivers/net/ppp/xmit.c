@@ -113,10 +113,14 @@ static void ppp_send_frame(struct ppp_unit *ppp, struct sk_buff *skb)
 {
 	int proto = get_unaligned_be16(skb->data);
 	bool active;
+	int pass;
 
 	if (proto < 0x8000) {
-		if (!ppp_filter_pass(ppp, skb, false, &active)) {
+		pass = ppp_filter_pass(ppp, skb, false, &active);
+		if (pass <= 0) {
 			kfree_skb(skb);
+			if (pass < 0)
+				goto err;
 			return;
 		}
 		/* Only "active" traffic keeps an idle link up. */
