@@ -477,8 +477,9 @@ int ppp_chan_bridge(struct ppp_chan *pch, struct ppp_chan *peer)
 {
 	int err;
 
+	/* In-tree links the channel, then finds it bridged: EALREADY. */
 	if (pch == peer)
-		return -EINVAL;
+		return -EALREADY;
 	err = ppp_chan_bridge_one(pch, peer);
 	if (err)
 		return err;
