@@ -453,9 +453,8 @@ long ppp_unit_ioctl(struct ppp_unit *ppp, struct file *file,
 	case PPPIOCSMRU:
 		if (get_user(val, p))
 			return -EFAULT;
-		if (val < 0 || val > PPP_MAX_MRU)
-			return -EINVAL;
-		WRITE_ONCE(ppp->mru, val);
+		/* Any int, as in-tree; it sizes decompressor buffers. */
+		WRITE_ONCE(ppp->mru, clamp_t(int, val, 0, PPP_MAX_MRU));
 		return 0;
 
 	case PPPIOCSFLAGS:
@@ -502,9 +501,12 @@ long ppp_unit_ioctl(struct ppp_unit *ppp, struct file *file,
 	case PPPIOCSMRRU:
 		if (get_user(val, p))
 			return -EFAULT;
-		if (val < 0 || val > PPP_MAX_MRU)
-			return -EINVAL;
-		ppp_mp_set_mrru(ppp, val);
+		/*
+		 * Any int, as in-tree: negative keeps multilink receive on
+		 * with no frame short enough; the cap keeps the length
+		 * check from overflowing.
+		 */
+		ppp_mp_set_mrru(ppp, min_t(int, val, PPP_MAX_MRU));
 		return 0;
 
 	default:
