@@ -13,17 +13,20 @@
 
 /*
  * PPPIOCSMAXCID: low 16 bits = highest transmit slot id, high 16 bits =
- * highest receive slot id (0 meaning the default, 15).  Out-of-range
- * values are refused; the old state is kept until the new one exists.
+ * highest receive slot id, signed as in-tree (0 meaning the default, 15;
+ * 0xffff, i.e. -1, no receive slots: VJ frames received are refused).
+ * Out-of-range values are refused; the old state is kept until the new
+ * one exists.
  */
 int ppp_vj_set_maxcid(struct ppp_unit *ppp, int val)
 {
-	unsigned int tx = val & 0xffff, rx = (unsigned int)val >> 16;
+	int tx = val & 0xffff, rx = (s16)((u32)val >> 16);
 	struct slcompress *vj, *old;
 
 	if (!rx)
 		rx = 15;
-	if (tx + 1 > PPP_VJ_MAX_SLOTS || rx + 1 > PPP_VJ_MAX_SLOTS)
+	if (tx + 1 > PPP_VJ_MAX_SLOTS || rx + 1 < 0 ||
+	    rx + 1 > PPP_VJ_MAX_SLOTS)
 		return -EINVAL;
 	vj = slhc_init(rx + 1, tx + 1);
 	if (IS_ERR_OR_NULL(vj))
