@@ -1,14 +1,24 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0
-"""bench-report.py [--png OUT.png] KERNEL=results.txt ...
+"""bench-report.py [--png OUT.png] [--host HOST.txt] KERNEL=results.txt ...
 
-Reads the "BENCH set=<ours|intree> round=<r> test=<t> key=value ..." lines
-that scripts/qemu/bench-init wrote, and prints per kernel and metric the
-median over rounds of each module set, its spread ((max - min) / median),
-the ratio ours/in-tree and the verdict against the target of issue 9.
-Where a target is missed it says by how much.  With --png, draws the
-ratios with gnuplot.  Exit status 0 (the benchmark is informative; the
-verdicts are in the output).
+Reads the "BENCH set=<intree|ours|nosimd> round=<r> test=<t> key=value
+..." lines that scripts/qemu/bench-init wrote, and prints per kernel and
+metric the median over rounds of each module set with its spread
+((max - min) / median), and the median of the per-round ratios ours /
+in-tree (each round's pair ran back to back; the order alternates), and
+the same for ours with simd=0, with the verdict against the target.  A
+ratio from fewer than MIN_ROUNDS paired rounds is not printed.  Where a
+target is missed it says by how much.  --host adds the real-CPU codec
+table (tests/host bench_hdlc).  With --png, draws the ratios with
+gnuplot.
+
+Failed runs are counted, listed and left out of the medians: a run that
+said failed=1, an ldisc case with lost or bad frames, a codec case whose
+decoder lost frames, ping replies missing, a figure missing from a round
+that ran its item, a VM that did not finish, a failed host cross-check.
+Exit status 1 if there was any ("bench: FAILED"), else 0 (the verdicts
+against the targets are informative).
 """
 import os
 import re
@@ -17,6 +27,9 @@ import sys
 import tempfile
 from collections import defaultdict
 from statistics import median
+
+MIN_ROUNDS = 3
+SETS = ("intree", "ours", "nosimd")
 
 # metric -> (label, unit, better ('low'|'high'), target ratio or None)
 METRICS = {}
@@ -29,73 +42,133 @@ def metric(key, label, unit, better, target):
         ORDER.append(key)
 
 
+def item_of(test):
+    """The bench-init item a test or metric key belongs to."""
+    for prefix, item in (("ldisc", "ldisc"), ("codec", "codec"), ("units", "units"),
+                         ("pppoe", "pppoe"), ("tcp-", "link"), ("udp-", "link"),
+                         ("ping-", "link"), ("link", "link")):
+        if test.startswith(prefix):
+            return item
+    return "*"
+
+
 def parse(path):
-    """(set, round) -> list of dicts."""
+    """The result rows (dicts), and whether the VM got to the end."""
     rows = []
+    finished = False
     with open(path, errors="replace") as f:
         for line in f:
+            if line.strip() == "END":
+                finished = True
             if not line.startswith("BENCH "):
                 continue
             kv = dict(re.findall(r"(\w+)=(\S+)", line))
             rows.append(kv)
-    return rows
+    return rows, finished
+
+
+class Run:
+    """One kernel's results: values[metric][set][round], the rounds each
+    set started (with its items), and the failures."""
+
+    def __init__(self):
+        self.values = defaultdict(lambda: defaultdict(dict))
+        self.started = {}		# (set, round) -> set of items
+        self.failures = []
+        self.failed = set()		# (set, round, item) already counted
+
+    def fail(self, r, what):
+        s, rnd = r.get("set"), r.get("round")
+        self.failures.append("%s round %s: %s" % (s, rnd, what))
+        self.failed.add((s, rnd, item_of(r.get("test", ""))))
+
+    def put(self, k, r, x):
+        self.values[k][r["set"]][r["round"]] = x
 
 
 def values(rows):
-    """metric key -> set -> [value per round]."""
-    v = defaultdict(lambda: defaultdict(list))
+    """A Run from the rows of one results file."""
+    run = Run()
     for r in rows:
         s, t = r.get("set"), r.get("test")
         try:
+            if t == "round":
+                run.started[(s, r["round"])] = set(r.get("items", "").split(","))
+                continue
+            if r.get("failed") == "1":
+                run.fail(r, "%s failed (%s)" % (t, r.get("reason", "?")))
+                continue
             if t == "ldisc":
-                mb = int(r["bytes"]) / 1e6
-                if mb <= 0:
-                    continue
-                target = {"map0": 0.5, "worst": 1.0}.get(r["mode"])
                 k = "ldisc-%s-%s-%s" % (r["dir"], r["size"], r["mode"])
+                target = {"map0": 0.5, "worst": 1.0}.get(r["mode"])
                 metric(k, "ldisc %s %5s B %-6s CPU/MB" % (r["dir"], r["size"], r["mode"]),
                        "ms", "low", target)
-                v[k][s].append(int(r["cpu_ns"]) / 1e6 / mb)
-                if int(r.get("lost", 0)):
-                    print("warning: %s %s round %s lost %s frames" %
-                          (k, s, r["round"], r["lost"]), file=sys.stderr)
+                lost, bad = int(r.get("lost", 0)), int(r.get("bad", 0))
+                mb = int(r["bytes"]) / 1e6
+                if lost or bad or mb <= 0:
+                    run.fail(r, "%s: %d frames lost, %d bad" % (k, lost, bad))
+                    continue
+                run.put(k, r, int(r["cpu_ns"]) / 1e6 / mb)
             elif t == "codec":
                 k = "codec-%s-%s-%s" % (r["op"], r["size"], r["mode"])
                 metric(k, "codec %s %5s B %-6s (ours)" % (r["op"], r["size"], r["mode"]),
                        "MB/s", "high", None)
-                v[k][s].append(int(r["bytes"]) / (int(r["ns"]) / 1e3))
+                if r.get("ok", "1") != "1":
+                    run.fail(r, "%s: the decoder lost frames" % k)
+                    continue
+                run.put(k, r, int(r["bytes"]) / (int(r["ns"]) / 1e3))
             elif t == "units":
                 n = int(r["n"])
                 metric("units-create", "units: create, per unit", "ms", "low", 1.0)
-                metric("units-destroy", "units: destroy (close..gone), per unit",
+                metric("units-gone", "units: close..gone from sysfs, per unit",
+                       "ms", "low", None)
+                metric("units-destroy", "units: destroy (close..all done), per unit",
                        "ms", "low", 0.1)
                 metric("units-destroy-cpu", "units: destroy CPU, per unit", "ms",
                        "low", None)
                 metric("units-mem", "units: slab+percpu, per unit", "KiB", "low", 1.0)
-                v["units-create"][s].append(int(r["create_ns"]) / 1e6 / n)
-                v["units-destroy"][s].append(int(r["destroy_ns"]) / 1e6 / n)
-                v["units-destroy-cpu"][s].append(int(r["destroy_cpu_ns"]) / 1e6 / n)
-                v["units-mem"][s].append((int(r["slab_kb"]) + int(r["percpu_kb"])) / n)
+                run.put("units-create", r, int(r["create_ns"]) / 1e6 / n)
+                run.put("units-gone", r, int(r["gone_ns"]) / 1e6 / n)
+                run.put("units-destroy", r, int(r["destroy_ns"]) / 1e6 / n)
+                run.put("units-destroy-cpu", r, int(r["destroy_cpu_ns"]) / 1e6 / n)
+                run.put("units-mem", r, (int(r["slab_kb"]) + int(r["percpu_kb"])) / n)
             elif t in ("tcp-a2b", "tcp-b2a", "udp-a2b", "pppoe-tcp-a2b",
                        "pppoe-tcp-b2a"):
-                kbps = float(r["kbps"])
-                if kbps <= 0:
-                    continue
+                kbps, rx = float(r["kbps"]), int(r["bytes"])
                 metric(t + "-tput", "%s throughput" % t, "Mbit/s", "high", 1.25)
-                metric(t + "-cpu", "%s CPU per MB" % t, "ms", "low", 0.8)
-                v[t + "-tput"][s].append(kbps / 1000)
-                v[t + "-cpu"][s].append(int(r["cpu_ns"]) / 1e6 /
-                                        (int(r["bytes"]) / 1e6))
-            elif t in ("ping-idle", "ping-load"):
-                if int(r.get("n", 0)) == 0:
+                metric(t + "-cpu", "%s CPU per MB received" % t, "ms", "low", 0.8)
+                if kbps <= 0 or rx <= 0:
+                    run.fail(r, "%s: nothing received" % t)
                     continue
+                run.put(t + "-tput", r, kbps / 1000)
+                run.put(t + "-cpu", r, int(r["cpu_ns"]) / 1e6 / (rx / 1e6))
+            elif t in ("ping-idle", "ping-load"):
                 metric(t + "-med", "%s RTT median" % t, "ms", "low", 1.0)
                 metric(t + "-p99", "%s RTT p99" % t, "ms", "low", 1.0)
-                v[t + "-med"][s].append(int(r["med_us"]) / 1e3)
-                v[t + "-p99"][s].append(int(r["p99_us"]) / 1e3)
+                n, sent = int(r["n"]), int(r.get("sent", r["n"]))
+                if n < sent or n == 0:
+                    run.fail(r, "%s: %d of %d replies" % (t, n, sent))
+                    continue
+                run.put(t + "-med", r, int(r["med_us"]) / 1e3)
+                run.put(t + "-p99", r, int(r["p99_us"]) / 1e3)
         except (KeyError, ValueError, ZeroDivisionError):
-            print("warning: cannot read %r" % r, file=sys.stderr)
-    return v
+            run.fail(r, "cannot read %r" % r)
+    # a round that ran an item must have each of its figures
+    for k in ORDER:
+        for (s, rnd), items in sorted(run.started.items()):
+            item = item_of(k)
+            if item not in items or rnd in run.values[k].get(s, {}):
+                continue
+            if {(s, rnd, item), (s, rnd, "*")} & run.failed:
+                continue
+            run.failures.append("%s round %s: %s missing" % (s, rnd, k))
+    return run
+
+
+def paired(v, s):
+    """Per-round ratios set s / in-tree, over the rounds both ran."""
+    a, b = v.get(s, {}), v.get("intree", {})
+    return [a[r] / b[r] for r in sorted(a) if r in b and b[r]]
 
 
 def spread(xs):
@@ -128,29 +201,48 @@ def fmt(x):
     return "%.3g" % x
 
 
+def show_ratio(ratios):
+    if not ratios:
+        return "-", None
+    if len(ratios) < MIN_ROUNDS:
+        return "n/a (%d rounds)" % len(ratios), None
+    m = median(ratios)
+    return "%.3f" % m, m
+
+
 def main():
     args = sys.argv[1:]
-    png = None
-    if len(args) >= 2 and args[0] == "--png":
-        png = args[1]
+    png = host = None
+    while len(args) >= 2 and args[0] in ("--png", "--host"):
+        if args[0] == "--png":
+            png = args[1]
+        else:
+            host = args[1]
         args = args[2:]
-    if not args:
+    if not args and not host:
         print(__doc__, file=sys.stderr)
         return 1
-    chart = defaultdict(dict)	# metric -> kernel -> ratio
+    chart = defaultdict(dict)	# (metric, set) -> kernel -> ratio
     kernels = []
+    failures = []
     met = missed = 0
     for a in args:
         kernel, path = a.split("=", 1)
         kernels.append(kernel)
-        v = values(parse(path))
-        rounds = {len(v[k].get("ours", [])) for k in v} | {len(v[k].get("intree", [])) for k in v}
+        rows, finished = parse(path)
+        run = values(rows)
+        v = run.values
+        if not finished:
+            run.failures.append("the VM did not finish (partial results)")
+        rounds = sorted({int(r) for (s, r) in run.started})
         print()
-        print("== kernel %s: medians over rounds (spread = (max-min)/median), ratio = ours/in-tree"
-              % kernel)
-        print("   rounds per metric: %s" % (", ".join(str(x) for x in sorted(rounds)) or "none"))
-        hdr = "%-42s %-6s %16s %16s %7s  %s" % ("metric", "unit", "in-tree (spread)",
-                                               "ours (spread)", "ratio", "target")
+        print("== kernel %s: medians over rounds (spread = (max-min)/median); ratio = median of "
+              "the per-round ratios to in-tree (n/a below %d rounds)" % (kernel, MIN_ROUNDS))
+        print("   rounds: %s (after a warm-up round, not counted); simd=0: ours with ppp_async simd=0"
+              % (", ".join(str(x) for x in rounds) or "none"))
+        hdr = "%-44s %-6s %15s %15s %15s %15s %15s  %s" % (
+            "metric", "unit", "in-tree (sprd)", "ours (sprd)", "simd=0 (sprd)",
+            "ours/in-tree", "simd=0/in-tree", "target")
         print(hdr)
         print("-" * len(hdr))
         for k in ORDER:
@@ -158,47 +250,68 @@ def main():
                 continue
             label, unit, better, target = METRICS[k]
             cells = []
-            meds = {}
-            for s in ("intree", "ours"):
-                xs = v[k].get(s)
-                if xs:
-                    meds[s] = median(xs)
-                    cells.append("%s (%.1f%%)" % (fmt(meds[s]), spread(xs)))
-                else:
-                    cells.append("-")
-            ratio = None
-            if "intree" in meds and "ours" in meds and meds["intree"]:
-                ratio = meds["ours"] / meds["intree"]
-                chart[k][kernel] = ratio
+            for s in SETS:
+                xs = list(v[k].get(s, {}).values())
+                cells.append("%s (%.1f%%)" % (fmt(median(xs)), spread(xs)) if xs else "-")
+            ours_txt, ratio = show_ratio(paired(v[k], "ours"))
+            nosimd_txt, nosimd = show_ratio(paired(v[k], "nosimd"))
+            if ratio is not None:
+                chart[(k, "ours")][kernel] = ratio
+            if nosimd is not None:
+                chart[(k, "nosimd")][kernel] = nosimd
             vd = verdict(better, target, ratio)
             if vd.startswith("met"):
                 met += 1
             elif vd.startswith("MISSED"):
                 missed += 1
-            print("%-42s %-6s %16s %16s %7s  %s" % (label, unit, cells[0], cells[1],
-                                                   "%.3f" % ratio if ratio else "-", vd))
+            print("%-44s %-6s %15s %15s %15s %15s %15s  %s" % (
+                label, unit, cells[0], cells[1], cells[2], ours_txt, nosimd_txt, vd))
+        if run.failures:
+            print("   failed runs (left out of the medians): %d" % len(run.failures))
+            for f in run.failures:
+                print("     %s" % f)
+        failures += ["%s: %s" % (kernel, f) for f in run.failures]
+    if host:
+        print()
+        print("== host CPU: our codec (vector paths on, off) against a byte-at-a-time "
+              "RFC 1662 reference (tests/host bench_hdlc)")
+        try:
+            with open(host, errors="replace") as f:
+                text = f.read()
+        except OSError as e:
+            text = "cannot read %s: %s\n" % (host, e)
+        sys.stdout.write(text)
+        if "cross-check against the reference passed" not in text:
+            failures.append("host: the codec benchmark failed")
     print()
     print("bench: %d targets met, %d missed" % (met, missed))
     if png and chart:
         draw(png, chart, kernels)
+    if failures:
+        print("bench: FAILED: %d failed runs" % len(failures))
+        return 1
+    print("bench: no failed runs")
     return 0
 
 
 def draw(png, chart, kernels):
-    keys = [k for k in ORDER if k in chart]
+    keys = [k for k in ORDER if (k, "ours") in chart or (k, "nosimd") in chart]
+    series = [(kern, s) for kern in kernels for s in ("ours", "nosimd")]
     with tempfile.NamedTemporaryFile("w", suffix=".dat", delete=False) as d:
         for k in keys:
             label = METRICS[k][0].replace(" ", "_").replace("_per_unit", "")
             label = re.sub(r"_+", "_", label)
             d.write("%s %s\n" % (label, " ".join(
-                "%.4f" % chart[k].get(kern, float("nan")) for kern in kernels)))
+                "%.4f" % chart.get((k, s), {}).get(kern, float("nan"))
+                for kern, s in series)))
         dat = d.name
-    plots = ", ".join("'%s' using %d:xtic(1) title 'ours/in-tree, %s'" % (dat, i + 2, kern)
-                      for i, kern in enumerate(kernels))
+    plots = ", ".join("'%s' using %d:xtic(1) title '%s/in-tree, %s'" % (
+        dat, i + 2, "ours" if s == "ours" else "ours simd=0", kern)
+        for i, (kern, s) in enumerate(series))
     script = """
 set terminal pngcairo size 1400,%d noenhanced font ',9'
 set output '%s'
-set title 'pppstack vs in-tree: ratio ours/in-tree (medians, icount, 1 vCPU); throughput: higher is better, CPU/time/memory: lower'
+set title 'pppstack vs in-tree: ratio ours/in-tree (median of per-round ratios, icount, 1 vCPU); throughput: higher is better, CPU/time/memory: lower'
 set style data histogram
 set style histogram clustered gap 1
 set style fill solid 0.8 border -1

@@ -8,16 +8,22 @@
 # counting and one vCPU (-accel tcg,thread=single -cpu max -smp 1
 # -icount shift=0,sleep=off,align=off: guest time is guest instructions,
 # so the figures are CPU work, immune to host load), whose /init
-# (scripts/qemu/bench-init) loads the in-tree set, measures, unloads,
-# loads ours, measures, and alternates for BENCH_ROUNDS rounds.  Then
-# scripts/qemu/bench-report.py prints medians, spreads and the ratio
-# ours/in-tree against the targets, and draws a PNG chart (gnuplot).
+# (scripts/qemu/bench-init) runs a warm-up round of every set, then
+# BENCH_ROUNDS rounds of: the in-tree set, ours, ours with simd=0
+# (loaded, measured, unloaded in turn; the order reversed every round).
+# The host item runs tests/host's bench_hdlc on the real CPU.  Then
+# scripts/qemu/bench-report.py prints medians, spreads and the median
+# of the per-round ratios ours/in-tree against the targets, counts
+# failed runs (then exits 1 and prints FAILED), and draws a PNG chart
+# (gnuplot).
 #
 # Knobs (environment):
 #   BENCH_KERNELS   kernels (default "6.1 6.12")
-#   BENCH_ROUNDS    alternating rounds (default 5)
-#   BENCH_ITEMS     ldisc codec units link pppoe (default: all); unitprof
-#                   and prof (perf profiles, see bench-init) only when named
+#   BENCH_ROUNDS    rounds (default 6; an odd number is rounded up, so
+#                   that each set runs first as often as last)
+#   BENCH_ITEMS     ldisc codec units link pppoe host (default: all);
+#                   unitprof and prof (perf profiles, see bench-init)
+#                   only when named
 #   BENCH_UNITS     units created/destroyed (default 10000)
 #   BENCH_LDISC_KB  payload KiB per line-discipline case (default 256)
 #   BENCH_LINK_MB   MiB per iperf3 transfer (default 2)
@@ -29,15 +35,27 @@
 #   BENCH_OUT       output directory (default $PPP_CACHE_DIR/bench)
 #
 # Output: the table on stdout; in $PPP_CACHE_DIR/bench/: per-kernel run
-# directories (console.log, results.log), report.txt, bench.png; with
-# prof, prof-<kernel>.txt (the profiles, cut out of the console log).
+# directories (console.log, results.log), host.txt, report.txt,
+# bench.png; with prof, prof-<kernel>.txt (the profiles, cut out of the
+# console log).  Exit status 1 if any run failed.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 {
 
 kernels=${BENCH_KERNELS:-6.1 6.12}
-rounds=${BENCH_ROUNDS:-5}
-items=${BENCH_ITEMS:-ldisc codec units link pppoe}
+rounds=${BENCH_ROUNDS:-6}
+items=${BENCH_ITEMS:-ldisc codec units link pppoe host}
+# the host item runs here; the VM gets the rest
+host=
+case " $items " in *" host "*) host=1 ;; esac
+items=$(echo $items | tr ' ' '\n' | grep -vx host | tr '\n' ' ')
+items=${items% }
+# (the profiles alone are not compared: any number of rounds)
+if [ $((rounds % 2)) = 1 ] &&
+   echo $items | tr ' ' '\n' | grep -qvx -e prof -e unitprof; then
+	rounds=$((rounds + 1))
+	echo "bench.sh: $rounds rounds (an even number: the set order alternates)"
+fi
 units=${BENCH_UNITS:-10000}
 ldisc_kb=${BENCH_LDISC_KB:-256}
 link_mb=${BENCH_LINK_MB:-2}
@@ -102,6 +120,7 @@ boot_vm() {
 trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
 
 results=()
+[ -n "$items" ] || kernels=
 for k in $kernels; do
 	kdir=$(ppp_kernel_dir "$k")
 	[ -e "$kdir/kver" ] || die "kernel $k is not in the cache: run 'make setup'"
@@ -158,8 +177,17 @@ for k in $kernels; do
 done
 wait
 
+# The codec on the real CPU, after the VMs (which would slow it down).
+hostarg=()
+if [ -n "$host" ]; then
+	echo "bench.sh: host codec benchmark (tests/host bench_hdlc, real CPU)"
+	make -s -C "$PPP_TOP/tests/host" bench >"$out/host.txt" 2>&1 ||
+		echo "bench.sh: the host codec benchmark failed (see $out/host.txt)"
+	hostarg=(--host "$out/host.txt")
+fi
+
 /usr/bin/python3 "$PPP_TOP/scripts/qemu/bench-report.py" --png "$out/bench.png" \
-	"${results[@]}" | tee "$out/report.txt"
+	"${hostarg[@]}" "${results[@]}" | tee "$out/report.txt"
 rc=${PIPESTATUS[0]}
 for k in $kernels; do
 	if [ -e "$out/prof-$k.txt" ]; then

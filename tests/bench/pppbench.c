@@ -8,9 +8,15 @@
  *	a channel fd (/dev/ppp, PPPIOCATTCHAN) on it, nothing connected.
  *	tx: write SIZE-byte frames (protocol 0x0021 + payload) to the
  *	    channel fd; the master end is drained and the frames counted
- *	    by their closing flags.
+ *	    by their closing flags.  Every frame's wire length must fit
+ *	    its size (SIZE + 4 bytes unescaped, at most twice that), and
+ *	    one frame in CHECK_EVERY is decoded in full: length, FCS, and
+ *	    content against the frame written.
  *	rx: write frames pre-encoded here (RFC 1662, our own encoder) into
- *	    the master; read them back from the channel fd.
+ *	    the master; read them back from the channel fd.  Every frame's
+ *	    length is checked, one in CHECK_EVERY also its content.
+ *	Only good frames are credited (bytes=); bad= counts the others,
+ *	lost= those that never came.
  *	At most a small window of frames is in flight (the channel's queue
  *	holds 32), so nothing is dropped and nothing queues without bound.
  *	random: random payload, default ACCM (control characters escaped);
@@ -19,7 +25,11 @@
  *
  *   pppbench units N
  *	Create N units (open /dev/ppp + PPPIOCNEWUNIT each, so N ppp%d
- *	devices), then close every fd and wait until every ppp%d is gone.
+ *	devices), then close every fd and wait until every ppp%d is gone
+ *	(gone_ns), then until the teardown is over (destroy_ns): the
+ *	module's reference count back at its value before the test, and
+ *	the CPU quiet (see quiesce()), so work a module defers past
+ *	close() or past the device leaving sysfs is charged to it.
  *	Memory per unit from the Slab and Percpu lines of /proc/meminfo.
  *
  *   pppbench cpu
@@ -188,14 +198,88 @@ static void make_frame(uint8_t *f, size_t size, int worst)
 	}
 }
 
+/* ---- checking what came out ---------------------------------------- */
+
+#define NFRAMES	64		/* distinct frames, cycled */
+
+#define CHECK_EVERY	8	/* one frame in this many is checked in full */
+
+/*
+ * Decode one frame's wire bytes (between its flags) and compare it with
+ * ff 03 + @want: the length, the FCS and the content.  Default ACCM or
+ * not, the receiver drops nothing here: the bytes come straight from
+ * the encoder.
+ */
+static int wire_frame_ok(const uint8_t *w, size_t n, const uint8_t *want,
+			 size_t size)
+{
+	static uint8_t dec[1500 + 4];
+	size_t len = 0;
+	int esc = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		uint8_t c = w[i];
+
+		if (c == 0x7d) {
+			esc = 1;
+			continue;
+		}
+		if (esc) {
+			c ^= 0x20;
+			esc = 0;
+		}
+		if (len == sizeof(dec))
+			return 0;
+		dec[len++] = c;
+	}
+	return !esc && len == size + 4 && dec[0] == 0xff && dec[1] == 0x03 &&
+	       fcs16(0xffff, dec, len) == 0xf0b8 &&
+	       !memcmp(dec + 2, want, size);
+}
+
+/* The transmit side's view of the master: frames between flags. */
+struct tx_scan {
+	uint64_t frames;	/* frames ended (good or bad) */
+	uint64_t bad;
+	uint64_t checked;	/* frames decoded in full */
+	size_t cur;		/* wire bytes of the frame in progress */
+	uint8_t keep[2 * (1500 + 4) + 2];	/* its bytes, if checked */
+};
+
+static void tx_frame_end(struct tx_scan *s, uint8_t (*frames)[1500],
+			 size_t size)
+{
+	uint64_t k = s->frames++;
+	int ok = s->cur >= size + 4 && s->cur <= 2 * (size + 4);
+
+	if (ok && k % CHECK_EVERY == 0) {
+		ok = wire_frame_ok(s->keep, s->cur, frames[k % NFRAMES], size);
+		s->checked++;
+	}
+	if (!ok) {
+		if (!s->bad)
+			fprintf(stderr, "pppbench: tx frame %lu is bad (%zu wire bytes)\n",
+				(unsigned long)k, s->cur);
+		s->bad++;
+	}
+	s->cur = 0;
+}
+
+/* Wire bytes @p..@p+@n, no flag among them: part of the current frame. */
+static void tx_take(struct tx_scan *s, const uint8_t *p, size_t n)
+{
+	if (s->frames % CHECK_EVERY == 0 && s->cur < sizeof(s->keep))
+		memcpy(s->keep + s->cur, p, n < sizeof(s->keep) - s->cur ?
+		       n : sizeof(s->keep) - s->cur);
+	s->cur += n;
+}
+
 /* ---- the line discipline test ------------------------------------- */
 
 static void set_nonblock(int fd)
 {
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
 }
-
-#define NFRAMES	64		/* distinct frames, cycled */
 
 static int ldisc(int argc, char **argv)
 {
@@ -261,10 +345,10 @@ static int ldisc(int argc, char **argv)
 		woff[i + 1] = woff[i] + encode(wire + woff[i], frames[i],
 					       size, accm);
 
-	uint64_t sent = 0, done = 0, lost = 0, bad = 0;
+	uint64_t sent = 0, done = 0, lost = 0, bad = 0, checked = 0;
+	struct tx_scan *scan = calloc(1, sizeof(*scan));
 	const uint8_t *pend = NULL;
 	size_t pend_len = 0;
-	int prev_flag = 1;
 	uint64_t t0 = now_ns(), c0 = cpu_ns();
 
 	while (done + lost < nframes) {
@@ -316,37 +400,52 @@ static int ldisc(int argc, char **argv)
 
 			/*
 			 * A frame ends at a flag after a non-flag.  memchr()
-			 * finds the flags: counting costs both module sets
-			 * the same, so the less it costs, the more the
-			 * ratio shows the modules.
+			 * finds the flags, and only every CHECK_EVERY-th
+			 * frame is kept and decoded: checking costs both
+			 * module sets the same, so the less it costs, the
+			 * more the ratio shows the modules.
 			 */
 			while ((n = read(master, buf, sizeof(buf))) > 0) {
-				const uint8_t *f = buf, *end = buf + n;
+				const uint8_t *p = buf, *end = buf + n, *f;
 
-				while ((f = memchr(f, 0x7e, end - f))) {
-					if (f == buf ? !prev_flag : f[-1] != 0x7e)
-						done++;
-					f++;
+				while ((f = memchr(p, 0x7e, end - p))) {
+					tx_take(scan, p, f - p);
+					if (scan->cur)
+						tx_frame_end(scan, frames, size);
+					p = f + 1;
 				}
-				prev_flag = buf[n - 1] == 0x7e;
+				tx_take(scan, p, end - p);
 			}
+			done = scan->frames;
 		} else {
 			ssize_t n;
 
 			while ((n = read(cfd, buf, sizeof(buf))) > 0) {
-				if (n != (ssize_t)size)
-					bad++;
+				int ok = n == (ssize_t)size;
+
+				if (ok && done % CHECK_EVERY == 0) {
+					ok = !memcmp(buf, frames[done % NFRAMES], size);
+					checked++;
+				}
+				if (!ok && !bad++)
+					fprintf(stderr, "pppbench: rx frame %lu is bad (%zd bytes)\n",
+						(unsigned long)done, n);
 				done++;
 			}
 		}
 	}
+	if (tx) {
+		bad = scan->bad;
+		checked = scan->checked;
+	}
 	uint64_t t1 = now_ns(), c1 = cpu_ns();
 
-	printf("BENCH test=ldisc dir=%s size=%zu mode=%s frames=%lu bytes=%lu lost=%lu bad=%lu wall_ns=%lu cpu_ns=%lu\n",
+	printf("BENCH test=ldisc dir=%s size=%zu mode=%s frames=%lu bytes=%lu lost=%lu bad=%lu checked=%lu wall_ns=%lu cpu_ns=%lu\n",
 	       argv[2], size, mode, (unsigned long)done,
-	       (unsigned long)(done * size), (unsigned long)lost,
-	       (unsigned long)bad, (unsigned long)(t1 - t0),
-	       (unsigned long)(c1 - c0));
+	       (unsigned long)((done - bad) * size), (unsigned long)lost,
+	       (unsigned long)bad, (unsigned long)checked,
+	       (unsigned long)(t1 - t0), (unsigned long)(c1 - c0));
+	free(scan);
 	close(cfd);
 	close(slave);
 	close(master);
@@ -373,6 +472,60 @@ static long meminfo_kb(const char *key)
 	return v;
 }
 
+/* /sys/module/ppp_generic/refcnt: every open /dev/ppp holds one. */
+static long module_refcnt(void)
+{
+	long v = -1;
+	FILE *f = fopen("/sys/module/ppp_generic/refcnt", "r");
+
+	if (!f || fscanf(f, "%ld", &v) != 1)
+		die("/sys/module/ppp_generic/refcnt");
+	fclose(f);
+	return v;
+}
+
+#define QUIET_WINDOW_NS	20000000ull	/* 20 ms */
+#define QUIET_BUSY_NS	1000000ull	/* busy less than 1 ms of it */
+#define QUIET_WINDOWS	50		/* that many windows in a row: 1 s */
+
+/*
+ * Wait until the machine has been quiet for QUIET_WINDOWS windows in a
+ * row and return, in *@t and *@c, the clocks at the start of the first
+ * of them: then whatever a module deferred (work items, RCU callbacks,
+ * timers) has run, and the time up to there is charged to the test.
+ * A whole second of quiet, so that work deferred behind a sleep or a
+ * timer is not missed; under icount (sleep=off) idle guest time costs
+ * no host time.  The polling itself (reading /proc/timer_list about
+ * every 20 ms) is well under the threshold.  Returns 0 if the machine never went quiet
+ * within @limit_ns.
+ */
+static int quiesce(uint64_t *t, uint64_t *c, uint64_t limit_ns)
+{
+	uint64_t t0 = now_ns(), c0 = cpu_ns(), start = t0, qt = t0, qc = c0;
+	int quiet = 0;
+
+	while (quiet < QUIET_WINDOWS) {
+		usleep(QUIET_WINDOW_NS / 1000);
+		uint64_t t1 = now_ns(), c1 = cpu_ns();
+
+		if (c1 - c0 < QUIET_BUSY_NS) {
+			if (!quiet++) {
+				qt = t0;
+				qc = c0;
+			}
+		} else {
+			quiet = 0;
+		}
+		t0 = t1;
+		c0 = c1;
+		if (t1 - start > limit_ns)
+			return 0;
+	}
+	*t = qt;
+	*c = qc;
+	return 1;
+}
+
 static int units(int argc, char **argv)
 {
 	if (argc != 3)
@@ -387,6 +540,7 @@ static int units(int argc, char **argv)
 		die("/sys/class/net/lo (sysfs, to see devices go)");
 	sync();
 	long slab0 = meminfo_kb("Slab"), pcpu0 = meminfo_kb("Percpu");
+	long ref0 = module_refcnt();
 	uint64_t t0 = now_ns(), c0 = cpu_ns();
 
 	for (int i = 0; i < n; i++) {
@@ -415,12 +569,28 @@ static int units(int argc, char **argv)
 		while (!access(path, F_OK))
 			usleep(1000);
 	}
-	uint64_t t3 = now_ns(), c3 = cpu_ns();
+	uint64_t t3 = now_ns(), t4, c4;
 
-	printf("BENCH test=units n=%d create_ns=%lu create_cpu_ns=%lu close_ns=%lu destroy_ns=%lu destroy_cpu_ns=%lu slab_kb=%ld percpu_kb=%ld\n",
+	/* every object released: the module's references back ... */
+	while (module_refcnt() != ref0) {
+		if (now_ns() - t3 > 60000000000ull) {
+			fprintf(stderr, "pppbench: ppp_generic refcnt %ld, was %ld before\n",
+				module_refcnt(), ref0);
+			return 3;
+		}
+		usleep(1000);
+	}
+	/* ... and the deferred work done */
+	if (!quiesce(&t4, &c4, 60000000000ull)) {
+		fprintf(stderr, "pppbench: the machine never went quiet after the teardown\n");
+		return 3;
+	}
+
+	printf("BENCH test=units n=%d create_ns=%lu create_cpu_ns=%lu close_ns=%lu gone_ns=%lu destroy_ns=%lu destroy_cpu_ns=%lu slab_kb=%ld percpu_kb=%ld\n",
 	       n, (unsigned long)(t1 - t0), (unsigned long)(c1 - c0),
 	       (unsigned long)(t2 - t1), (unsigned long)(t3 - t1),
-	       (unsigned long)(c3 - c1), slab1 - slab0, pcpu1 - pcpu0);
+	       (unsigned long)(t4 - t1), (unsigned long)(c4 - c1),
+	       slab1 - slab0, pcpu1 - pcpu0);
 	return 0;
 }
 

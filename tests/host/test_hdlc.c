@@ -10,11 +10,9 @@
  *
  *   test_hdlc            all unit tests, then "N passed, M failed"
  *   test_hdlc fuzz N     N random decoder runs (for the ASan/UBSan build)
- *   test_hdlc bench      rough throughput against the naive reference
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 #include "async_hdlc.h"
 #include "hdlc_vectors.h"
 
@@ -1018,99 +1016,6 @@ static int fuzz(long iters)
 	return 0;
 }
 
-/* ---- rough throughput, against the naive per-byte reference ---- */
-
-static double now(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec + t.tv_nsec * 1e-9;
-}
-
-/* The classic per-byte loop with a byte FCS table (what in-tree does). */
-static u16 tab1[256];
-
-static size_t bytewise_encode(u8 *o, const u32 *xaccm, const u8 *p,
-			      size_t n)
-{
-	u16 fcs = 0xffff;
-	size_t k = 0;
-
-	o[k++] = 0x7e;
-	while (n--) {
-		u8 c = *p++;
-
-		fcs = (fcs >> 8) ^ tab1[(fcs ^ c) & 0xff];
-		if (xaccm[c >> 5] & (1U << (c & 31))) {
-			o[k++] = 0x7d;
-			c ^= 0x20;
-		}
-		o[k++] = c;
-	}
-	fcs = ~fcs;
-	o[k++] = fcs;
-	o[k++] = fcs >> 8;
-	o[k++] = 0x7e;
-	return k;
-}
-
-static int bench(int iters)
-{
-	static u8 data[1500], wire[4096];
-	static struct dec_out r;
-	struct ppp_hdlc_map map;
-	struct ppp_hdlc_enc e;
-	struct ppp_hdlc_dec d;
-	const u32 *maps[2] = { map_zero, map_default };
-	const char *names[2] = { "asyncmap 0", "asyncmap ffffffff" };
-	int m, i, frames = 0;
-	size_t n = 0;
-	double t;
-
-	for (i = 0; i < 256; i++) {
-		u8 b = i;
-
-		tab1[i] = ref_fcs(0, &b, 1);
-	}
-	rnd_fill(data, sizeof(data));
-	for (m = 0; m < 2; m++) {
-		ppp_hdlc_tx_map(&map, maps[m]);
-		t = now();
-		for (i = 0; i < iters; i++) {
-			ppp_hdlc_enc_start(&e, &map, data, sizeof(data), true,
-					   true);
-			n = ppp_hdlc_enc_run(&e, wire, sizeof(wire));
-		}
-		t = now() - t;
-		printf("encode %-18s codec    %7.0f MB/s\n", names[m],
-		       iters * 1500.0 / t / 1e6);
-		t = now();
-		for (i = 0; i < iters; i++)
-			n = bytewise_encode(wire, maps[m], data, sizeof(data));
-		t = now() - t;
-		printf("encode %-18s bytewise %7.0f MB/s\n", names[m],
-		       iters * 1500.0 / t / 1e6);
-		n = enc_frame(wire, sizeof(wire), maps[m], data, sizeof(data),
-			      true, true, 4096);
-		t = now();
-		for (i = 0; i < iters; i++) {
-			size_t used;
-			u32 flen;
-
-			ppp_hdlc_dec_init(&d, 0);
-			ppp_hdlc_dec_set_buf(&d, r.bufs[0], FRAME_MAX);
-			frames += ppp_hdlc_dec_run(&d, wire + 1, n - 1, &used,
-						   &flen) == PPP_HDLC_FRAME;
-		}
-		t = now() - t;
-		printf("decode %-18s codec    %7.0f MB/s (%d frames)\n",
-		       names[m], iters * 1500.0 / t / 1e6, frames);
-		frames = 0;
-	}
-	return 0;
-}
-
 /*
  * The carry-less multiply FCS against the bitwise one: every length
  * around the block size and the threshold, every alignment, initial
@@ -1178,10 +1083,6 @@ int main(int argc, char **argv)
 	if (argc > 1 && !strcmp(argv[1], "fuzz")) {
 		host_clmul = clmul;
 		return fuzz(argc > 2 ? atol(argv[2]) : 20000);
-	}
-	if (argc > 1 && !strcmp(argv[1], "bench")) {
-		host_clmul = clmul;
-		return bench(argc > 2 ? atoi(argv[2]) : 100000);
 	}
 
 	/* Every test with the table FCS, then again with the multiplier. */

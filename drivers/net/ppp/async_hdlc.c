@@ -36,6 +36,10 @@
 #include "async_hdlc.h"
 #include "async_fcs_table.h"
 
+#if defined(__KERNEL__) && defined(PPP_HDLC_CLMUL)
+DEFINE_STATIC_KEY_TRUE(ppp_hdlc_simd_on);
+#endif
+
 static inline u16 fcs_byte(u16 fcs, u8 c)
 {
 	return (fcs >> 8) ^ ppp_hdlc_fcs_tab[0][(fcs ^ c) & 0xff];

@@ -6,6 +6,16 @@
  * it, and pppd reading the channel then sees EOF.
  */
 #include "ppp_async.h"
+#include "async_simd.h"
+
+/*
+ * simd=0: the codec never uses the vector registers (no carry-less
+ * multiply FCS, no sixteen-byte scans), as on a CPU without them.  For
+ * measuring what they give; read once, at load time.
+ */
+static bool simd = true;
+module_param(simd, bool, 0444);
+MODULE_PARM_DESC(simd, "use the CPU's vector instructions in the HDLC codec (default 1)");
 
 static int ppp_asynctty_open(struct tty_struct *tty)
 {
@@ -152,6 +162,8 @@ static int __init ppp_async_init(void)
 {
 	int err;
 
+	if (!simd)
+		ppp_hdlc_simd_disable();
 	err = tty_register_ldisc(&ppp_ldisc);
 	if (err)
 		pr_err("PPP_async: error %d registering line disc.\n", err);

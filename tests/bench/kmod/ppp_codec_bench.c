@@ -7,7 +7,8 @@
  *
  *   BENCH test=codec op=enc|dec size=N mode=M bytes=B ns=T
  *
- * and stays loaded doing nothing (rmmod it).  Under QEMU's icount the
+ * and stays loaded doing nothing (rmmod it).  simd=0 switches the
+ * vector paths off, as ppp_async's parameter of that name does.  Under QEMU's icount the
  * times are guest instructions.  Decoding checks that every frame came
  * back, so a broken codec cannot look fast.
  */
@@ -23,6 +24,10 @@
 static unsigned int mbytes = 4;
 module_param(mbytes, uint, 0444);
 MODULE_PARM_DESC(mbytes, "payload MiB per case (default 4)");
+
+static bool simd = true;
+module_param(simd, bool, 0444);
+MODULE_PARM_DESC(simd, "use the vector paths, as ppp_async's simd (default 1)");
 
 #define NFR	32		/* distinct frames per case, cycled */
 
@@ -111,6 +116,8 @@ static int __init ppp_codec_bench_init(void)
 	u8 *frames, *wire, *rbuf;
 	int s, m;
 
+	if (!simd)
+		ppp_hdlc_simd_disable();
 	frames = vmalloc(NFR * 1500);
 	wire = vmalloc(wire_room);
 	rbuf = vmalloc(1500 + 8);
