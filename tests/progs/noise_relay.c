@@ -28,9 +28,10 @@
  * arrives after one or more tossed ones, so a run of garbage between
  * two good frames is one error however many frames it spoiled.  The
  * relay counts such runs: "toss-runs" is the number of times a tossable
- * piece went in and was then followed by an intact frame (a flag, a
- * non-empty frame and a flag relayed as the sender wrote them, with no
- * garbage in between).  The receiver's error count can only be higher.
+ * piece went in and was then followed by a good frame: an intact one (a
+ * flag, a non-empty frame and a flag relayed as the sender wrote them,
+ * with no garbage in between) or junk/lcpjunk.  The receiver's error
+ * count can only be higher.
  *
  * usage: noise_relay -a LINK_A -b LINK_B [-d ab|ba|both] [-i MS]
  *                    [-s SEED] [-o STATSFILE] [-w PREFIX] [-n]
@@ -305,13 +306,24 @@ static void sink_relayed(int to, const uint8_t *p, size_t n)
 	}
 }
 
-/* Garbage of kind @k went to side @to (@whole: all of it). */
+/*
+ * Garbage of kind @k went to side @to (@whole: all of it).  junk and
+ * lcpjunk are whole frames with a good FCS: they end a run too.
+ */
 static void sink_garbage(int to, enum kind k, bool whole)
 {
-	sinks[to].flagged = false;
-	sinks[to].body = 0;
-	if (whole && (k == K_BADFCS || k == K_LONG || k == K_ABORT))
-		sinks[to].tossable = true;
+	struct sink *s = &sinks[to];
+
+	s->flagged = false;
+	s->body = 0;
+	if (!whole)
+		return;
+	if (k == K_BADFCS || k == K_LONG || k == K_ABORT) {
+		s->tossable = true;
+	} else if (s->tossable && (k == K_JUNK || k == K_LCPJUNK)) {
+		toss_runs++;
+		s->tossable = false;
+	}
 }
 
 /* Relay @n bytes to side @to. */
