@@ -30,7 +30,7 @@
  * relay counts such runs: "toss-runs" is the number of times a tossable
  * piece went in and was then followed by a good frame: an intact one (a
  * flag, a non-empty frame and a flag relayed as the sender wrote them,
- * with no garbage in between) or junk/lcpjunk.  The receiver's error
+ * with no garbage in between) or a junk frame.  The receiver's error
  * count can only be higher.
  *
  * usage: noise_relay -a LINK_A -b LINK_B [-d ab|ba|both] [-i MS]
@@ -83,6 +83,8 @@ struct sink {
 	size_t body;		/* relayed non-flag bytes since that flag */
 };
 static struct sink sinks[2];
+/* The last piece of garbage is a frame any receiver takes as good. */
+static bool garbage_good;
 
 static void on_signal(int sig)
 {
@@ -166,6 +168,7 @@ static size_t make_garbage(uint8_t *out, enum kind *kp)
 
 	counts[k]++;
 	*kp = k;
+	garbage_good = false;
 	switch (k) {
 	case K_RANDOM:
 		len = 1 + rnd(64);
@@ -212,6 +215,7 @@ static size_t make_garbage(uint8_t *out, enum kind *kp)
 						sizeof(protos[0]))]);
 		len = rnd(120);
 		fill_random(body + n, len);
+		garbage_good = len >= 4;
 		return put_frame(out, body, n + len, 0);
 	case K_LCPJUNK:
 		n = put_header(body, 0xc021);
@@ -224,6 +228,7 @@ static size_t make_garbage(uint8_t *out, enum kind *kp)
 			body[n] = 12 + rnd(200);
 			body[n + 2] = len >> 8;
 			body[n + 3] = len;
+			garbage_good = true;
 		}
 		return put_frame(out, body, n + len, 0);
 	default:
@@ -307,8 +312,9 @@ static void sink_relayed(int to, const uint8_t *p, size_t n)
 }
 
 /*
- * Garbage of kind @k went to side @to (@whole: all of it).  junk and
- * lcpjunk are whole frames with a good FCS: they end a run too.
+ * Garbage of kind @k went to side @to (@whole: all of it).  junk with
+ * a payload and lcpjunk with a whole header are good frames: they end a
+ * run too.
  */
 static void sink_garbage(int to, enum kind k, bool whole)
 {
@@ -320,7 +326,7 @@ static void sink_garbage(int to, enum kind k, bool whole)
 		return;
 	if (k == K_BADFCS || k == K_LONG || k == K_ABORT) {
 		s->tossable = true;
-	} else if (s->tossable && (k == K_JUNK || k == K_LCPJUNK)) {
+	} else if (s->tossable && garbage_good) {
 		toss_runs++;
 		s->tossable = false;
 	}
