@@ -79,15 +79,15 @@ quiet_pair() {
 }
 
 # bsd_blast: with b's pppd stopped, so that it cannot take CCP down,
-# 50 pings of 1400 bytes (a repeated text pattern) a -> b: a's
+# 50 pings of 1400 bytes ('A's: busybox's ping takes a one-byte
+# pattern) a -> b: a's
 # compressor runs on every one of them, whatever b's decompressor makes
 # of them; a's counters before and after as ab0_* and ab1_*.  Then b's
 # pppd reads what it was sent.
 bsd_blast() {
 	snap a ab0
 	kill -STOP "$PB"
-	ns a ping -q -c 50 -i 0.05 -W 1 -s 1400 \
-		-p 3132333435363738396162636465666a 192.0.2.2 >/dev/null 2>&1
+	ns a ping -q -c 50 -i 0.05 -W 1 -s 1400 -p 41 192.0.2.2 >/dev/null 2>&1
 	sleep 1
 	snap a ab1
 	kill -CONT "$PB"
