@@ -79,11 +79,10 @@ quiet_pair() {
 }
 
 # bsd_blast: with b's pppd stopped, so that it cannot take CCP down,
-# 50 pings of 1400 bytes ('A's: busybox's ping takes a one-byte
-# pattern) a -> b: a's
-# compressor runs on every one of them, whatever b's decompressor makes
-# of them; a's counters before and after as ab0_* and ab1_*.  Then b's
-# pppd reads what it was sent.
+# 50 pings of 1400 bytes of 'A' (busybox's ping takes a one-byte
+# pattern) a -> b: a's compressor runs on every one of them, whatever
+# b's decompressor makes of them; a's counters before and after as
+# ab0_* and ab1_*.  Then b's pppd reads what it was sent.
 bsd_blast() {
 	snap a ab0
 	kill -STOP "$PB"
