@@ -185,6 +185,7 @@ variant() {
 		cc=$((ab1_c_comp_bytes - ab0_c_comp_bytes))
 		cp=$((ab1_c_comp_packets - ab0_c_comp_packets))
 		}
+		say "$name: a compressed $cp frames during bsd_blast: $cu bytes in, $cc out"
 		[ "$cp" -ge 45 ] && [ "$cc" -gt 0 ] && [ $((cc * 2)) -lt "$cu" ]
 		check $S/$name-cstats-a-compressed-pings $? \
 			"a: c_comp_packets +$cp (want >= 45 of 50 pings), $cu bytes in, $cc bytes out"
