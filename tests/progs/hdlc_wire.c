@@ -6,15 +6,15 @@
  * the wire shows whether the transmitter obeyed the negotiated ACCM and
  * header compression.
  *
- * usage: hdlc_wire [-b BYTE] FILE PROTO
+ * usage: hdlc_wire [-b BYTE] FILE PROTO[,PROTO...]
  *
  * Splits FILE at flags (0x7e), undoes the escapes (RFC 1662), checks
- * each frame's FCS and looks at the frames of protocol PROTO (hex, e.g.
- * 21 for IPv4; c021 takes only LCP Configure-Request .. Code-Reject,
- * codes 1-7, which are always sent with the full header and every
- * control character escaped).  One line out:
+ * each frame's FCS and looks at the frames of the protocols PROTO (hex,
+ * e.g. 21,2d,2f for IPv4 and VJ; c021 takes only LCP Configure-Request
+ * .. Code-Reject, codes 1-7, which are always sent with the full header
+ * and every control character escaped).  One line out:
  *
- *   frames=N       frames of PROTO with a good FCS
+ *   frames=N       frames of those protocols with a good FCS
  *   badfcs=N       frames of any protocol with a bad FCS, or aborted
  *   full-header=N  of those N, how many began with FF 03
  *   pfc=N          how many had a 1-byte protocol field
@@ -65,19 +65,26 @@ static long frame_proto(const struct frame *f, size_t n, bool *ac, bool *pfc)
 	return f->data[i] << 8 | f->data[i + 1];
 }
 
-static bool wanted(const struct frame *f, size_t n, long proto, long want,
-		   bool ac, bool pfc)
+#define MAX_PROTOS 8
+static long protos[MAX_PROTOS];
+static int nprotos;
+
+static bool wanted(const struct frame *f, size_t n, long proto, bool ac,
+		   bool pfc)
 {
 	size_t code = (ac ? 2 : 0) + (pfc ? 1 : 2);
+	int i;
 
-	if (proto != want)
+	for (i = 0; i < nprotos && protos[i] != proto; i++)
+		;
+	if (i == nprotos)
 		return false;
-	if (want != 0xc021)
+	if (proto != 0xc021)
 		return true;
 	return code < n && f->data[code] >= 1 && f->data[code] <= 7;
 }
 
-static void count(struct tally *t, const struct frame *f, long want, int byte)
+static void count(struct tally *t, const struct frame *f, int byte)
 {
 	size_t n;
 	bool ac, pfc;
@@ -92,7 +99,7 @@ static void count(struct tally *t, const struct frame *f, long want, int byte)
 	}
 	n = f->len - 2;
 	proto = frame_proto(f, n, &ac, &pfc);
-	if (!wanted(f, n, proto, want, ac, pfc))
+	if (!wanted(f, n, proto, ac, pfc))
 		return;
 	t->frames++;
 	t->full_header += ac;
@@ -122,7 +129,7 @@ int main(int argc, char **argv)
 	struct tally t = { 0 };
 	bool escaped = false;
 	int c, byte = -1;
-	long want;
+	char *p;
 	FILE *in;
 
 	while ((c = getopt(argc, argv, "b:")) != -1) {
@@ -136,7 +143,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: %s [-b BYTE] FILE PROTO\n", argv[0]);
 		return 2;
 	}
-	want = strtol(argv[optind + 1], NULL, 16);
+	for (p = argv[optind + 1]; *p && nprotos < MAX_PROTOS; p += *p == ',')
+		protos[nprotos++] = strtol(p, &p, 16);
 	in = fopen(argv[optind], "rb");
 	if (!in) {
 		perror(argv[optind]);
@@ -145,7 +153,7 @@ int main(int argc, char **argv)
 	while ((c = getc(in)) != EOF) {
 		if (c == 0x7e) {
 			f.aborted = escaped;
-			count(&t, &f, want, byte);
+			count(&t, &f, byte);
 			f.len = 0;
 			escaped = false;
 			continue;

@@ -19,9 +19,10 @@
 # variant escapes (or not), a 4 MiB TCP transfer with equal sha256, both
 # pppd exit on SIGTERM.  Then the wire, each way (a receiver takes an
 # escaped byte and either header form whether or not it asked for them,
-# so only the wire shows what the transmitter did): IPv4 frames escape
-# exactly what the variant asks (asyncmap0: control characters go raw
-# and nothing but 7d/7e is escaped; escape: a sends 'A' only as 7d 61,
+# so only the wire shows what the transmitter did): IPv4 and VJ frames
+# (the pings and the TCP transfer) escape exactly what the variant asks
+# (asyncmap0: control characters go raw and nothing but 7d/7e is
+# escaped; escape: a sends 'A' only as 7d 61,
 # b sends it raw; default: no control character goes raw), their header
 # is FF 03 + 2-byte protocol with -ac -pc and the 1-byte compressed form
 # otherwise (pppd negotiates both compressions by default), no frame
@@ -29,6 +30,7 @@
 # header with every control character escaped.
 S=async-options
 PAIR=wire_pair
+IPV4=21,2d,2f	# IPv4 and VJ (the TCP transfers are VJ-compressed)
 
 # wire DIR [-b BYTE] PROTO: hdlc_wire's counts for the frames of PROTO in
 # /tmp/wire.DIR, as shell variables (frames, badfcs, full_header, pfc,
@@ -45,16 +47,16 @@ wire() {
 		eval "$(echo "$WIRE" | sed 's/-/_/g')"
 }
 
-# wire_header NAME DIR full|compressed: IPv4 frames DIR have that header,
+# wire_header NAME DIR full|compressed: IPv4/VJ frames DIR have that header,
 # and no frame on DIR has a bad FCS.
 wire_header() {
-	wire "$2" 21
+	wire "$2" $IPV4
 	if [ "$3" = full ]; then
 		[ "$frames" -gt 0 ] && [ "$full_header" = "$frames" ] && [ "$pfc" = 0 ]
 	else
 		[ "$frames" -gt 0 ] && [ "$full_header" = 0 ] && [ "$pfc" = "$frames" ]
 	fi && [ "$badfcs" = 0 ]
-	check $S/$1-wire-$2-header-$3 $? "IPv4 on /tmp/wire.$2: $WIRE"
+	check $S/$1-wire-$2-header-$3 $? "IPv4/VJ on /tmp/wire.$2: $WIRE"
 }
 
 # wire_lcp NAME DIR: LCP Configure..Code-Reject frames as RFC 1662 wants.
@@ -90,31 +92,31 @@ wire_asyncmap0() {
 	local d
 	for d in ab ba; do
 		wire_header "$1" $d compressed
-		wire $d 21
+		wire $d $IPV4
 		[ "$raw_ctl" -gt 0 ] && [ "$esc_ctl" = 0 ] && [ "$esc_other" = 0 ]
-		check $S/$1-wire-$d-controls-raw $? "IPv4 on /tmp/wire.$d: $WIRE"
+		check $S/$1-wire-$d-controls-raw $? "IPv4/VJ on /tmp/wire.$d: $WIRE"
 	done
 }
 
 wire_escape() {
 	wire_header "$1" ab compressed
 	wire_header "$1" ba compressed
-	wire ab -b 0x41 21
+	wire ab -b 0x41 $IPV4
 	[ "$raw_byte" = 0 ] && [ "$esc_byte" -gt 0 ] && [ "$raw_ctl" = 0 ] &&
 		[ "$esc_other" = 0 ]
-	check $S/$1-wire-ab-41-escaped $? "a's IPv4 frames (escape 0x41): $WIRE"
-	wire ba -b 0x41 21
+	check $S/$1-wire-ab-41-escaped $? "a's IPv4/VJ frames (escape 0x41): $WIRE"
+	wire ba -b 0x41 $IPV4
 	[ "$raw_byte" -gt 0 ] && [ "$esc_byte" = 0 ] && [ "$raw_ctl" = 0 ]
-	check $S/$1-wire-ba-41-raw $? "b's IPv4 frames (no escape option): $WIRE"
+	check $S/$1-wire-ba-41-raw $? "b's IPv4/VJ frames (no escape option): $WIRE"
 }
 
 wire_default() {
 	local d
 	for d in ab ba; do
 		wire_header "$1" $d compressed
-		wire $d 21
+		wire $d $IPV4
 		[ "$raw_ctl" = 0 ] && [ "$esc_ctl" -gt 0 ] && [ "$esc_other" = 0 ]
-		check $S/$1-wire-$d-controls-escaped $? "IPv4 on /tmp/wire.$d: $WIRE"
+		check $S/$1-wire-$d-controls-escaped $? "IPv4/VJ on /tmp/wire.$d: $WIRE"
 	done
 }
 
