@@ -23,12 +23,26 @@
  * while pppd has not opened its side yet.  Killing the relay closes the
  * masters: both slaves are hung up.
  *
+ * badfcs, long and abort can only be tossed by the receiver.  Both
+ * ppp_async drivers count a receive error when the next good frame
+ * arrives after one or more tossed ones, so a run of garbage between
+ * two good frames is one error however many frames it spoiled.  The
+ * relay counts such runs: "toss-runs" is the number of times a tossable
+ * piece went in and was then followed by a good frame: an intact one (a
+ * flag, a non-empty frame and a flag relayed as the sender wrote them,
+ * with no garbage in between) or a junk frame.  The receiver's error
+ * count can only be higher.
+ *
  * usage: noise_relay -a LINK_A -b LINK_B [-d ab|ba|both] [-i MS]
- *                    [-s SEED] [-o STATSFILE] [-n]
+ *                    [-s SEED] [-o STATSFILE] [-w PREFIX] [-n]
  *   -d  direction of the garbage: ab = into what B reads (default)
  *   -i  mean interval between injections (default 50 ms)
  *   -o  where the counters go (rewritten on SIGUSR1 and at exit);
- *       one line "injected-bytes=N injections=N random=N ..."
+ *       one line "injected-bytes=N injections=N random=N ...
+ *       toss-runs=N ..."
+ *   -w  write every byte each side is given to PREFIX.ab (what B
+ *       reads) and PREFIX.ba (what A reads): the wire, for
+ *       tests/progs/hdlc_wire
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -53,9 +67,24 @@ static const char *const kind_name[K_NR] = {
 
 static volatile sig_atomic_t stop, toggled;
 static unsigned long counts[K_NR], injected_bytes, injections;
-static unsigned long relayed[2], dropped;
+static unsigned long relayed[2], dropped, toss_runs;
 static const char *stats_path;
 static int inject_on;
+static int master[2] = { -1, -1 };	/* the pty masters: A's, B's */
+static int wire_fd[2] = { -1, -1 };	/* -w: what each side was given */
+
+/*
+ * What one receiving side (indexed by the master written to) has been
+ * given since the last garbage: the toss-runs bookkeeping.
+ */
+struct sink {
+	bool tossable;		/* a piece it must toss went in ... */
+	bool flagged;		/* ... and a relayed flag came after it */
+	size_t body;		/* relayed non-flag bytes since that flag */
+};
+static struct sink sinks[2];
+/* The last piece of garbage is a frame any receiver takes as good. */
+static bool garbage_good;
 
 static void on_signal(int sig)
 {
@@ -126,8 +155,8 @@ static size_t put_header(uint8_t *b, unsigned int proto)
 	return n;
 }
 
-/* Build one piece of garbage of a random kind into @out; its length. */
-static size_t make_garbage(uint8_t *out)
+/* Build one piece of garbage of a random kind @kp into @out; its length. */
+static size_t make_garbage(uint8_t *out, enum kind *kp)
 {
 	static const unsigned int protos[] = {
 		0x0021, 0x002d, 0x002f, 0x0057, 0x00fd, 0x0031, 0x0281,
@@ -138,6 +167,8 @@ static size_t make_garbage(uint8_t *out)
 	size_t n = 0, o = 0, len;
 
 	counts[k]++;
+	*kp = k;
+	garbage_good = false;
 	switch (k) {
 	case K_RANDOM:
 		len = 1 + rnd(64);
@@ -184,6 +215,7 @@ static size_t make_garbage(uint8_t *out)
 						sizeof(protos[0]))]);
 		len = rnd(120);
 		fill_random(body + n, len);
+		garbage_good = len >= 4;
 		return put_frame(out, body, n + len, 0);
 	case K_LCPJUNK:
 		n = put_header(body, 0xc021);
@@ -196,6 +228,7 @@ static size_t make_garbage(uint8_t *out)
 			body[n] = 12 + rnd(200);
 			body[n + 2] = len >> 8;
 			body[n + 3] = len;
+			garbage_good = true;
 		}
 		return put_frame(out, body, n + len, 0);
 	default:
@@ -216,9 +249,14 @@ static void write_stats(void)
 		injections);
 	for (int k = 0; k < K_NR; k++)
 		fprintf(f, " %s=%lu", kind_name[k], counts[k]);
-	fprintf(f, " relayed-ab=%lu relayed-ba=%lu dropped=%lu injecting=%d\n",
-		relayed[0], relayed[1], dropped, inject_on);
+	fprintf(f, " toss-runs=%lu relayed-ab=%lu relayed-ba=%lu dropped=%lu injecting=%d\n",
+		toss_runs, relayed[0], relayed[1], dropped, inject_on);
 	fclose(f);
+}
+
+static int fd_side(int fd)
+{
+	return fd == master[1];
 }
 
 /*
@@ -245,10 +283,77 @@ static int write_all(int fd, const uint8_t *p, size_t n)
 			poll(&pfd, 1, 10);
 			continue;
 		}
+		if (wire_fd[fd_side(fd)] >= 0 &&
+		    write(wire_fd[fd_side(fd)], p, w) != w)
+			wire_fd[fd_side(fd)] = -1;	/* capture incomplete */
 		p += w;
 		n -= w;
 	}
 	return n ? -1 : 0;
+}
+
+/* Relayed bytes reached side @to intact: look for the end of a frame. */
+static void sink_relayed(int to, const uint8_t *p, size_t n)
+{
+	struct sink *k = &sinks[to];
+
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] != 0x7e) {
+			k->body++;
+			continue;
+		}
+		if (k->flagged && k->body && k->tossable) {
+			toss_runs++;
+			k->tossable = false;
+		}
+		k->flagged = true;
+		k->body = 0;
+	}
+}
+
+/*
+ * Garbage of kind @k went to side @to (@whole: all of it).  junk with
+ * a payload and lcpjunk with a whole header are good frames: they end a
+ * run too.
+ */
+static void sink_garbage(int to, enum kind k, bool whole)
+{
+	struct sink *s = &sinks[to];
+
+	s->flagged = false;
+	s->body = 0;
+	if (!whole)
+		return;
+	if (k == K_BADFCS || k == K_LONG || k == K_ABORT) {
+		s->tossable = true;
+	} else if (s->tossable && garbage_good) {
+		toss_runs++;
+		s->tossable = false;
+	}
+}
+
+/* Relay @n bytes to side @to. */
+static void relay(int to, const uint8_t *p, size_t n)
+{
+	if (write_all(master[to], p, n) < 0) {
+		sinks[to].flagged = false;	/* it missed some */
+		return;
+	}
+	sink_relayed(to, p, n);
+}
+
+/* Inject a piece of garbage into side @to; -1 if told to stop. */
+static int inject(int to)
+{
+	static uint8_t junk[16384];
+	enum kind k;
+	size_t n = make_garbage(junk, &k);
+	int rc = write_all(master[to], junk, n);
+
+	injections++;
+	injected_bytes += n;
+	sink_garbage(to, k, rc == 0);
+	return rc;
 }
 
 static int make_pty(const char *link, int *slave)
@@ -277,16 +382,31 @@ static long now_ms(void)
 	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000;
 }
 
+/* -w PREFIX: open PREFIX.ab and PREFIX.ba; 0 or -1. */
+static int open_wire(const char *prefix)
+{
+	static const char *const dir[2] = { "ba", "ab" };
+	char path[4096];
+
+	for (int i = 0; i < 2; i++) {
+		snprintf(path, sizeof(path), "%s.%s", prefix, dir[i]);
+		wire_fd[i] = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		if (wire_fd[i] < 0)
+			return -1;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	const char *la = NULL, *lb = NULL, *dir = "ab";
-	int interval = 50, c, m[2], s[2], dirs;
+	const char *la = NULL, *lb = NULL, *dir = "ab", *wire = NULL;
+	int interval = 50, c, s[2], dirs;
 	unsigned int seed = time(NULL) ^ getpid();
-	static uint8_t buf[65536], junk[16384];
+	static uint8_t buf[65536];
 	struct sigaction sa = { .sa_handler = on_signal };
 	long next;
 
-	while ((c = getopt(argc, argv, "a:b:d:i:s:o:n")) != -1) {
+	while ((c = getopt(argc, argv, "a:b:d:i:s:o:w:n")) != -1) {
 		switch (c) {
 		case 'a': la = optarg; break;
 		case 'b': lb = optarg; break;
@@ -294,9 +414,10 @@ int main(int argc, char **argv)
 		case 'i': interval = atoi(optarg); break;
 		case 's': seed = strtoul(optarg, NULL, 0); break;
 		case 'o': stats_path = optarg; break;
+		case 'w': wire = optarg; break;
 		case 'n': inject_on = 1; break;
 		default:
-			fprintf(stderr, "usage: %s -a LINK -b LINK [-d ab|ba|both] [-i MS] [-s SEED] [-o FILE] [-n]\n",
+			fprintf(stderr, "usage: %s -a LINK -b LINK [-d ab|ba|both] [-i MS] [-s SEED] [-o FILE] [-w PREFIX] [-n]\n",
 				argv[0]);
 			return 1;
 		}
@@ -309,22 +430,26 @@ int main(int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	m[0] = make_pty(la, &s[0]);
-	m[1] = make_pty(lb, &s[1]);
-	if (m[0] < 0 || m[1] < 0) {
+	master[0] = make_pty(la, &s[0]);
+	master[1] = make_pty(lb, &s[1]);
+	if (master[0] < 0 || master[1] < 0) {
 		perror("noise_relay: pty");
 		return 1;
 	}
-	fcntl(m[0], F_SETFL, O_NONBLOCK);
-	fcntl(m[1], F_SETFL, O_NONBLOCK);
+	if (wire && open_wire(wire)) {
+		perror("noise_relay: -w");
+		return 1;
+	}
+	fcntl(master[0], F_SETFL, O_NONBLOCK);
+	fcntl(master[1], F_SETFL, O_NONBLOCK);
 	printf("noise_relay: %s <-> %s, garbage %s every ~%d ms, seed %u\n",
 	       la, lb, dir, interval, seed);
 	fflush(stdout);
 	next = now_ms() + rnd(2 * interval);
 	while (!stop) {
 		struct pollfd pfd[2] = {
-			{ .fd = m[0], .events = POLLIN },
-			{ .fd = m[1], .events = POLLIN },
+			{ .fd = master[0], .events = POLLIN },
+			{ .fd = master[1], .events = POLLIN },
 		};
 		long t = now_ms(), wait = inject_on ? next - t : 1000;
 
@@ -337,12 +462,9 @@ int main(int argc, char **argv)
 		}
 		if (inject_on && wait <= 0) {
 			/* garbage goes to the master the receiver reads from */
-			int to = dirs == 3 ? (int)rnd(2) : dirs - 1;
-			size_t n = make_garbage(junk);
+			int from = dirs == 3 ? (int)rnd(2) : dirs - 1;
 
-			injections++;
-			injected_bytes += n;
-			if (write_all(m[to ^ 1], junk, n) < 0 && stop)
+			if (inject(from ^ 1) < 0 && stop)
 				break;
 			next = t + 1 + rnd(2 * interval);
 			continue;
@@ -354,7 +476,7 @@ int main(int argc, char **argv)
 
 			if (!(pfd[i].revents & (POLLIN | POLLHUP | POLLERR)))
 				continue;
-			n = read(m[i], buf, sizeof(buf));
+			n = read(master[i], buf, sizeof(buf));
 			if (n <= 0)
 				continue;
 			relayed[i] += n;
@@ -364,19 +486,15 @@ int main(int argc, char **argv)
 			 */
 			if (inject_on && (dirs & (1 << i)) && n > 8 &&
 			    rnd(8) == 0 && now_ms() >= next) {
-				size_t cut = 1 + rnd(n - 1), g;
+				size_t cut = 1 + rnd(n - 1);
 
-				if (write_all(m[i ^ 1], buf, cut) < 0)
-					continue;
-				g = make_garbage(junk);
-				injections++;
-				injected_bytes += g;
-				write_all(m[i ^ 1], junk, g);
-				write_all(m[i ^ 1], buf + cut, n - cut);
+				relay(i ^ 1, buf, cut);
+				inject(i ^ 1);
+				relay(i ^ 1, buf + cut, n - cut);
 				next = now_ms() + 1 + rnd(2 * interval);
 				continue;
 			}
-			write_all(m[i ^ 1], buf, n);
+			relay(i ^ 1, buf, n);
 		}
 	}
 	write_stats();

@@ -10,8 +10,9 @@
 #   65534 in userns only ------> opens, NEWUNIT/ATTACH : EPERM
 #
 # (Root without CAP_NET_ADMIN is ppp_ioctl_check's unprivileged-open.)
-# The user-namespace checks are SKIP on kernels without user namespaces
-# (the debug kernel) or without unprivileged ones.
+# The user-namespace checks are SKIP only on a kernel without user
+# namespaces (every kernel booted here has them, the debug kernel too);
+# a kernel that refuses them to an unprivileged user is a FAIL.
 S=privilege
 timeout 60 ppp_priv > /tmp/priv.out 2>&1
 rc=$?

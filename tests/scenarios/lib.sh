@@ -56,6 +56,20 @@ load_mod() {	# load_mod NAME ours|intree
 	insmod "/mods/$2/$1.ko" 2>&1
 }
 
+# intree_module MOD CHECK: true if the image has the kernel's own MOD.ko.
+# If not, CHECK is a SKIP on the debug kernel, which is built without
+# PPP (CONFIG_PPP=n) and so cannot have it, and a FAIL on a stock
+# kernel, which has it (make setup unpacks it into the cache).
+intree_module() {
+	[ -e "/mods/intree/$1.ko" ] && return 0
+	if [ -n "$PPP_DEBUG" ]; then
+		skip "$2" "the debug kernel is built without PPP: no in-tree $1.ko"
+	else
+		result "$2" FAIL "no /mods/intree/$1.ko on this stock kernel"
+	fi
+	return 1
+}
+
 ns() {	# ns NS CMD...: run CMD in namespace NS (foreground only)
 	local n=$1
 	shift
@@ -117,14 +131,27 @@ pty_pair() {
 	wait_until 5 test -e "/tmp/$2"
 }
 
+# wire_pair A B: pty_pair, but joined by noise_relay (no garbage), which
+# keeps every byte it passes on: /tmp/wire.ab is what B read (A's
+# transmitter's output), /tmp/wire.ba what A read (tests/progs/hdlc_wire
+# reads them).  Sets SOCAT to the relay's pid; stopping it (TERM) closes
+# the files.
+wire_pair() {
+	rm -f "/tmp/$1" "/tmp/$2" /tmp/wire.ab /tmp/wire.ba
+	noise_relay -a "/tmp/$1" -b "/tmp/$2" -w /tmp/wire >/dev/null 2>&1 &
+	SOCAT=$!
+	wait_until 5 test -e "/tmp/$2"
+}
+
 # pppd_pair NAME "A-OPTIONS" "B-OPTIONS": pppd <-> pppd over a fresh pty
-# pair (pty_pair pa pb), a (192.0.2.1) in netns a and b in netns b, both
-# with `debug` and logs in /tmp/a.log and /tmp/b.log; checks
-# $S/NAME-link-up (IPCP up at both ends).  Sets PA and PB to the pids.
+# pair (pty_pair pa pb, or $PAIR pa pb, e.g. PAIR=wire_pair), a
+# (192.0.2.1) in netns a and b in netns b, both with `debug` and logs in
+# /tmp/a.log and /tmp/b.log; checks $S/NAME-link-up (IPCP up at both
+# ends).  Sets PA and PB to the pids.
 pppd_pair() {
 	local name=$1 aopts=$2 bopts=$3
 	fresh_netns a b
-	pty_pair pa pb
+	${PAIR:-pty_pair} pa pb
 	rm -f /tmp/a.log /tmp/b.log
 	# shellcheck disable=SC2086
 	$NSX a pppd /tmp/pa $PPPD_BASE debug $aopts 192.0.2.1:192.0.2.2 \
