@@ -9,7 +9,10 @@
 #    package depends on is fetched with `apt-get download` and unpacked
 #    with dpkg-deb into the cache (nothing goes to /boot); the matching
 #    linux-headers package is installed (/usr/src/linux-headers-<kver>),
-#    so image, headers and in-tree modules always agree.
+#    so image, headers and in-tree modules always agree;
+#  - Debian 13's pppd 2.5 and libc6 for the test images' pppd 2.5 lane,
+#    through a private apt configuration (scripts/pppd25.sh: the host's
+#    apt sources stay Debian 12's).
 #
 # Cache: ${PPP_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pppstack}
 set -euo pipefail
@@ -45,6 +48,10 @@ if [ -n "$missing" ]; then
 	apt-get install -y -qq --no-install-recommends $missing ||
 		die "apt-get install failed for:$missing"
 fi
+stage_end
+
+stage "setup: pppd 2.5 (Debian 13) for the test images"
+"$PPP_TOP/scripts/pppd25.sh" || die "fetching pppd 2.5 failed"
 stage_end
 
 # In-tree modules the harness may load, as paths under kernel/.
