@@ -25,7 +25,7 @@
 #   2. test programs (tests/progs/*.c, gcc -O2 -Wall) and chat (ours if
 #      `make -C userspace/chat` works, else Debian's)
 #   3. initrd = base image (initramfs.sh, cached) + a per-run archive with
-#      /init (scripts/qemu/init), /scenarios, /mods/{ours,intree}, programs
+#      /init (scripts/qemu/init), /scenarios, /mods/{ours,intree,nf}, programs
 #   4. qemu: no NIC, under timeout; console (ttyS0) -> console.log, result
 #      port (ttyS1) -> results.log, both kept in the run directory
 #   5. results: RESULT lines, plus one check per boot that the console has
@@ -112,6 +112,12 @@ if [[ "$spec" == *ours* ]]; then
 	done
 fi
 cp "$kdir"/mods/*.ko "$work/overlay/mods/intree/"
+# Netfilter modules (setup.sh), for 47-pppoe-flowtable: /mods/nf/order.
+nf=$PPP_CACHE_DIR/nfmods/$kver
+if [ -e "$nf/done" ]; then
+	mkdir -p "$work/overlay/mods/nf"
+	cp "$nf"/mods/*.ko "$nf/order" "$work/overlay/mods/nf/"
+fi
 
 # 2. Test programs (cached by source time) and chat.
 progs=$PPP_CACHE_DIR/progs

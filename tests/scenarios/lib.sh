@@ -242,9 +242,18 @@ cleanup_all() {
 # pppoe_session NAME pap|chap CLIENT-PPPD-ARGS...: a PPPoE access
 # concentrator (pppoe-server running $PPPD, user mode: Debian's build
 # has no -k) in netns b on veth vb, a client pppd in netns a on veth va;
-# waits for the session, then ping and a bulk transfer.  Leaves PC (client pppd pid)
-# and the namespaces for the caller's extra checks; pppoe_stop ends it.
+# waits for the session (pppoe_up), then ping and a bulk transfer.
+# Leaves PC (client pppd pid) and the namespaces for the caller's extra
+# checks; pppoe_stop ends it.
 pppoe_session() {
+	pppoe_up "$@"
+	ping_check $S/$1-ping a 198.51.100.1 1400
+	transfer $S/$1-tcp-20M a b 198.51.100.1 20
+}
+
+# pppoe_up NAME pap|chap CLIENT-PPPD-ARGS...: pppoe_session up to the
+# check $S/NAME-up (the session is up), without traffic.
+pppoe_up() {
 	local name=$1 auth=$2
 	shift 2
 	grep -q '^veth ' /proc/modules || load_mod veth intree
@@ -275,8 +284,6 @@ pppoe_session() {
 		say "PPPoE session ($name mode):"
 		ns a $IP -4 addr show ppp0 | sed 's/^/   /'
 	fi
-	ping_check $S/$name-ping a 198.51.100.1 1400
-	transfer $S/$name-tcp-20M a b 198.51.100.1 20
 }
 
 pppoe_stop() {	# pppoe_stop: end the session, check the client exits
