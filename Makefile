@@ -105,5 +105,7 @@ help:
 	@echo '                          also generic=ours,async=intree etc.'
 	@echo '  KERNELS="6.1 6.12 debug" - kernels check boots (KERNEL=6.1 for demo)'
 	@echo '  KUNIT=0               - check skips the KUnit lane'
-	@echo '  SCENARIOS=<glob>      - subset of tests/scenarios/NN-*.sh for check'
+	@echo '  SCENARIOS=<glob>[,<glob>] - subset of tests/scenarios/NN-*.sh for check'
+	@echo '  PPPD="2.4.9 2.5"      - pppd versions check runs: 2.4.9 everything, 2.5 its lane'
+	@echo '  PPPD25_KERNELS=6.12 PPPD25_SCENARIOS="20-pppd-pty ..." - the pppd 2.5 lane (README)'
 	@echo '  BENCH_KERNELS="6.1 6.12" BENCH_ROUNDS=6 BENCH_ITEMS=... - bench knobs (README)'

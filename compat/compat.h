@@ -50,4 +50,14 @@ typedef struct {} netns_tracker;
 #define ppp_compat_chan_direct_xmit(chan)	false
 #endif
 
+/*
+ * Scatter-gather transmit: only where a channel can say it takes
+ * nonlinear frames (direct_xmit); the others get them linearized.
+ */
+#ifdef PPP_COMPAT_CHAN_DIRECT_XMIT
+#define PPP_COMPAT_DEV_SG_FEATURES	(NETIF_F_SG | NETIF_F_FRAGLIST)
+#else
+#define PPP_COMPAT_DEV_SG_FEATURES	0
+#endif
+
 #endif /* PPP_COMPAT_H */

@@ -9,7 +9,10 @@
 #    package depends on is fetched with `apt-get download` and unpacked
 #    with dpkg-deb into the cache (nothing goes to /boot); the matching
 #    linux-headers package is installed (/usr/src/linux-headers-<kver>),
-#    so image, headers and in-tree modules always agree.
+#    so image, headers and in-tree modules always agree;
+#  - Debian 13's pppd 2.5 and libc6 for the test images' pppd 2.5 lane,
+#    through a private apt configuration (scripts/pppd25.sh: the host's
+#    apt sources stay Debian 12's).
 #
 # Cache: ${PPP_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pppstack}
 set -euo pipefail
@@ -47,10 +50,55 @@ if [ -n "$missing" ]; then
 fi
 stage_end
 
+stage "setup: pppd 2.5 (Debian 13) for the test images"
+"$PPP_TOP/scripts/pppd25.sh" || die "fetching pppd 2.5 failed"
+stage_end
+
 # In-tree modules the harness may load, as paths under kernel/.
 INTREE_MODS="drivers/net/slip/slhc drivers/net/ppp/ppp_generic
 drivers/net/ppp/ppp_async drivers/net/ppp/pppox drivers/net/ppp/pppoe
 drivers/net/ppp/ppp_deflate drivers/net/ppp/bsd_comp drivers/net/veth"
+
+# Netfilter modules for 49-flowtable (nftables flowtable offload), in
+# load order.  Cached apart from the kernel (nfmods/<kver>/), so that a
+# kernel cached before this list existed needs no new fetch of its own.
+NF_MODS="crypto/crc32c_generic lib/libcrc32c net/netfilter/nfnetlink
+net/ipv4/netfilter/nf_defrag_ipv4 net/ipv6/netfilter/nf_defrag_ipv6
+net/netfilter/nf_conntrack net/netfilter/nf_tables net/netfilter/nft_ct
+net/netfilter/nf_flow_table net/netfilter/nf_flow_table_inet
+net/netfilter/nft_flow_offload net/netfilter/nf_conntrack_netlink"
+
+# unpack_mods ROOT KVER OUT LIST: the modules LIST (paths under kernel/,
+# no suffix) of the unpacked image ROOT, decompressed into OUT.
+unpack_mods() {
+	local root=$1 kver=$2 out=$3 m f
+	for m in $4; do
+		f=$(ls "$root/lib/modules/$kver/kernel/$m".ko* 2>/dev/null | head -n1)
+		[ -n "$f" ] || { echo "note: $m is not a module in $kver"; continue; }
+		case "$f" in
+		*.xz)  xz -dc "$f" ;;
+		*.zst) zstd -qdc "$f" ;;
+		*)     cat "$f" ;;
+		esac > "$out/$(basename "$m").ko" ||
+			die "cannot decompress $f"
+	done
+}
+
+# nf_mods IMAGE KVER: NF_MODS of package IMAGE into nfmods/KVER/.
+nf_mods() {
+	local nf=$PPP_CACHE_DIR/nfmods/$2
+	[ ! -e "$nf/done" ] || return 0
+	echo "fetching $1 for its netfilter modules"
+	rm -rf "$nf"
+	mkdir -p "$nf/deb" "$nf/mods"
+	(cd "$nf/deb" && apt-get download -qq -o APT::Sandbox::User=root "$1") ||
+		die "apt-get download $1 failed"
+	dpkg-deb -x "$nf"/deb/*.deb "$nf/root" || die "dpkg-deb -x $1 failed"
+	unpack_mods "$nf/root" "$2" "$nf/mods" "$NF_MODS"
+	echo "$NF_MODS" | tr -s ' \n' '\n' | xargs -n1 basename > "$nf/order"
+	rm -rf "$nf/root" "$nf/deb"
+	touch "$nf/done"
+}
 
 # extract_vmlinux BZIMAGE OUT: the uncompressed ELF kernel inside a
 # bzImage.  QEMU boots it directly (PVH entry), skipping the in-guest
@@ -86,16 +134,7 @@ for alias in $PPP_KERNEL_ALIASES; do
 			die "apt-get download $image failed"
 		dpkg-deb -x "$kdir"/deb/*.deb "$kdir/root" || die "dpkg-deb -x $image failed"
 		cp "$kdir/root/boot/vmlinuz-$kver" "$kdir/vmlinuz"
-		for m in $INTREE_MODS; do
-			f=$(ls "$kdir/root/lib/modules/$kver/kernel/$m".ko* 2>/dev/null | head -n1)
-			[ -n "$f" ] || { echo "note: $m is not a module in $kver"; continue; }
-			case "$f" in
-			*.xz)  xz -dc "$f" ;;
-			*.zst) zstd -qdc "$f" ;;
-			*)     cat "$f" ;;
-			esac > "$kdir/mods/$(basename "$m").ko" ||
-				die "cannot decompress $f"
-		done
+		unpack_mods "$kdir/root" "$kver" "$kdir/mods" "$INTREE_MODS"
 		rm -rf "$kdir/root" "$kdir/deb"
 		echo "$kver" > "$kdir/kver"
 		touch "$kdir/$kver.done"
@@ -112,6 +151,7 @@ for alias in $PPP_KERNEL_ALIASES; do
 			die "apt-get install $hdr failed"
 	fi
 	echo "/usr/src/$hdr" > "$kdir/kdir"
+	nf_mods "$image" "$kver"
 	echo "kernel $alias = $kver (headers /usr/src/$hdr)"
 	stage_end
 done

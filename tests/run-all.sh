@@ -15,8 +15,16 @@
 #      KERNELS (default "6.1 6.12 debug") x every module set in
 #      MODULE_SETS (default "ours intree"; MODULES= is accepted as a
 #      synonym).  The debug kernel has no in-tree PPP: ours only.
-#      SCENARIOS=GLOB limits the scenarios (default: all).
-#   2 and 3 run as VM jobs, PPP_JOBS (default 2) at a time.
+#      SCENARIOS=GLOB limits the scenarios (default: all);
+#   4. the pppd 2.5 lane: for each version in PPPD (default "2.4.9 2.5")
+#      other than Debian 12's 2.4.9, the scenarios PPPD25_SCENARIOS
+#      (default: 20-pppd-pty 30-dialup 40-pppoe-user 45-pppoe-kernel
+#      58-rtnl-link 62-updown, those of them SCENARIOS selects) once
+#      more, under Debian 13's pppd 2.5 (run.sh --pppd 2.5), on the
+#      kernels in both KERNELS and PPPD25_KERNELS (default 6.12), with
+#      every module set.  Its RESULT names read <kernel>/<set>@pppd2.5/...
+#      PPPD=2.5 runs only this lane, PPPD=2.4.9 skips it.
+#   2, 3 and 4 run as VM jobs, PPP_JOBS (default 2) at a time.
 #
 # Every RESULT line is one test, as is each boot's console check.  Prints
 # a summary table, what failed (at most 12 lines) and ends with
@@ -33,6 +41,15 @@ KERNELS=${KERNELS:-6.1 6.12 debug}
 MODULE_SETS=${MODULE_SETS:-${MODULES:-ours intree}}
 KUNIT=${KUNIT:-1}
 SCENARIOS=${SCENARIOS:-*}
+PPPD=${PPPD:-2.4.9 2.5}
+PPPD25_KERNELS=${PPPD25_KERNELS:-6.12}
+PPPD25_SCENARIOS=${PPPD25_SCENARIOS:-20-pppd-pty 30-dialup 40-pppoe-user 45-pppoe-kernel 58-rtnl-link 62-updown}
+for v in $PPPD; do
+	case "$v" in
+	2.4.9|2.5) ;;
+	*) die "PPPD: unknown pppd version '$v' (2.4.9, 2.5)" ;;
+	esac
+done
 logs=$PPP_CACHE_DIR/check
 mkdir -p "$logs"
 t_start=$(date +%s)
@@ -94,19 +111,53 @@ stage_end
 # output goes to its log and is shown whole when the job ends.
 jobs_list=()
 [ "$KUNIT" = 0 ] || jobs_list+=("kunit")
-# The debug kernel first: it is the longest boot.
-for k in $KERNELS; do
-	[ "$k" = debug ] || continue
-	for m in $MODULE_SETS; do
-		[ "$m" = ours ] && jobs_list+=("qemu debug ours")
+# pppd 2.4.9 runs every scenario; the debug kernel first: it is the
+# longest boot.
+if [[ " $PPPD " == *" 2.4.9 "* ]]; then
+	for k in $KERNELS; do
+		[ "$k" = debug ] || continue
+		for m in $MODULE_SETS; do
+			[ "$m" = ours ] && jobs_list+=("qemu debug ours")
+		done
 	done
-done
-for k in $KERNELS; do
-	[ "$k" != debug ] || continue	# no in-tree PPP in the debug kernel
-	for m in $MODULE_SETS; do
-		jobs_list+=("qemu $k $m")
+	for k in $KERNELS; do
+		[ "$k" != debug ] || continue	# no in-tree PPP in the debug kernel
+		for m in $MODULE_SETS; do
+			jobs_list+=("qemu $k $m")
+		done
 	done
-done
+fi
+
+# pppd25_scenarios: the scenarios both SCENARIOS and PPPD25_SCENARIOS
+# select (each a list of globs), comma-separated for run.sh.
+# shellcheck disable=SC2053 # the right-hand sides are globs
+pppd25_scenarios() {
+	local f name g h sel lane out=""
+	IFS=', ' read -r -a sel <<< "$SCENARIOS"
+	IFS=' ' read -r -a lane <<< "$PPPD25_SCENARIOS"
+	for f in "$PPP_TOP"/tests/scenarios/[0-9]*.sh; do
+		name=$(basename "$f" .sh)
+		for g in "${sel[@]}"; do
+			[[ $name == $g ]] || continue
+			for h in "${lane[@]}"; do
+				[[ $name == $h ]] || continue
+				out+=${out:+,}$name
+				break 2
+			done
+		done
+	done
+	echo "$out"
+}
+pppd25_scen=$(pppd25_scenarios)
+if [[ " $PPPD " == *" 2.5 "* ]] && [ -n "$pppd25_scen" ]; then
+	for k in $KERNELS; do
+		[[ " $PPPD25_KERNELS " == *" $k "* ]] || continue
+		for m in $MODULE_SETS; do
+			[ "$k" != debug ] || [ "$m" = ours ] || continue
+			jobs_list+=("qemu $k $m pppd2.5")
+		done
+	done
+fi
 
 job_log() {	# job_log JOB: its log file
 	local j=${1// /-}
@@ -121,6 +172,10 @@ run_job() {	# run_job JOB: runs it; its log, status and time go to files
 	set -- $1
 	if [ "$1" = kunit ]; then
 		"$PPP_TOP/scripts/qemu/kunit.sh" > "$log" 2>&1 || rc=$?
+	elif [ $# = 4 ]; then	# the pppd 2.5 lane
+		"$PPP_TOP/scripts/qemu/run.sh" --kernel "$2" --modules "$3" \
+			--pppd "${4#pppd}" --scenarios "$pppd25_scen" \
+			> "$log" 2>&1 || rc=$?
 	else
 		"$PPP_TOP/scripts/qemu/run.sh" --kernel "$2" --modules "$3" \
 			--scenarios "$SCENARIOS" > "$log" 2>&1 || rc=$?

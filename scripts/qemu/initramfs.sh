@@ -9,8 +9,13 @@
 #   /usr/sbin/chat                       (Debian's chat; ours, when it
 #                                         builds, is /usr/local/bin/chat)
 #   pppoe, pppoe-server, iperf3, socat
+#   nft, conntrack                       (47-pppoe-flowtable)
 #   /usr/bin/ip                          (iproute2's: busybox's ip has no
 #                                         netns - always call it by path)
+#   /usr/local/pppd-2.5/sbin/pppd        Debian 13's pppd 2.5 (scripts/pppd25.sh),
+#   /usr/lib/pppd/2.5.*/*.so              when cached, and its plugins; named
+#                                         pppd so that killall and pidof find it
+#   OpenSSL's legacy provider            pppd 2.5 loads it (MD4, DES: MS-CHAP)
 #   every shared library these need (found with ldd)
 #   /etc/ppp/options, empty              (Debian's says auth, crtscts, lock)
 #
@@ -23,11 +28,18 @@ set -euo pipefail
 [ $# = 1 ] || die "usage: $0 OUT.cpio.gz"
 out=$1
 bins="/usr/sbin/pppd /usr/sbin/pppoe /usr/sbin/pppoe-server /usr/sbin/chat
-/usr/bin/iperf3 /usr/bin/socat"
+/usr/bin/iperf3 /usr/bin/socat /usr/sbin/nft /usr/sbin/conntrack"
 plugins=$(ls /usr/lib/pppd/*/*.so) || die "no pppd plugins: is ppp installed?"
 
-key=$( { dpkg-query -W busybox-static ppp pppoe iperf3 socat iproute2 libc6
-	 sha256sum "$0"; } | sha256sum | cut -c1-16)
+# pppd 2.5, when setup.sh has cached it (the lane needing it checks).
+p25=$PPP_CACHE_DIR/pppd25
+p25ver=
+[ ! -e "$p25/done" ] || p25ver=$(cat "$p25/version")
+legacy=$(dpkg -L libssl3 2>/dev/null | grep '/ossl-modules/legacy\.so$' | head -n 1)
+
+key=$( { dpkg-query -W busybox-static ppp pppoe iperf3 socat iproute2 libc6 libssl3 \
+	nftables conntrack
+	 echo "pppd25=$p25ver"; sha256sum "$0"; } | sha256sum | cut -c1-16)
 if [ -e "$out" ] && [ "$(cat "$out.key" 2>/dev/null)" = "$key" ]; then
 	exit 0
 fi
@@ -42,6 +54,15 @@ for b in $bins $plugins; do
 	copy_with_libs "$root" "$b"
 done
 copy_with_libs "$root" "$(readlink -f /usr/sbin/ip)" /usr/bin/ip
+if [ -n "$p25ver" ]; then
+	copy_with_libs "$root" "$p25/root/usr/sbin/pppd" /usr/local/pppd-2.5/sbin/pppd
+	mkdir -p "$root/usr/lib/pppd"
+	cp -a "$p25/root/usr/lib/pppd/$p25ver" "$root/usr/lib/pppd/"
+fi
+if [ -n "$legacy" ]; then
+	mkdir -p "$root$(dirname "$legacy")"
+	cp "$legacy" "$root$legacy"
+fi
 
 # busybox and its applet links, without shadowing the real programs.
 cp /bin/busybox "$root/bin/busybox"

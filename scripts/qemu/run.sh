@@ -1,18 +1,22 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# run.sh --kernel 6.1|6.12|debug [--modules SPEC] [--scenarios GLOB] [--verbose]
+# run.sh --kernel 6.1|6.12|debug [--modules SPEC] [--scenarios GLOBS]
+#        [--pppd 2.4.9|2.5] [--verbose]
 #
 # Boots a stock Debian kernel (cached by `make setup`), or the debug
 # kernel (scripts/qemu/debug-kernel.sh: KASAN, lockdep, kmemleak; built
 # and cached on first use, our modules only), in QEMU with the
-# PPP modules named by SPEC, runs the scenarios tests/scenarios/GLOB.sh
+# PPP modules named by SPEC, runs the scenarios tests/scenarios/GLOBS.sh
 # (default: all), and prints one line per check,
 #     RESULT <kernel>/<spec>/<scenario>/<check> PASS|FAIL [why]
 # then a summary.  Exit status 0 only when every check passed.
 #
 #   SPEC    ours (default) | intree | generic=ours|intree,async=ours|intree
-#   GLOB    e.g. '30*' or '[23]*' (matched against the file names)
+#   GLOBS   e.g. '30*' or '[23]*' or '20*,45*' (matched against the file names)
+#   --pppd  the pppd every scenario runs: 2.4.9 (default, Debian 12's) or
+#           2.5 (Debian 13's, on trixie's libc6; RESULT names then read
+#           <kernel>/<spec>@pppd2.5/...)
 #   --verbose  stream the VM's console while it runs (the demo uses this)
 #
 # Boot flow:
@@ -21,7 +25,7 @@
 #   2. test programs (tests/progs/*.c, gcc -O2 -Wall) and chat (ours if
 #      `make -C userspace/chat` works, else Debian's)
 #   3. initrd = base image (initramfs.sh, cached) + a per-run archive with
-#      /init (scripts/qemu/init), /scenarios, /mods/{ours,intree}, programs
+#      /init (scripts/qemu/init), /scenarios, /mods/{ours,intree,nf}, programs
 #   4. qemu: no NIC, under timeout; console (ttyS0) -> console.log, result
 #      port (ttyS1) -> results.log, both kept in the run directory
 #   5. results: RESULT lines, plus one check per boot that the console has
@@ -40,15 +44,16 @@ set -euo pipefail
 {
 
 usage() {
-	sed -n '4,14s/^# \{0,1\}//p' "$0" >&2
+	sed -n '4,19s/^# \{0,1\}//p' "$0" >&2
 	exit 1
 }
-kernel= spec=ours glob='*' verbose=
+kernel= spec=ours glob='*' pppd=2.4.9 verbose=
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--kernel)    [ $# -ge 2 ] || usage; kernel=$2; shift 2 ;;
 	--modules)   [ $# -ge 2 ] || usage; spec=$2; shift 2 ;;
 	--scenarios) [ $# -ge 2 ] || usage; glob=$2; shift 2 ;;
+	--pppd)      [ $# -ge 2 ] || usage; pppd=$2; shift 2 ;;
 	--verbose)   verbose=1; shift ;;
 	-h|--help)   usage ;;
 	*) echo "run.sh: unknown argument '$1'" >&2; usage ;;
@@ -61,7 +66,13 @@ ours|intree) ;;
 *) [[ "$spec" =~ ^((generic|async)=(ours|intree),?)+$ ]] ||
 	die "bad --modules '$spec' (ours, intree, or generic=ours|intree,async=ours|intree)" ;;
 esac
-case "$glob" in *[!A-Za-z0-9_*?.\[\]-]*) die "bad --scenarios '$glob'" ;; esac
+case "$glob" in *[!A-Za-z0-9_*?.,\[\]-]*) die "bad --scenarios '$glob'" ;; esac
+case "$pppd" in
+2.4.9) ;;
+2.5)	p25=$PPP_CACHE_DIR/pppd25
+	[ -e "$p25/done" ] || die "pppd 2.5 is not in the cache: run 'make setup' (scripts/pppd25.sh)" ;;
+*)	die "bad --pppd '$pppd' (2.4.9 or 2.5)" ;;
+esac
 
 if [ "$kernel" = debug ]; then
 	[ "$spec" = ours ] || die "the debug kernel has no in-tree PPP modules: --modules ours only"
@@ -72,8 +83,12 @@ kdir=$(ppp_kernel_dir "$kernel")
 [ -e "$kdir/kver" ] || die "kernel $kernel is not in the cache: run 'make setup'"
 kver=$(cat "$kdir/kver")
 headers=$(cat "$kdir/kdir")
-label=$kernel/$spec
-work=$PPP_CACHE_DIR/runs/$kernel-${spec//[,=]/_}${PPP_RUN_TAG:+-$PPP_RUN_TAG}
+# The default pppd keeps the plain names; another one is in every
+# RESULT name, so that both lanes count separately.
+lane=
+[ "$pppd" = 2.4.9 ] || lane=@pppd$pppd
+label=$kernel/$spec$lane
+work=$PPP_CACHE_DIR/runs/$kernel-${spec//[,=]/_}${lane:+-pppd$pppd}${PPP_RUN_TAG:+-$PPP_RUN_TAG}
 mkdir -p "$work"
 exec 9>"$work.lock"
 flock 9		# one run per kernel+spec at a time; others may run alongside
@@ -97,6 +112,12 @@ if [[ "$spec" == *ours* ]]; then
 	done
 fi
 cp "$kdir"/mods/*.ko "$work/overlay/mods/intree/"
+# Netfilter modules (setup.sh), for 47-pppoe-flowtable: /mods/nf/order.
+nf=$PPP_CACHE_DIR/nfmods/$kver
+if [ -e "$nf/done" ]; then
+	mkdir -p "$work/overlay/mods/nf"
+	cp "$nf"/mods/*.ko "$nf/order" "$work/overlay/mods/nf/"
+fi
 
 # 2. Test programs (cached by source time) and chat.
 progs=$PPP_CACHE_DIR/progs
@@ -127,6 +148,17 @@ fi
 cp "$PPP_TOP"/tests/scenarios/*.sh "$work/overlay/scenarios/"
 cp "$PPP_TOP/scripts/qemu/init" "$work/overlay/init"
 chmod +x "$work/overlay/init"
+if [ "$pppd" = 2.5 ]; then
+	# pppd 2.5's plugins need trixie's glibc (2.38 or later): it
+	# replaces Debian 12's in this image, where the base image has its
+	# libraries and loader.  Every program still runs: glibc is
+	# backward compatible.
+	multi=$(dpkg-architecture -qDEB_HOST_MULTIARCH)
+	mkdir -p "$work/overlay/lib/$multi" "$work/overlay/lib64"
+	cp -L "$p25/libc/usr/lib/$multi"/*.so* "$work/overlay/lib/$multi/"
+	ldso=$(cd "$p25/libc/usr/lib/$multi" && ls ld-linux*.so.* | head -n 1)
+	cp -L "$p25/libc/usr/lib/$multi/$ldso" "$work/overlay/lib64/$ldso"
+fi
 
 # 3. The initrd: cached base + this run's archive, concatenated.
 base=$PPP_CACHE_DIR/initramfs-base.cpio.gz
@@ -148,9 +180,9 @@ if [ "$kernel" = debug ]; then
 	mem=2048 tmo=${PPP_QEMU_TIMEOUT:-3000}
 	cmdline+=" kmemleak=on ppp.debug=1"
 fi
-cmdline+=" ppp.modules=$spec ppp.scenarios=$glob${verbose:+ ppp.verbose=1}"
+cmdline+=" ppp.modules=$spec ppp.scenarios=$glob ppp.pppd=$pppd${verbose:+ ppp.verbose=1}"
 [ -z "${PPP_SOAK:-}" ] || cmdline+=" ppp.soak=1"
-echo "run.sh: booting $kver ($label, chat: $chat, $(echo "$accel" | cut -d' ' -f1-2))"
+echo "run.sh: booting $kver ($label, pppd $pppd, chat: $chat, $(echo "$accel" | cut -d' ' -f1-2))"
 boot() {	# boot: one QEMU run; sets qrc
 	: > "$work/console.log"
 	: > "$work/results.log"

@@ -8,6 +8,7 @@
 #
 #   netns a (client)                        netns b (access concentrator)
 #   pppd plugin rp-pppoe.so va              pppoe-server -I vb
+#     (pppd 2.5: pppoe.so)
 #     | PPPoX socket (pppoe.ko)               -> pppd pty "pppoe ..." N_PPP
 #   ppp_generic channel                     pppoe (session) on vb
 #   veth va  <========== Ethernet (PPPoE) ==========>  veth vb
@@ -26,7 +27,7 @@ if ! check $S/pppox-pppoe-load $? "in-tree pppox/pppoe refused generic=$PPP_GEN"
 	dmesg | tail -n 10
 	return 0
 fi
-pppoe_session kernel pap plugin rp-pppoe.so va
+pppoe_session kernel pap plugin "$PPPOE_PLUGIN" va
 n=$(ns a cat /proc/net/pppoe 2>/dev/null | grep -c va)
 [ "$n" -ge 1 ]
 check $S/session-in-proc-net-pppoe $? "no session in /proc/net/pppoe of netns a"

@@ -19,6 +19,22 @@
 # on the rtnl interface match the peer's; "ip link del" of the rtnl
 # interface (dellink) removes it while its fd is still open; both
 # programs exit on SIGTERM and no interface is left.
+#
+# Then pppd makes the named unit itself, `ifname ppprt1 persist holdoff
+# 0`, on a link whose peer keeps going away.  pppd 2.5 creates the unit
+# over rtnetlink (RTM_NEWLINK, IFLA_IFNAME + IFLA_PPP_DEV_FD, NLM_F_EXCL)
+# and gives up on EEXIST; 2.4.9 renames a PPPIOCNEWUNIT unit.  The peer
+# is the pty command of pppd a (`pppd notty` in netns b), so each time
+# it goes away pppd a closes its unit and makes ppprt1 again at once,
+# with a new peer: the name must be free as soon as close() returned.
+#
+#   netns a                                         netns b
+#   pppd ifname ppprt1 persist holdoff 0
+#     pty "ip netns exec b pppd notty ..."  ---->  pppd notty (stdin/out)
+#   ppprt1 192.0.2.1  <------------ PPP ------------>  ppp0 192.0.2.2
+#
+# Checks: the link comes back as ppprt1 and pings after each of the
+# peer's exits, pppd a never logs "File exists", and it exits on SIGTERM.
 S=rtnl-link
 
 fresh_netns a b
@@ -72,3 +88,46 @@ check $S/programs-exit $? "ppp_unit_link still running" /tmp/ua.out /tmp/ub.out
 wait_until 5 no_ppp_ifaces a b
 check $S/no-ppp-ifaces $? "left behind:$(ppp_ifaces a b | tr -d ':\n')"
 stop_pids $UA $UB $SOCAT
+
+# --- pppd makes ppprt1 again after each exit of its peer ----------------
+fresh_netns a b
+rm -f /tmp/ifa.log /tmp/ifb.log
+peer="$IP netns exec b pppd notty local noauth nodetach lcp-restart 1"
+peer="$peer maxfail 1 nodefaultroute logfile /tmp/ifb.log"
+$NSX a pppd $PPPD_BASE maxfail 0 persist holdoff 0 ifname ppprt1 \
+	pty "$peer" 192.0.2.1:192.0.2.2 logfile /tmp/ifa.log &
+PA=$!
+
+# ifname_up: ppprt1 (a) and ppp0 (b) have their addresses and ping.
+ifname_up() {
+	wait_until 30 has_addr a ppprt1 && wait_until 10 has_addr b ppp0 &&
+		ns a ping -c 1 -W 5 192.0.2.2 > /dev/null 2>&1
+}
+# peer_pids: the peer pppd (and its character shunt) in netns b.
+peer_pids() {
+	$IP netns pids b 2>/dev/null | tr '\n' ' '
+}
+ifname_up
+check $S/ifname-up $? "no link on ppprt1" /tmp/ifa.log /tmp/ifb.log
+n=0 bad=
+while [ $n -lt 4 ]; do
+	n=$((n + 1))
+	old=$(peer_pids)
+	[ -n "$old" ] || { bad="reconnect $n: no peer pppd in netns b"; break; }
+	# shellcheck disable=SC2086
+	kill -TERM $old
+	# shellcheck disable=SC2086
+	for p in $old; do wait_until 15 dead "$p"; done
+	ifname_up || { bad="reconnect $n: no link on ppprt1"; break; }
+done
+# one "Connect: ppprt1 <--> /dev/pts/N" per link: the first and n more
+c=$(grep -c 'Connect: ppprt1 ' /tmp/ifa.log)
+[ -z "$bad" ] && ! grep -q 'File exists' /tmp/ifa.log && [ "$c" = $((n + 1)) ]
+check $S/ifname-persist-peer-exits $? "${bad:-pppd a: $c links for $((n + 1)); $(grep -m1 'File exists' /tmp/ifa.log)}" /tmp/ifa.log /tmp/ifb.log
+kill -TERM $PA
+wait_until 15 dead $PA
+check $S/ifname-pppd-exits $? "pppd a still running" /tmp/ifa.log
+# shellcheck disable=SC2046 # a list of pids
+stop_pids $PA $(peer_pids)
+wait_until 5 no_ppp_ifaces a b && ! ns a $IP link show ppprt1 > /dev/null 2>&1
+check $S/ifname-no-ppp-ifaces $? "left behind:$(ppp_ifaces a b | tr -d ':\n') $(ns a $IP -o link show ppprt1 2>/dev/null)"

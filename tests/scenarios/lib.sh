@@ -16,6 +16,25 @@ NSX="$IP netns exec"		# $NSX NS CMD...: CMD in namespace NS (execs)
 CHAT=/usr/local/bin/chat	# ours if the host built it, else Debian's
 [ -x "$CHAT" ] || CHAT=/usr/sbin/chat
 
+# The pppd under test (ppp.pppd=, run.sh --pppd): Debian 12's 2.4.9 in
+# /usr/sbin, or Debian 13's 2.5, whose directory goes first in PATH, so
+# that every `pppd` a scenario starts (fakemodem's exec too) is that one;
+# it is named pppd, so killall and pidof find it.  PPPD is its path
+# (pppoe-server -q), PPPOE_PLUGIN the kernel-mode PPPoE plugin's name.
+PPPD=/usr/sbin/pppd
+# shellcheck disable=SC2034 # used by 45-pppoe-kernel
+PPPOE_PLUGIN=rp-pppoe.so
+case "$PPP_PPPD" in
+2.5*)
+	PPPD=/usr/local/pppd-2.5/sbin/pppd
+	# shellcheck disable=SC2034
+	PPPOE_PLUGIN=pppoe.so
+	case ":$PATH:" in
+	*":${PPPD%/pppd}:"*) ;;
+	*) export PATH="${PPPD%/pppd}:$PATH" ;;
+	esac ;;
+esac
+
 # Options every pppd in these tests uses: a pty has no modem lines
 # (local, nocrtscts); lcp-restart 1 because the first Configure-Request
 # is often lost while the peer is still setting up its side.
@@ -248,11 +267,20 @@ cleanup_all() {
 # --- PPPoE (scenarios 40, 45) ---------------------------------------------
 
 # pppoe_session NAME pap|chap CLIENT-PPPD-ARGS...: a PPPoE access
-# concentrator (pppoe-server, user mode: Debian's build has no -k) in
-# netns b on veth vb, a client pppd in netns a on veth va; waits for the
-# session, then ping and a bulk transfer.  Leaves PC (client pppd pid)
-# and the namespaces for the caller's extra checks; pppoe_stop ends it.
+# concentrator (pppoe-server running $PPPD, user mode: Debian's build
+# has no -k) in netns b on veth vb, a client pppd in netns a on veth va;
+# waits for the session (pppoe_up), then ping and a bulk transfer.
+# Leaves PC (client pppd pid) and the namespaces for the caller's extra
+# checks; pppoe_stop ends it.
 pppoe_session() {
+	pppoe_up "$@"
+	ping_check $S/$1-ping a 198.51.100.1 1400
+	transfer $S/$1-tcp-20M a b 198.51.100.1 20
+}
+
+# pppoe_up NAME pap|chap CLIENT-PPPD-ARGS...: pppoe_session up to the
+# check $S/NAME-up (the session is up), without traffic.
+pppoe_up() {
 	local name=$1 auth=$2
 	shift 2
 	grep -q '^veth ' /proc/modules || load_mod veth intree
@@ -271,7 +299,7 @@ pppoe_session() {
 	logfile /tmp/srv.log
 	EOT
 	rm -f /tmp/srv.log /tmp/cli.log
-	$NSX b pppoe-server -F -I vb -L 198.51.100.1 -R 198.51.100.2 -N 2 &
+	$NSX b pppoe-server -F -q "$PPPD" -I vb -L 198.51.100.1 -R 198.51.100.2 -N 2 &
 	PS=$!
 	$NSX a pppd "$@" noauth name client user client remotename server \
 		noipdefault nodetach maxfail 1 lcp-restart 1 mtu 1492 mru 1492 \
@@ -283,8 +311,6 @@ pppoe_session() {
 		say "PPPoE session ($name mode):"
 		ns a $IP -4 addr show ppp0 | sed 's/^/   /'
 	fi
-	ping_check $S/$name-ping a 198.51.100.1 1400
-	transfer $S/$name-tcp-20M a b 198.51.100.1 20
 }
 
 pppoe_stop() {	# pppoe_stop: end the session, check the client exits

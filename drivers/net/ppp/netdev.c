@@ -122,12 +122,44 @@ static void ppp_netdev_destructor(struct net_device *dev)
 	ppp_file_put(&ppp_dev_unit(dev)->file);
 }
 
+#ifdef PPP_COMPAT_CHAN_FILL_FORWARD_PATH
+/*
+ * Flowtable offload (nft "flow add"): the path out of a unit is that of
+ * its one channel, e.g. PPPoE over an Ethernet device.  Runs under
+ * rcu_read_lock(): ->channels is an RCU list and a channel's driver
+ * struct stays valid for a grace period after ppp_unregister_channel().
+ * A bundle has no single path.
+ */
+static int ppp_netdev_fill_forward_path(struct net_device_path_ctx *ctx,
+					struct net_device_path *path)
+{
+	struct ppp_unit *ppp = ppp_dev_unit(ctx->dev);
+	struct ppp_channel *chan;
+	struct ppp_chan *pch;
+
+	if (READ_ONCE(ppp->flags) & SC_MULTILINK)
+		return -EOPNOTSUPP;
+	pch = list_first_or_null_rcu(&ppp->channels, struct ppp_chan, clist);
+	if (!pch)
+		return -ENODEV;
+	chan = READ_ONCE(pch->chan);
+	if (!chan)
+		return -ENODEV;
+	if (!chan->ops->fill_forward_path)
+		return -EOPNOTSUPP;
+	return chan->ops->fill_forward_path(ctx, path, chan);
+}
+#endif
+
 static const struct net_device_ops ppp_netdev_ops = {
 	.ndo_init		= ppp_netdev_init,
 	.ndo_uninit		= ppp_netdev_uninit,
 	.ndo_start_xmit		= ppp_start_xmit,
 	.ndo_siocdevprivate	= ppp_netdev_siocdevprivate,
 	.ndo_get_stats64	= ppp_netdev_get_stats64,
+#ifdef PPP_COMPAT_CHAN_FILL_FORWARD_PATH
+	.ndo_fill_forward_path	= ppp_netdev_fill_forward_path,
+#endif
 };
 
 void ppp_netdev_setup(struct net_device *dev)
@@ -141,6 +173,9 @@ void ppp_netdev_setup(struct net_device *dev)
 	dev->pcpu_stat_type = NETDEV_PCPU_STAT_TSTATS;
 #endif
 	ppp_compat_set_lltx(dev);
+	/* frames for channels without direct_xmit are linearized (xmit.c) */
+	dev->features |= PPP_COMPAT_DEV_SG_FEATURES;
+	dev->hw_features |= PPP_COMPAT_DEV_SG_FEATURES;
 	dev->hard_header_len = PPP_HDRLEN;
 	dev->mtu = PPP_MRU;
 	dev->addr_len = 0;

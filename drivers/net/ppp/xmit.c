@@ -98,8 +98,11 @@ static void ppp_push(struct ppp_unit *ppp)
 
 	spin_lock(&pch->downl);
 	chan = pch->chan;
-	if (!chan) {
-		/* Unregistered under us: the frame is lost with the line. */
+	if (!chan || (!ppp_compat_chan_direct_xmit(chan) && skb_linearize(skb))) {
+		/*
+		 * Unregistered under us: the frame is lost with the line; or
+		 * the channel needs a linear frame and there is no memory.
+		 */
 		ppp->xmit_pending = NULL;
 		kfree_skb(skb);
 	} else if (chan->ops->start_xmit(chan, skb)) {
