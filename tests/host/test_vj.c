@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include "vj_codec.h"
 #include "vj_pkt.h"
+#include "vj_cases.h"
 
 static unsigned int passed, failed;
 static const char *cur_test;
@@ -112,198 +113,6 @@ static bool rx_is(struct ppp_vjc *vj, const struct wire *w,
 }
 
 /* ---- change masks: one packet after the connection's first */
-
-#define UNCOMP	PPP_VJC_UNCOMPRESSED
-#define COMP	PPP_VJC_COMPRESSED
-
-struct mask_case {
-	const char *name;
-	int dseq, dack, dwin, did;	/* did: id moves by 1 + did */
-	u8 flags;			/* added to ACK */
-	u16 urp;
-	void (*mut)(struct vjt_pkt *first, struct vjt_pkt *next);
-	int type;
-	u8 want[24];			/* mask, TCP checksum, deltas */
-	unsigned int want_len;
-};
-
-static void m_pure_ack_first(struct vjt_pkt *a, struct vjt_pkt *b)
-{
-	a->data = 0;
-	b->data = 50;
-}
-
-static void m_pure_acks(struct vjt_pkt *a, struct vjt_pkt *b)
-{
-	a->data = 0;
-	b->data = 0;
-}
-
-static void m_ttl(struct vjt_pkt *a, struct vjt_pkt *b) { b->ttl = 63; }
-static void m_tos(struct vjt_pkt *a, struct vjt_pkt *b) { b->tos = 0x10; }
-static void m_df(struct vjt_pkt *a, struct vjt_pkt *b) { b->frag = 0x4000; }
-static void m_evil(struct vjt_pkt *a, struct vjt_pkt *b) { b->frag = 0x8000; }
-static void m_ece(struct vjt_pkt *a, struct vjt_pkt *b) { b->flags |= VJT_F_ECE; }
-static void m_cwr(struct vjt_pkt *a, struct vjt_pkt *b) { b->flags |= VJT_F_CWR; }
-static void m_res(struct vjt_pkt *a, struct vjt_pkt *b) { b->tcp_res = 1; }
-
-static void m_ipopt_same(struct vjt_pkt *a, struct vjt_pkt *b)
-{
-	a->ihl = b->ihl = 7;
-}
-
-static void m_ipopt_changed(struct vjt_pkt *a, struct vjt_pkt *b)
-{
-	a->ihl = b->ihl = 7;
-	b->opt_fill = 1;
-}
-
-static void m_tcpopt_same(struct vjt_pkt *a, struct vjt_pkt *b)
-{
-	a->doff = b->doff = 8;	/* e.g. timestamps */
-}
-
-static void m_tcpopt_changed(struct vjt_pkt *a, struct vjt_pkt *b)
-{
-	a->doff = b->doff = 8;
-	b->opt_fill = 3;
-}
-
-static void m_doff_changed(struct vjt_pkt *a, struct vjt_pkt *b)
-{
-	b->doff = 6;
-}
-
-static void m_max_options(struct vjt_pkt *a, struct vjt_pkt *b)
-{
-	a->ihl = b->ihl = 15;
-	a->doff = b->doff = 15;
-}
-
-static void m_id_wrap(struct vjt_pkt *a, struct vjt_pkt *b)
-{
-	a->id = 0xffff;
-	b->id = 0;
-}
-
-static void m_win_wrap(struct vjt_pkt *a, struct vjt_pkt *b)
-{
-	a->win = 0xfff0;
-	b->win = 0x0010;	/* + 0x20 mod 2^16 */
-}
-
-static void m_seq_wrap(struct vjt_pkt *a, struct vjt_pkt *b)
-{
-	a->seq = 0xffffff00;
-	b->seq = 0x00000100;	/* + 0x200 mod 2^32 */
-}
-
-#define CS	0x12, 0x34	/* the next packet's TCP checksum */
-
-static const struct mask_case mask_cases[] = {
-	{ "A", .dack = 5, .type = COMP, .want = { 0x04, CS, 5 }, .want_len = 4 },
-	{ "W", .dwin = 300, .type = COMP,
-	  .want = { 0x02, CS, 0, 0x01, 0x2c }, .want_len = 6 },
-	{ "W-down", .dwin = -1, .type = COMP,
-	  .want = { 0x02, CS, 0, 0xff, 0xff }, .want_len = 6 },
-	{ "W-wrap", .mut = m_win_wrap, .type = COMP,
-	  .want = { 0x02, CS, 0x20 }, .want_len = 4 },
-	{ "S", .dseq = 1000, .type = COMP,
-	  .want = { 0x08, CS, 0, 0x03, 0xe8 }, .want_len = 6 },
-	{ "S-1", .dseq = 1, .type = COMP, .want = { 0x08, CS, 1 }, .want_len = 4 },
-	{ "S-255", .dseq = 255, .type = COMP,
-	  .want = { 0x08, CS, 0xff }, .want_len = 4 },
-	{ "S-256", .dseq = 256, .type = COMP,
-	  .want = { 0x08, CS, 0, 1, 0 }, .want_len = 6 },
-	{ "S-65535", .dseq = 0xffff, .type = COMP,
-	  .want = { 0x08, CS, 0, 0xff, 0xff }, .want_len = 6 },
-	{ "S-65536", .dseq = 0x10000, .type = UNCOMP },
-	{ "S-back", .dseq = -1, .type = UNCOMP },
-	{ "S-wrap", .mut = m_seq_wrap, .type = COMP,
-	  .want = { 0x08, CS, 0, 2, 0 }, .want_len = 6 },
-	{ "A-65535", .dack = 0xffff, .type = COMP,
-	  .want = { 0x04, CS, 0, 0xff, 0xff }, .want_len = 6 },
-	{ "A-65536", .dack = 0x10000, .type = UNCOMP },
-	{ "A-back", .dack = -20, .type = UNCOMP },
-	{ "U", .flags = VJT_F_URG, .urp = 7, .type = COMP,
-	  .want = { 0x01, CS, 7 }, .want_len = 4 },
-	{ "U-zero", .flags = VJT_F_URG, .urp = 0, .type = COMP,
-	  .want = { 0x01, CS, 0, 0, 0 }, .want_len = 6 },
-	{ "UA", .flags = VJT_F_URG, .urp = 700, .dack = 5, .type = COMP,
-	  .want = { 0x05, CS, 0, 0x02, 0xbc, 5 }, .want_len = 7 },
-	{ "urp-without-U", .urp = 9, .dack = 1, .type = UNCOMP },
-	{ "I", .dack = 1, .did = 4, .type = COMP,
-	  .want = { 0x24, CS, 1, 5 }, .want_len = 5 },
-	{ "I-same", .dack = 1, .did = -1, .type = COMP,
-	  .want = { 0x24, CS, 1, 0, 0, 0 }, .want_len = 7 },
-	{ "I-back", .dack = 1, .did = -2, .type = COMP,
-	  .want = { 0x24, CS, 1, 0, 0xff, 0xff }, .want_len = 7 },
-	{ "I-wrap", .dack = 1, .mut = m_id_wrap, .type = COMP,
-	  .want = { 0x24, CS, 1, 1 }, .want_len = 5 },
-	{ "P", .dack = 1, .flags = VJT_F_PSH, .type = COMP,
-	  .want = { 0x14, CS, 1 }, .want_len = 4 },
-	{ "SA-echo", .dseq = 100, .dack = 100, .type = COMP,
-	  .want = { 0x0b, CS }, .want_len = 3 },
-	{ "SA-echo-P-I", .dseq = 100, .dack = 100, .did = 2,
-	  .flags = VJT_F_PSH, .type = COMP,
-	  .want = { 0x3b, CS, 3 }, .want_len = 4 },
-	{ "S-data", .dseq = 100, .type = COMP, .want = { 0x0f, CS }, .want_len = 3 },
-	{ "SA-unequal", .dseq = 100, .dack = 99, .type = COMP,
-	  .want = { 0x0c, CS, 99, 100 }, .want_len = 5 },
-	{ "SWU-literal", .flags = VJT_F_URG, .urp = 1, .dwin = 1, .dseq = 5,
-	  .type = UNCOMP },
-	{ "SAWU-literal", .flags = VJT_F_URG, .urp = 1, .dwin = 1, .dseq = 5,
-	  .dack = 1, .type = UNCOMP },
-	{ "UWA-I-P", .flags = VJT_F_URG | VJT_F_PSH, .urp = 2, .dwin = 3,
-	  .dack = 4, .did = 5, .type = COMP,
-	  .want = { 0x37, CS, 2, 3, 4, 6 }, .want_len = 7 },
-	{ "WAS-I-P", .flags = VJT_F_PSH, .dwin = 3, .dack = 4, .dseq = 5,
-	  .did = 5, .type = COMP,
-	  .want = { 0x3e, CS, 3, 4, 5, 6 }, .want_len = 7 },
-	{ "UAS-I", .flags = VJT_F_URG, .urp = 2, .dack = 4, .dseq = 5,
-	  .did = 5, .type = COMP,
-	  .want = { 0x2d, CS, 2, 4, 5, 6 }, .want_len = 7 },
-	{ "nothing-moved", .type = UNCOMP },
-	{ "nothing-moved-P", .flags = VJT_F_PSH, .type = UNCOMP },
-	{ "data-after-pure-ack", .mut = m_pure_ack_first, .type = COMP,
-	  .want = { 0x00, CS }, .want_len = 3 },
-	{ "pure-ack-again", .mut = m_pure_acks, .type = UNCOMP },
-	{ "ttl", .dack = 1, .mut = m_ttl, .type = UNCOMP },
-	{ "tos", .dack = 1, .mut = m_tos, .type = UNCOMP },
-	{ "df", .dack = 1, .mut = m_df, .type = UNCOMP },
-	{ "ip-reserved-flag", .dack = 1, .mut = m_evil, .type = UNCOMP },
-	{ "ece", .dack = 1, .mut = m_ece, .type = UNCOMP },
-	{ "cwr", .dack = 1, .mut = m_cwr, .type = UNCOMP },
-	{ "tcp-reserved", .dack = 1, .mut = m_res, .type = UNCOMP },
-	{ "ip-options-same", .dack = 1, .mut = m_ipopt_same, .type = COMP,
-	  .want = { 0x04, CS, 1 }, .want_len = 4 },
-	{ "ip-options-changed", .dack = 1, .mut = m_ipopt_changed,
-	  .type = UNCOMP },
-	{ "tcp-options-same", .dack = 1, .mut = m_tcpopt_same, .type = COMP,
-	  .want = { 0x04, CS, 1 }, .want_len = 4 },
-	{ "tcp-options-changed", .dack = 1, .mut = m_tcpopt_changed,
-	  .type = UNCOMP },
-	{ "tcp-header-grew", .dack = 1, .mut = m_doff_changed, .type = UNCOMP },
-	{ "longest-headers", .dack = 1, .mut = m_max_options, .type = COMP,
-	  .want = { 0x04, CS, 1 }, .want_len = 4 },
-};
-
-static void mask_case_pkts(const struct mask_case *c, struct vjt_pkt *a,
-			   struct vjt_pkt *b)
-{
-	*a = vjt_base();
-	*b = *a;
-	b->csum = 0x1234;
-	if (c->mut)
-		c->mut(a, b);
-	b->seq += c->dseq;
-	b->ack += c->dack;
-	b->win += c->dwin;
-	if (c->mut != m_id_wrap)
-		b->id = a->id + 1 + c->did;
-	b->flags |= c->flags;
-	b->urp = c->urp;
-}
 
 static void test_change_masks(void)
 {
@@ -845,55 +654,6 @@ struct conn_state {
 	bool open;
 };
 
-static void random_step(struct vjt_pkt *p)
-{
-	u32 r = rnd();
-
-	p->id++;
-	p->flags = VJT_F_ACK;
-	switch (r % 10) {
-	case 0:			/* retransmission */
-		break;
-	case 1:			/* echo */
-		p->seq += p->data;
-		p->ack += p->data;
-		break;
-	case 2:			/* window */
-		p->win += (rnd() % 2000) - 1000;
-		break;
-	case 3:			/* urgent data */
-		p->flags |= VJT_F_URG;
-		p->urp = rnd() % 3 ? rnd() % 300 : 0;
-		p->seq += p->data;
-		break;
-	case 4:			/* id jumps */
-		p->id += rnd() % 70000;
-		p->seq += p->data;
-		break;
-	case 5:			/* big ack */
-		p->ack += rnd() % 0x18000;
-		break;
-	default:		/* bulk */
-		p->seq += p->data;
-		p->ack += rnd() % 3 ? 0 : rnd() % 3000;
-		break;
-	}
-	if (!(p->flags & VJT_F_URG))
-		p->urp = rnd() % 20 ? p->urp : rnd();
-	if (rnd() % 4 == 0)
-		p->flags |= VJT_F_PSH;
-	if (rnd() % 30 == 0)
-		p->ttl = 32 + rnd() % 2;
-	if (rnd() % 50 == 0)
-		p->doff = 5 + rnd() % 11;
-	if (rnd() % 50 == 0)
-		p->opt_fill = rnd();
-	if (rnd() % 60 == 0)
-		p->flags |= VJT_F_ECE;
-	p->data = rnd() % 4 ? rnd() % 1400 : 0;
-	p->csum = rnd();
-}
-
 static int random_streams(unsigned int rounds, unsigned int pkts, bool quiet)
 {
 	static struct wire w;
@@ -921,7 +681,7 @@ static int random_streams(unsigned int rounds, unsigned int pkts, bool quiet)
 			unsigned int k = rnd() % 4 ? rnd() % (nconn < 4 ? nconn : 4) :
 						     rnd() % nconn;
 
-			random_step(&c[k].p);
+			vjt_step(&c[k].p, rnd);
 			tx(t, &c[k].p, cid_ok, &w);
 			if (!rx_is(r, &w, &c[k].p)) {
 				bad++;
