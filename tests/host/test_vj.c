@@ -354,6 +354,50 @@ static void test_slot_id_compression(void)
 	}
 }
 
+/*
+ * An urgent packet, then bulk data sent as a special case: the receiver
+ * must clear URG (the special cases carry no U; slhc's receiver keeps the
+ * URG of the packet before).
+ */
+static void test_urg_then_special(void)
+{
+	static struct wire w;
+	struct ppp_vjc *t = vj_new(16, 16), *r = vj_new(16, 16);
+	struct vjt_pkt p = vjt_base();
+
+	cur_test = "urg-then-special";
+	tx(t, &p, true, &w);
+	CHECK(rx_is(r, &w, &p), "first");
+	p.seq += p.data;
+	p.id++;
+	p.flags |= VJT_F_URG;
+	p.urp = 5;
+	tx(t, &p, true, &w);
+	CHECK(w.type == COMP && w.b[0] == 0x09 && rx_is(r, &w, &p),
+	      "urgent: U and S");
+	p.seq += p.data;
+	p.id++;
+	p.flags &= ~VJT_F_URG;
+	tx(t, &p, true, &w);
+	CHECK(w.type == COMP && w.b[0] == 0x0f && rx_is(r, &w, &p),
+	      "special D restored without URG");
+	p.seq += p.data;
+	p.ack += p.data;
+	p.id++;
+	p.flags |= VJT_F_URG;
+	tx(t, &p, true, &w);
+	CHECK(rx_is(r, &w, &p), "urgent again");
+	p.seq += p.data;
+	p.ack += p.data;
+	p.id++;
+	p.flags &= ~VJT_F_URG;
+	tx(t, &p, true, &w);
+	CHECK(w.type == COMP && w.b[0] == 0x0b && rx_is(r, &w, &p),
+	      "special I restored without URG");
+	free(t);
+	free(r);
+}
+
 /* ---- receive: errors, toss, bounds */
 
 /* A receiver whose slot 0 holds the base packet; returns it. */
@@ -762,6 +806,7 @@ int main(int argc, char **argv)
 	test_slot_order();
 	test_slot_lru();
 	test_slot_id_compression();
+	test_urg_then_special();
 	test_bad_frames();
 	test_truncation_sweep();
 	test_toss_and_recovery();
