@@ -180,9 +180,9 @@ static const struct plain_case plain_cases[] = {
 	{ "fin", p_fin, .tcp = true },
 	{ "rst", p_rst, .tcp = true },
 	{ "no-ack", p_noack, .tcp = true },
-	{ "ipv6-version", p_v6, .cut = 0 },
-	{ "ihl-4", p_ihl4, .cut = 0 },
-	{ "doff-4", p_doff4, .cut = 0 },
+	{ "ipv6-version", p_v6, 0, false, false },
+	{ "ihl-4", p_ihl4, 0, false, false },
+	{ "doff-4", p_doff4, 0, false, false },
 	{ "19-bytes", p_nodata, .cut = 21 },
 	{ "tcp-header-cut", p_nodata, .cut = 1 },
 	{ "tcp-options-cut", p_longtcp, .cut = 1, .tcp = true },
@@ -411,7 +411,7 @@ static struct ppp_vjc *rx_ready(struct vjt_pkt *base)
 	n = vjt_build(base, pkt);
 	pkt[9] = 0;
 	if (ppp_vjc_remember(r, pkt, n))
-		printf("rx_ready: remember failed\n");
+		printf("%s: remember failed\n", __func__);
 	return r;
 }
 
@@ -661,7 +661,8 @@ static void test_growth(void)
 	unsigned int n;
 
 	cur_test = "growth";
-	p.ihl = p.doff = 15;
+	p.ihl = 15;
+	p.doff = 15;
 	p.data = 0;
 	n = vjt_build(&p, pkt);
 	CHECK(n == PPP_VJ_HDR_MAX, "120-byte headers");

@@ -46,23 +46,27 @@ static inline void m_res(struct vjt_pkt *a, struct vjt_pkt *b) { b->tcp_res = 1;
 
 static inline void m_ipopt_same(struct vjt_pkt *a, struct vjt_pkt *b)
 {
-	a->ihl = b->ihl = 7;
+	a->ihl = 7;
+	b->ihl = 7;
 }
 
 static inline void m_ipopt_changed(struct vjt_pkt *a, struct vjt_pkt *b)
 {
-	a->ihl = b->ihl = 7;
+	a->ihl = 7;
+	b->ihl = 7;
 	b->opt_fill = 1;
 }
 
 static inline void m_tcpopt_same(struct vjt_pkt *a, struct vjt_pkt *b)
 {
-	a->doff = b->doff = 8;	/* e.g. timestamps */
+	a->doff = 8;
+	b->doff = 8;	/* e.g. timestamps */
 }
 
 static inline void m_tcpopt_changed(struct vjt_pkt *a, struct vjt_pkt *b)
 {
-	a->doff = b->doff = 8;
+	a->doff = 8;
+	b->doff = 8;
 	b->opt_fill = 3;
 }
 
@@ -73,8 +77,10 @@ static inline void m_doff_changed(struct vjt_pkt *a, struct vjt_pkt *b)
 
 static inline void m_max_options(struct vjt_pkt *a, struct vjt_pkt *b)
 {
-	a->ihl = b->ihl = 15;
-	a->doff = b->doff = 15;
+	a->ihl = 15;
+	b->ihl = 15;
+	a->doff = 15;
+	b->doff = 15;
 }
 
 static inline void m_id_wrap(struct vjt_pkt *a, struct vjt_pkt *b)
@@ -95,75 +101,74 @@ static inline void m_seq_wrap(struct vjt_pkt *a, struct vjt_pkt *b)
 	b->seq = 0x00000100;	/* + 0x200 mod 2^32 */
 }
 
-#define CS	0x12, 0x34	/* the next packet's TCP checksum */
-
+/* 0x12, 0x34 in the headers: the next packet's TCP checksum. */
 static const struct mask_case mask_cases[] = {
-	{ "A", .dack = 5, .type = COMP, .want = { 0x04, CS, 5 }, .want_len = 4 },
+	{ "A", .dack = 5, .type = COMP, .want = { 0x04, 0x12, 0x34, 5 }, .want_len = 4 },
 	{ "W", .dwin = 300, .type = COMP,
-	  .want = { 0x02, CS, 0, 0x01, 0x2c }, .want_len = 6 },
+	  .want = { 0x02, 0x12, 0x34, 0, 0x01, 0x2c }, .want_len = 6 },
 	{ "W-down", .dwin = -1, .type = COMP,
-	  .want = { 0x02, CS, 0, 0xff, 0xff }, .want_len = 6 },
+	  .want = { 0x02, 0x12, 0x34, 0, 0xff, 0xff }, .want_len = 6 },
 	{ "W-wrap", .mut = m_win_wrap, .type = COMP,
-	  .want = { 0x02, CS, 0x20 }, .want_len = 4 },
+	  .want = { 0x02, 0x12, 0x34, 0x20 }, .want_len = 4 },
 	{ "S", .dseq = 1000, .type = COMP,
-	  .want = { 0x08, CS, 0, 0x03, 0xe8 }, .want_len = 6 },
-	{ "S-1", .dseq = 1, .type = COMP, .want = { 0x08, CS, 1 }, .want_len = 4 },
+	  .want = { 0x08, 0x12, 0x34, 0, 0x03, 0xe8 }, .want_len = 6 },
+	{ "S-1", .dseq = 1, .type = COMP, .want = { 0x08, 0x12, 0x34, 1 }, .want_len = 4 },
 	{ "S-255", .dseq = 255, .type = COMP,
-	  .want = { 0x08, CS, 0xff }, .want_len = 4 },
+	  .want = { 0x08, 0x12, 0x34, 0xff }, .want_len = 4 },
 	{ "S-256", .dseq = 256, .type = COMP,
-	  .want = { 0x08, CS, 0, 1, 0 }, .want_len = 6 },
+	  .want = { 0x08, 0x12, 0x34, 0, 1, 0 }, .want_len = 6 },
 	{ "S-65535", .dseq = 0xffff, .type = COMP,
-	  .want = { 0x08, CS, 0, 0xff, 0xff }, .want_len = 6 },
+	  .want = { 0x08, 0x12, 0x34, 0, 0xff, 0xff }, .want_len = 6 },
 	{ "S-65536", .dseq = 0x10000, .type = UNCOMP },
 	{ "S-back", .dseq = -1, .type = UNCOMP },
 	{ "S-wrap", .mut = m_seq_wrap, .type = COMP,
-	  .want = { 0x08, CS, 0, 2, 0 }, .want_len = 6 },
+	  .want = { 0x08, 0x12, 0x34, 0, 2, 0 }, .want_len = 6 },
 	{ "A-65535", .dack = 0xffff, .type = COMP,
-	  .want = { 0x04, CS, 0, 0xff, 0xff }, .want_len = 6 },
+	  .want = { 0x04, 0x12, 0x34, 0, 0xff, 0xff }, .want_len = 6 },
 	{ "A-65536", .dack = 0x10000, .type = UNCOMP },
 	{ "A-back", .dack = -20, .type = UNCOMP },
 	{ "U", .flags = VJT_F_URG, .urp = 7, .type = COMP,
-	  .want = { 0x01, CS, 7 }, .want_len = 4 },
+	  .want = { 0x01, 0x12, 0x34, 7 }, .want_len = 4 },
 	{ "U-zero", .flags = VJT_F_URG, .urp = 0, .type = COMP,
-	  .want = { 0x01, CS, 0, 0, 0 }, .want_len = 6 },
+	  .want = { 0x01, 0x12, 0x34, 0, 0, 0 }, .want_len = 6 },
 	{ "UA", .flags = VJT_F_URG, .urp = 700, .dack = 5, .type = COMP,
-	  .want = { 0x05, CS, 0, 0x02, 0xbc, 5 }, .want_len = 7 },
+	  .want = { 0x05, 0x12, 0x34, 0, 0x02, 0xbc, 5 }, .want_len = 7 },
 	{ "urp-without-U", .urp = 9, .dack = 1, .type = UNCOMP },
 	{ "I", .dack = 1, .did = 4, .type = COMP,
-	  .want = { 0x24, CS, 1, 5 }, .want_len = 5 },
+	  .want = { 0x24, 0x12, 0x34, 1, 5 }, .want_len = 5 },
 	{ "I-same", .dack = 1, .did = -1, .type = COMP,
-	  .want = { 0x24, CS, 1, 0, 0, 0 }, .want_len = 7 },
+	  .want = { 0x24, 0x12, 0x34, 1, 0, 0, 0 }, .want_len = 7 },
 	{ "I-back", .dack = 1, .did = -2, .type = COMP,
-	  .want = { 0x24, CS, 1, 0, 0xff, 0xff }, .want_len = 7 },
+	  .want = { 0x24, 0x12, 0x34, 1, 0, 0xff, 0xff }, .want_len = 7 },
 	{ "I-wrap", .dack = 1, .mut = m_id_wrap, .type = COMP,
-	  .want = { 0x24, CS, 1, 1 }, .want_len = 5 },
+	  .want = { 0x24, 0x12, 0x34, 1, 1 }, .want_len = 5 },
 	{ "P", .dack = 1, .flags = VJT_F_PSH, .type = COMP,
-	  .want = { 0x14, CS, 1 }, .want_len = 4 },
+	  .want = { 0x14, 0x12, 0x34, 1 }, .want_len = 4 },
 	{ "SA-echo", .dseq = 100, .dack = 100, .type = COMP,
-	  .want = { 0x0b, CS }, .want_len = 3 },
+	  .want = { 0x0b, 0x12, 0x34 }, .want_len = 3 },
 	{ "SA-echo-P-I", .dseq = 100, .dack = 100, .did = 2,
 	  .flags = VJT_F_PSH, .type = COMP,
-	  .want = { 0x3b, CS, 3 }, .want_len = 4 },
-	{ "S-data", .dseq = 100, .type = COMP, .want = { 0x0f, CS }, .want_len = 3 },
+	  .want = { 0x3b, 0x12, 0x34, 3 }, .want_len = 4 },
+	{ "S-data", .dseq = 100, .type = COMP, .want = { 0x0f, 0x12, 0x34 }, .want_len = 3 },
 	{ "SA-unequal", .dseq = 100, .dack = 99, .type = COMP,
-	  .want = { 0x0c, CS, 99, 100 }, .want_len = 5 },
+	  .want = { 0x0c, 0x12, 0x34, 99, 100 }, .want_len = 5 },
 	{ "SWU-literal", .flags = VJT_F_URG, .urp = 1, .dwin = 1, .dseq = 5,
 	  .type = UNCOMP },
 	{ "SAWU-literal", .flags = VJT_F_URG, .urp = 1, .dwin = 1, .dseq = 5,
 	  .dack = 1, .type = UNCOMP },
 	{ "UWA-I-P", .flags = VJT_F_URG | VJT_F_PSH, .urp = 2, .dwin = 3,
 	  .dack = 4, .did = 5, .type = COMP,
-	  .want = { 0x37, CS, 2, 3, 4, 6 }, .want_len = 7 },
+	  .want = { 0x37, 0x12, 0x34, 2, 3, 4, 6 }, .want_len = 7 },
 	{ "WAS-I-P", .flags = VJT_F_PSH, .dwin = 3, .dack = 4, .dseq = 5,
 	  .did = 5, .type = COMP,
-	  .want = { 0x3e, CS, 3, 4, 5, 6 }, .want_len = 7 },
+	  .want = { 0x3e, 0x12, 0x34, 3, 4, 5, 6 }, .want_len = 7 },
 	{ "UAS-I", .flags = VJT_F_URG, .urp = 2, .dack = 4, .dseq = 5,
 	  .did = 5, .type = COMP,
-	  .want = { 0x2d, CS, 2, 4, 5, 6 }, .want_len = 7 },
+	  .want = { 0x2d, 0x12, 0x34, 2, 4, 5, 6 }, .want_len = 7 },
 	{ "nothing-moved", .type = UNCOMP },
 	{ "nothing-moved-P", .flags = VJT_F_PSH, .type = UNCOMP },
 	{ "data-after-pure-ack", .mut = m_pure_ack_first, .type = COMP,
-	  .want = { 0x00, CS }, .want_len = 3 },
+	  .want = { 0x00, 0x12, 0x34 }, .want_len = 3 },
 	{ "pure-ack-again", .mut = m_pure_acks, .type = UNCOMP },
 	{ "ttl", .dack = 1, .mut = m_ttl, .type = UNCOMP },
 	{ "tos", .dack = 1, .mut = m_tos, .type = UNCOMP },
@@ -177,20 +182,20 @@ static const struct mask_case mask_cases[] = {
 	{ "tcp-reserved", .dack = 1, .mut = m_res, .type = UNCOMP,
 	  .not_slhc = true },
 	{ "ip-options-same", .dack = 1, .mut = m_ipopt_same, .type = COMP,
-	  .want = { 0x04, CS, 1 }, .want_len = 4 },
+	  .want = { 0x04, 0x12, 0x34, 1 }, .want_len = 4 },
 	{ "ip-options-changed", .dack = 1, .mut = m_ipopt_changed,
 	  .type = UNCOMP },
 	{ "tcp-options-same", .dack = 1, .mut = m_tcpopt_same, .type = COMP,
-	  .want = { 0x04, CS, 1 }, .want_len = 4 },
+	  .want = { 0x04, 0x12, 0x34, 1 }, .want_len = 4 },
 	{ "tcp-options-changed", .dack = 1, .mut = m_tcpopt_changed,
 	  .type = UNCOMP },
 	{ "tcp-header-grew", .dack = 1, .mut = m_doff_changed, .type = UNCOMP },
 	{ "longest-headers", .dack = 1, .mut = m_max_options, .type = COMP,
-	  .want = { 0x04, CS, 1 }, .want_len = 4 },
+	  .want = { 0x04, 0x12, 0x34, 1 }, .want_len = 4 },
 };
 
-static inline void mask_case_pkts(const struct mask_case *c, struct vjt_pkt *a,
-			   struct vjt_pkt *b)
+static inline void mask_case_pkts(const struct mask_case *c,
+				  struct vjt_pkt *a, struct vjt_pkt *b)
 {
 	*a = vjt_base();
 	*b = *a;

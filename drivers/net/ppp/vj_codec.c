@@ -502,8 +502,8 @@ static bool vj_apply(u8 *ip, u8 *tcp, unsigned int mask, const u8 **cp,
 			vj_add32(tcp + TCP_SEQ, x);
 		}
 	}
-	x = 1;
-	if ((mask & VJ_I) && (x = vj_get_delta(cp, end)) < 0)
+	x = mask & VJ_I ? vj_get_delta(cp, end) : 1;
+	if (x < 0)
 		return false;
 	vj_add16(ip + IP_ID, x);
 	return true;
