@@ -64,6 +64,13 @@ def values(rows):
                 metric(k, "codec %s %5s B %-6s (ours)" % (r["op"], r["size"], r["mode"]),
                        "MB/s", "high", None)
                 v[k][s].append(int(r["bytes"]) / (int(r["ns"]) / 1e3))
+            elif t == "vj":
+                # ours under set "ours", slhc under "intree" (bench_vj)
+                k = "vj-%s-%s" % (r["op"], r["size"])
+                metric(k, "vj %-6s %5s B per packet" % (r["op"], r["size"]),
+                       "ns", "low", 1.0)
+                if r.get("ok") == "1":
+                    v[k][s].append(int(r["ns"]) / int(r["pkts"]))
             elif t == "units":
                 n = int(r["n"])
                 metric("units-create", "units: create, per unit", "ms", "low", 1.0)

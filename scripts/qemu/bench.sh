@@ -16,7 +16,7 @@
 # Knobs (environment):
 #   BENCH_KERNELS   kernels (default "6.1 6.12")
 #   BENCH_ROUNDS    alternating rounds (default 5)
-#   BENCH_ITEMS     ldisc codec units link pppoe (default: all); unitprof
+#   BENCH_ITEMS     ldisc codec vj units link pppoe (default: all); unitprof
 #                   and prof (perf profiles, see bench-init) only when named
 #   BENCH_UNITS     units created/destroyed (default 10000)
 #   BENCH_LDISC_KB  payload KiB per line-discipline case (default 256)
@@ -37,7 +37,7 @@ set -euo pipefail
 
 kernels=${BENCH_KERNELS:-6.1 6.12}
 rounds=${BENCH_ROUNDS:-5}
-items=${BENCH_ITEMS:-ldisc codec units link pppoe}
+items=${BENCH_ITEMS:-ldisc codec vj units link pppoe}
 units=${BENCH_UNITS:-10000}
 ldisc_kb=${BENCH_LDISC_KB:-256}
 link_mb=${BENCH_LINK_MB:-2}
@@ -131,6 +131,7 @@ for k in $kernels; do
 	cp -a -u "$PPP_TOP/tests/bench/kmod" "$kb/tests/bench/"
 	if make -C "$headers" M="$kb/tests/bench/kmod" modules >"$work/kmod.log" 2>&1; then
 		cp "$kb/tests/bench/kmod/ppp_codec_bench.ko" "$work/overlay/mods/bench/"
+		cp "$kb/tests/bench/kmod/ppp_vj_bench.ko" "$work/overlay/mods/bench/"
 	else
 		echo "bench.sh: ppp_codec_bench.ko did not build (see $work/kmod.log)"
 	fi

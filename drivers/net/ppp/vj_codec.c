@@ -41,47 +41,47 @@
 #define VJ_SPECIAL_D	(VJ_S | VJ_A | VJ_W | VJ_U) /* bulk: S += data */
 
 /* IPv4 header */
-#define IP_VIHL		0	/* version 4, header length in words */
-#define IP_TOS		1
-#define IP_LEN		2
-#define IP_ID		4
-#define IP_FRAG		6
-#define IP_TTL		8
-#define IP_PROTO	9
-#define IP_CSUM		10
-#define IP_ADDRS	12	/* source, destination */
-#define IP_FRAG_OFFSET	0x3fff	/* MF and the offset: a fragment */
-#define IP_PROTO_TCP	6
-#define IP_MIN		20
+#define VJ_IP_VIHL		0	/* version 4, header length in words */
+#define VJ_IP_TOS		1
+#define VJ_IP_LEN		2
+#define VJ_IP_ID		4
+#define VJ_IP_FRAG		6
+#define VJ_IP_TTL		8
+#define VJ_IP_PROTO		9
+#define VJ_IP_CSUM		10
+#define VJ_IP_ADDRS		12	/* source, destination */
+#define VJ_IP_FRAG_OFFSET	0x3fff	/* MF and the offset: a fragment */
+#define VJ_IP_PROTO_TCP		6
+#define VJ_IP_MIN		20
 
 /* TCP header */
-#define TCP_PORTS	0	/* source, destination */
-#define TCP_SEQ		4
-#define TCP_ACK		8
-#define TCP_DOFF	12	/* header length in words, reserved bits */
-#define TCP_FLAGS	13
-#define TCP_WIN		14
-#define TCP_CSUM	16
-#define TCP_URP		18
-#define TCP_FIN		0x01
-#define TCP_SYN		0x02
-#define TCP_RST		0x04
-#define TCP_PSH		0x08
-#define TCP_ACKF	0x10
-#define TCP_URG		0x20
-#define TCP_MIN		20
+#define VJ_TCP_PORTS		0	/* source, destination */
+#define VJ_TCP_SEQ		4
+#define VJ_TCP_ACK		8
+#define VJ_TCP_DOFF		12	/* header length in words, reserved bits */
+#define VJ_TCP_FLAGS		13
+#define VJ_TCP_WIN		14
+#define VJ_TCP_CSUM		16
+#define VJ_TCP_URP		18
+#define VJ_TCP_FIN		0x01
+#define VJ_TCP_SYN		0x02
+#define VJ_TCP_RST		0x04
+#define VJ_TCP_PSH		0x08
+#define VJ_TCP_ACKF		0x10
+#define VJ_TCP_URG		0x20
+#define VJ_TCP_MIN		20
 
 /* Longest compressed header: mask, slot, checksum, five 3-byte deltas. */
 #define VJ_CHDR_MAX	(4 + 5 * 3)
 
 static unsigned int vj_ihl(const u8 *ip)
 {
-	return (ip[IP_VIHL] & 0x0f) * 4;
+	return (ip[VJ_IP_VIHL] & 0x0f) * 4;
 }
 
 static unsigned int vj_doff(const u8 *tcp)
 {
-	return (tcp[TCP_DOFF] >> 4) * 4;
+	return (tcp[VJ_TCP_DOFF] >> 4) * 4;
 }
 
 static void vj_add16(u8 *p, u32 delta)
@@ -167,8 +167,8 @@ static u8 *vj_put_delta(u8 *cp, u16 n)
 static bool vj_same_conn(const struct ppp_vjc_slot *s, const u8 *ip,
 			 const u8 *tcp)
 {
-	return !memcmp(s->ip + IP_ADDRS, ip + IP_ADDRS, 8) &&
-	       !memcmp(s->tcp + TCP_PORTS, tcp + TCP_PORTS, 4);
+	return !memcmp(s->ip + VJ_IP_ADDRS, ip + VJ_IP_ADDRS, 8) &&
+	       !memcmp(s->tcp + VJ_TCP_PORTS, tcp + VJ_TCP_PORTS, 4);
 }
 
 /*
@@ -217,16 +217,16 @@ static bool vj_fixed_changed(const struct ppp_vjc_slot *s, const u8 *ip,
 			     const u8 *tcp)
 {
 	unsigned int ihl = vj_ihl(ip), doff = vj_doff(tcp);
-	const u8 keep = (u8)~(TCP_PSH | TCP_URG);
+	const u8 keep = (u8)~(VJ_TCP_PSH | VJ_TCP_URG);
 
-	return s->ip[IP_VIHL] != ip[IP_VIHL] || s->ip[IP_TOS] != ip[IP_TOS] ||
-	       get_unaligned_be16(s->ip + IP_FRAG) !=
-			get_unaligned_be16(ip + IP_FRAG) ||
-	       s->ip[IP_TTL] != ip[IP_TTL] ||
-	       s->tcp[TCP_DOFF] != tcp[TCP_DOFF] ||
-	       (s->tcp[TCP_FLAGS] & keep) != (tcp[TCP_FLAGS] & keep) ||
-	       memcmp(s->ip + IP_MIN, ip + IP_MIN, ihl - IP_MIN) ||
-	       memcmp(s->tcp + TCP_MIN, tcp + TCP_MIN, doff - TCP_MIN);
+	return s->ip[VJ_IP_VIHL] != ip[VJ_IP_VIHL] || s->ip[VJ_IP_TOS] != ip[VJ_IP_TOS] ||
+	       get_unaligned_be16(s->ip + VJ_IP_FRAG) !=
+			get_unaligned_be16(ip + VJ_IP_FRAG) ||
+	       s->ip[VJ_IP_TTL] != ip[VJ_IP_TTL] ||
+	       s->tcp[VJ_TCP_DOFF] != tcp[VJ_TCP_DOFF] ||
+	       (s->tcp[VJ_TCP_FLAGS] & keep) != (tcp[VJ_TCP_FLAGS] & keep) ||
+	       memcmp(s->ip + VJ_IP_MIN, ip + VJ_IP_MIN, ihl - VJ_IP_MIN) ||
+	       memcmp(s->tcp + VJ_TCP_MIN, tcp + VJ_TCP_MIN, doff - VJ_TCP_MIN);
 }
 
 /*
@@ -236,35 +236,35 @@ static bool vj_fixed_changed(const struct ppp_vjc_slot *s, const u8 *ip,
 static int vj_deltas(const struct ppp_vjc_slot *s, const u8 *ip,
 		     const u8 *tcp, unsigned int hlen, u8 *cp)
 {
-	u32 old_data = get_unaligned_be16(s->ip + IP_LEN) - hlen;
+	u32 old_data = get_unaligned_be16(s->ip + VJ_IP_LEN) - hlen;
 	u8 *start = cp;
 	u32 ds, da;
 	u16 dw;
 	int mask = 0;
 
-	if (tcp[TCP_FLAGS] & TCP_URG) {
-		cp = vj_put_delta(cp, get_unaligned_be16(tcp + TCP_URP));
+	if (tcp[VJ_TCP_FLAGS] & VJ_TCP_URG) {
+		cp = vj_put_delta(cp, get_unaligned_be16(tcp + VJ_TCP_URP));
 		mask |= VJ_U;
-	} else if (get_unaligned_be16(tcp + TCP_URP) !=
-		   get_unaligned_be16(s->tcp + TCP_URP)) {
+	} else if (get_unaligned_be16(tcp + VJ_TCP_URP) !=
+		   get_unaligned_be16(s->tcp + VJ_TCP_URP)) {
 		return -1;	/* urgent pointer moved without URG */
 	}
-	dw = get_unaligned_be16(tcp + TCP_WIN) -
-	     get_unaligned_be16(s->tcp + TCP_WIN);
+	dw = get_unaligned_be16(tcp + VJ_TCP_WIN) -
+	     get_unaligned_be16(s->tcp + VJ_TCP_WIN);
 	if (dw) {
 		cp = vj_put_delta(cp, dw);
 		mask |= VJ_W;
 	}
-	da = get_unaligned_be32(tcp + TCP_ACK) -
-	     get_unaligned_be32(s->tcp + TCP_ACK);
+	da = get_unaligned_be32(tcp + VJ_TCP_ACK) -
+	     get_unaligned_be32(s->tcp + VJ_TCP_ACK);
 	if (da) {
 		if (da > 0xffff)
 			return -1;
 		cp = vj_put_delta(cp, da);
 		mask |= VJ_A;
 	}
-	ds = get_unaligned_be32(tcp + TCP_SEQ) -
-	     get_unaligned_be32(s->tcp + TCP_SEQ);
+	ds = get_unaligned_be32(tcp + VJ_TCP_SEQ) -
+	     get_unaligned_be32(s->tcp + VJ_TCP_SEQ);
 	if (ds) {
 		if (ds > 0xffff)
 			return -1;
@@ -279,8 +279,8 @@ static int vj_deltas(const struct ppp_vjc_slot *s, const u8 *ip,
 		 * anything else is likely a retransmission, which the
 		 * receiver may have missed: resend its header.
 		 */
-		if (get_unaligned_be16(ip + IP_LEN) ==
-		    get_unaligned_be16(s->ip + IP_LEN) || old_data)
+		if (get_unaligned_be16(ip + VJ_IP_LEN) ==
+		    get_unaligned_be16(s->ip + VJ_IP_LEN) || old_data)
 			return -1;
 		break;
 	case VJ_SPECIAL_I:
@@ -301,13 +301,13 @@ static int vj_deltas(const struct ppp_vjc_slot *s, const u8 *ip,
 	}
 
 	/* An id that is not the last one plus 1 (wrap included, as slhc). */
-	if ((int)get_unaligned_be16(ip + IP_ID) -
-	    (int)get_unaligned_be16(s->ip + IP_ID) != 1) {
-		cp = vj_put_delta(cp, get_unaligned_be16(ip + IP_ID) -
-				  get_unaligned_be16(s->ip + IP_ID));
+	if ((int)get_unaligned_be16(ip + VJ_IP_ID) -
+	    (int)get_unaligned_be16(s->ip + VJ_IP_ID) != 1) {
+		cp = vj_put_delta(cp, get_unaligned_be16(ip + VJ_IP_ID) -
+				  get_unaligned_be16(s->ip + VJ_IP_ID));
 		mask |= VJ_I;
 	}
-	if (tcp[TCP_FLAGS] & TCP_PSH)
+	if (tcp[VJ_TCP_FLAGS] & VJ_TCP_PSH)
 		mask |= VJ_P;
 	return mask << 8 | (cp - start);
 }
@@ -319,25 +319,25 @@ static unsigned int vj_tx_hlen(struct ppp_vjc *vj, const u8 *ip,
 	unsigned int ihl, hlen;
 	const u8 *tcp;
 
-	if (len < IP_MIN || ip[IP_VIHL] >> 4 != 4 || vj_ihl(ip) < IP_MIN)
+	if (len < VJ_IP_MIN || ip[VJ_IP_VIHL] >> 4 != 4 || vj_ihl(ip) < VJ_IP_MIN)
 		return 0;
-	if (ip[IP_PROTO] != IP_PROTO_TCP) {
+	if (ip[VJ_IP_PROTO] != VJ_IP_PROTO_TCP) {
 		vj->stats.out_other++;
 		return 0;
 	}
-	if (get_unaligned_be16(ip + IP_FRAG) & IP_FRAG_OFFSET) {
+	if (get_unaligned_be16(ip + VJ_IP_FRAG) & VJ_IP_FRAG_OFFSET) {
 		vj->stats.out_tcp++;
 		return 0;
 	}
 	ihl = vj_ihl(ip);
-	if (len < ihl + TCP_MIN)
+	if (len < ihl + VJ_TCP_MIN)
 		return 0;
 	tcp = ip + ihl;
-	if (vj_doff(tcp) < TCP_MIN)
+	if (vj_doff(tcp) < VJ_TCP_MIN)
 		return 0;
 	hlen = ihl + vj_doff(tcp);
-	if (hlen > len || (tcp[TCP_FLAGS] & (TCP_SYN | TCP_FIN | TCP_RST)) ||
-	    !(tcp[TCP_FLAGS] & TCP_ACKF)) {
+	if (hlen > len || (tcp[VJ_TCP_FLAGS] & (VJ_TCP_SYN | VJ_TCP_FIN | VJ_TCP_RST)) ||
+	    !(tcp[VJ_TCP_FLAGS] & VJ_TCP_ACKF)) {
 		vj->stats.out_tcp++;	/* connection set-up or tear-down */
 		return 0;
 	}
@@ -392,13 +392,13 @@ enum ppp_vjc_type ppp_vjc_compress(struct ppp_vjc *vj, u8 *pkt,
 	} else {
 		*cp++ = d >> 8;
 	}
-	*cp++ = tcp[TCP_CSUM];
-	*cp++ = tcp[TCP_CSUM + 1];
+	*cp++ = tcp[VJ_TCP_CSUM];
+	*cp++ = tcp[VJ_TCP_CSUM + 1];
 	n = d & 0xff;
 	memmove(cp, chdr + 4, n);
 	cp += n;
-	memcpy(s->ip, pkt, IP_MIN);
-	memcpy(s->tcp, tcp, TCP_MIN);
+	memcpy(s->ip, pkt, VJ_IP_MIN);
+	memcpy(s->tcp, tcp, VJ_TCP_MIN);
 
 	n = cp - chdr;
 	*start = hlen - n;
@@ -410,7 +410,7 @@ uncompressed:
 	memcpy(s->ip, pkt, ihl);
 	memcpy(s->tcp, tcp, vj_doff(tcp));
 	vj->tx_last = id;
-	pkt[IP_PROTO] = id;
+	pkt[VJ_IP_PROTO] = id;
 	vj->stats.out_uncompressed++;
 	return PPP_VJC_UNCOMPRESSED;
 }
@@ -460,52 +460,52 @@ static int vj_get_delta(const u8 **cp, const u8 *end)
 static bool vj_apply(u8 *ip, u8 *tcp, unsigned int mask, const u8 **cp,
 		     const u8 *end)
 {
-	u32 data = get_unaligned_be16(ip + IP_LEN) - vj_ihl(ip) - vj_doff(tcp);
+	u32 data = get_unaligned_be16(ip + VJ_IP_LEN) - vj_ihl(ip) - vj_doff(tcp);
 	int x;
 
-	tcp[TCP_FLAGS] &= ~(TCP_PSH | TCP_URG);
+	tcp[VJ_TCP_FLAGS] &= ~(VJ_TCP_PSH | VJ_TCP_URG);
 	if (mask & VJ_P)
-		tcp[TCP_FLAGS] |= TCP_PSH;
+		tcp[VJ_TCP_FLAGS] |= VJ_TCP_PSH;
 
 	switch (mask & VJ_DELTAS) {
 	case VJ_SPECIAL_I:
-		vj_add32(tcp + TCP_ACK, data);
-		vj_add32(tcp + TCP_SEQ, data);
+		vj_add32(tcp + VJ_TCP_ACK, data);
+		vj_add32(tcp + VJ_TCP_SEQ, data);
 		break;
 	case VJ_SPECIAL_D:
-		vj_add32(tcp + TCP_SEQ, data);
+		vj_add32(tcp + VJ_TCP_SEQ, data);
 		break;
 	default:
 		if (mask & VJ_U) {
 			x = vj_get_delta(cp, end);
 			if (x < 0)
 				return false;
-			tcp[TCP_FLAGS] |= TCP_URG;
-			put_unaligned_be16(x, tcp + TCP_URP);
+			tcp[VJ_TCP_FLAGS] |= VJ_TCP_URG;
+			put_unaligned_be16(x, tcp + VJ_TCP_URP);
 		}
 		if (mask & VJ_W) {
 			x = vj_get_delta(cp, end);
 			if (x < 0)
 				return false;
-			vj_add16(tcp + TCP_WIN, x);
+			vj_add16(tcp + VJ_TCP_WIN, x);
 		}
 		if (mask & VJ_A) {
 			x = vj_get_delta(cp, end);
 			if (x < 0)
 				return false;
-			vj_add32(tcp + TCP_ACK, x);
+			vj_add32(tcp + VJ_TCP_ACK, x);
 		}
 		if (mask & VJ_S) {
 			x = vj_get_delta(cp, end);
 			if (x < 0)
 				return false;
-			vj_add32(tcp + TCP_SEQ, x);
+			vj_add32(tcp + VJ_TCP_SEQ, x);
 		}
 	}
 	x = mask & VJ_I ? vj_get_delta(cp, end) : 1;
 	if (x < 0)
 		return false;
-	vj_add16(ip + IP_ID, x);
+	vj_add16(ip + VJ_IP_ID, x);
 	return true;
 }
 
@@ -553,19 +553,19 @@ int ppp_vjc_uncompress(struct ppp_vjc *vj, u8 *buf, unsigned int len,
 	memcpy(hdr, s->ip, ihl);
 	tcp = hdr + ihl;
 	memcpy(tcp, s->tcp, doff);
-	tcp[TCP_CSUM] = *cp++;
-	tcp[TCP_CSUM + 1] = *cp++;
+	tcp[VJ_TCP_CSUM] = *cp++;
+	tcp[VJ_TCP_CSUM + 1] = *cp++;
 	if (!vj_apply(hdr, tcp, mask, &cp, end))
 		return vj_rx_error(vj);
 
 	data = end - cp;
 	if (ihl + doff + data > 0xffff || ihl + doff + data > size)
 		return vj_rx_error(vj);
-	put_unaligned_be16(ihl + doff + data, hdr + IP_LEN);
-	put_unaligned_be16(0, hdr + IP_CSUM);
-	put_unaligned_be16(vj_ip_csum(hdr, ihl), hdr + IP_CSUM);
-	memcpy(s->ip, hdr, IP_MIN);
-	memcpy(s->tcp, tcp, TCP_MIN);
+	put_unaligned_be16(ihl + doff + data, hdr + VJ_IP_LEN);
+	put_unaligned_be16(0, hdr + VJ_IP_CSUM);
+	put_unaligned_be16(vj_ip_csum(hdr, ihl), hdr + VJ_IP_CSUM);
+	memcpy(s->ip, hdr, VJ_IP_MIN);
+	memcpy(s->tcp, tcp, VJ_TCP_MIN);
 
 	memmove(buf + ihl + doff, cp, data);
 	memcpy(buf, hdr, ihl + doff);
@@ -593,11 +593,11 @@ int ppp_vjc_remember(struct ppp_vjc *vj, u8 *pkt, unsigned int len)
 
 	if (!vj->rx_slots)
 		return vj_rx_error(vj);
-	ihl = len < IP_MIN ? 0 : vj_ihl(pkt);
-	if (ihl < IP_MIN || len < ihl + TCP_MIN)
+	ihl = len < VJ_IP_MIN ? 0 : vj_ihl(pkt);
+	if (ihl < VJ_IP_MIN || len < ihl + VJ_TCP_MIN)
 		goto runt;
-	id = pkt[IP_PROTO];
-	pkt[IP_PROTO] = IP_PROTO_TCP;
+	id = pkt[VJ_IP_PROTO];
+	pkt[VJ_IP_PROTO] = VJ_IP_PROTO_TCP;
 	if (vj_ip_csum(pkt, ihl)) {
 		vj->stats.in_bad_csum++;
 		vj->rx_toss = true;
@@ -607,7 +607,7 @@ int ppp_vjc_remember(struct ppp_vjc *vj, u8 *pkt, unsigned int len)
 		return vj_rx_error(vj);
 	tcp = pkt + ihl;
 	doff = vj_doff(tcp);
-	if (doff < TCP_MIN || len < ihl + doff)
+	if (doff < VJ_TCP_MIN || len < ihl + doff)
 		goto runt;
 
 	s = &vj->slot[id];
