@@ -145,7 +145,7 @@ static const struct int_case maxcid_cases[] = {
 	{ "tx255", 255, -EINVAL },
 	{ "tx_ffff", 0xffff, -EINVAL },
 	{ "rx255", 255 << 16, -EINVAL },
-	{ "rx_ffff", 0xffff0000, -EINVAL },
+	{ "rx_ffff", 0xffff0000, 0 },		/* no receive slots */
 	{ "negative", -1, -EINVAL },
 };
 KUNIT_ARRAY_PARAM(maxcid, maxcid_cases, int_case_desc);
@@ -154,7 +154,7 @@ static void unit_set_maxcid(struct kunit *test)
 {
 	const struct int_case *c = test->param_value;
 	struct pgt *t = test->priv;
-	struct slcompress *before;
+	struct ppp_vjc *before;
 	struct file *f;
 	int unit, v = 15;
 
@@ -170,8 +170,8 @@ static void unit_set_maxcid(struct kunit *test)
 		return;
 	}
 	KUNIT_ASSERT_NOT_NULL(test, pgt_unit(f)->vj);
-	KUNIT_EXPECT_EQ(test, (int)pgt_unit(f)->vj->tslot_limit,
-			c->val & 0xffff);
+	KUNIT_EXPECT_EQ(test, (int)pgt_unit(f)->vj->tx_slots,
+			(c->val & 0xffff) + 1);
 }
 
 /* ---- PPPIOCSNPMODE / PPPIOCGNPMODE */

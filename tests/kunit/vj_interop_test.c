@@ -17,8 +17,8 @@
 #include <net/slhc_vj.h>
 
 #include "vj_codec.c"
-#include "../host/vj_pkt.h"
-#include "../host/vj_cases.h"
+#include "vj_pkt.h"
+#include "vj_cases.h"
 
 #define VS_ROOM		(PPP_VJ_HDR_MAX + 1500 + 128)
 

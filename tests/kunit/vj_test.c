@@ -10,10 +10,18 @@
 #include <linux/slab.h>
 
 #include "vj_codec.c"
-#include "../host/vj_pkt.h"
-#include "../host/vj_cases.h"
+#include "vj_pkt.h"
+#include "vj_cases.h"
 
 #define VT_BUF		(PPP_VJ_HDR_MAX + 1500)
+
+static u8 *vt_memdup(struct kunit *test, const void *p, size_t n)
+{
+	u8 *d = kunit_kmalloc(test, n, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, d);
+	return memcpy(d, p, n);
+}
 
 static struct ppp_vjc *vt_new(struct kunit *test, unsigned int rx,
 			      unsigned int tx)
@@ -36,25 +44,20 @@ struct vt_wire {
 static void vt_tx(struct kunit *test, struct ppp_vjc *vj,
 		  const struct vjt_pkt *p, bool cid_ok, struct vt_wire *w)
 {
-	u8 tmp[PPP_VJ_HDR_MAX];
-	unsigned int len = vjt_build(p, tmp), start = 0;
+	u8 *big = kunit_kmalloc(test, VT_BUF, GFP_KERNEL);
+	unsigned int len, start = 0;
 	u8 *pkt;
 
-	if (len > sizeof(tmp)) {	/* headers and data */
-		pkt = kunit_kmalloc(test, len, GFP_KERNEL);
-		KUNIT_ASSERT_NOT_NULL(test, pkt);
-		vjt_build(p, pkt);
-	} else {
-		pkt = kunit_kmemdup(test, tmp, len, GFP_KERNEL);
-		KUNIT_ASSERT_NOT_NULL(test, pkt);
-	}
+	KUNIT_ASSERT_NOT_NULL(test, big);
+	len = vjt_build(p, big);
+	pkt = vt_memdup(test, big, len);	/* exact size, for KASAN */
+	kunit_kfree(test, big);
 	w->type = ppp_vjc_compress(vj, pkt, len, cid_ok, &start);
 	if (w->type == PPP_VJC_COMPRESSED) {
 		pkt += start;
 		len -= start;
 	}
-	w->b = kunit_kmemdup(test, pkt, len, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, w->b);
+	w->b = vt_memdup(test, pkt, len);
 	w->len = len;
 }
 
@@ -136,9 +139,8 @@ static void vj_truncations(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, w.type, PPP_VJC_COMPRESSED);
 	KUNIT_ASSERT_EQ(test, w.len, 16);
 	for (cut = 0; cut < w.len; cut++) {
-		u8 *buf = kunit_kmemdup(test, w.b, cut ? cut : 1, GFP_KERNEL);
+		u8 *buf = vt_memdup(test, w.b, cut ? cut : 1);
 
-		KUNIT_ASSERT_NOT_NULL(test, buf);
 		KUNIT_EXPECT_LT(test, ppp_vjc_uncompress(r, buf, cut, cut), 0);
 	}
 	KUNIT_EXPECT_EQ(test, r->stats.in_errors, w.len);
@@ -158,8 +160,7 @@ static void vj_bad_slots(struct kunit *test)
 
 	vt_tx(test, t, &a, true, &w);
 	KUNIT_ASSERT_TRUE(test, vt_rx_is(test, r, &w, &a));
-	buf = kunit_kmemdup(test, past, sizeof(past), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, buf);
+	buf = vt_memdup(test, past, sizeof(past));
 	KUNIT_EXPECT_LT(test, ppp_vjc_uncompress(r, buf, 5, 5 + 117), 0);
 	memcpy(buf, unset, sizeof(unset));
 	KUNIT_EXPECT_LT(test, ppp_vjc_uncompress(r, buf, 5, 5 + 117), 0);

@@ -3,7 +3,7 @@
  * TCP/IP packets for the VJ tests (host tests, KUnit suites): a packet is
  * described by its fields and built with a right IP checksum and tot_len,
  * which is what a VJ receiver restores.  Header-only (static functions),
- * included by tests/host/test_vj.c, fuzz_vj.c and tests/kunit/vj_test.c.
+ * included by tests/host/test_vj.c and the VJ KUnit suites here.
  */
 #ifndef PPP_VJ_PKT_H
 #define PPP_VJ_PKT_H
