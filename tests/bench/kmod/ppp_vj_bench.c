@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ppp_vj_bench: VJ header compression per packet, our codec (vj_codec.c,
- * #included) and the kernel's slhc side by side.  slhc is looked up with
- * symbol_get() when the module loads, so this module has no dependency
- * on it; without slhc loaded only ours is timed.  Prints
+ * #included) and the kernel's slhc side by side.  A benchmark module
+ * only, it links against slhc (symbol_get() refuses slhc's non-GPL
+ * exports since 6.6); the bench VM loads slhc.ko first.  Prints
  *
  *   BENCH test=vj impl=ours|slhc op=comp|decomp size=N pkts=P ns=T ok=0|1
  *
@@ -69,32 +69,25 @@ static int vb_ours_decomp(void *st, u8 *buf, int len, int type)
 	return ppp_vjc_uncompress(st, buf, len, ROOM);
 }
 
-/* ---- slhc, through symbol_get() */
-
-static struct slcompress *(*vb_slhc_init_fn)(int, int);
-static void (*vb_slhc_free_fn)(struct slcompress *);
-static int (*vb_slhc_compress_fn)(struct slcompress *, unsigned char *, int,
-				  unsigned char *, unsigned char **, int);
-static int (*vb_slhc_uncompress_fn)(struct slcompress *, unsigned char *, int);
-static int (*vb_slhc_remember_fn)(struct slcompress *, unsigned char *, int);
+/* ---- slhc */
 
 static void *vb_slhc_init(void)
 {
-	struct slcompress *c = vb_slhc_init_fn(16, 16);
+	struct slcompress *c = slhc_init(16, 16);
 
 	return IS_ERR(c) ? NULL : c;
 }
 
 static void vb_slhc_free(void *st)
 {
-	vb_slhc_free_fn(st);
+	slhc_free(st);
 }
 
 static int vb_slhc_comp(void *st, u8 *pkt, int len, u8 *out, u8 **start)
 {
 	u8 *cp = pkt;
 
-	vb_slhc_compress_fn(st, pkt, len, out, &cp, 1);
+	slhc_compress(st, pkt, len, out, &cp, 1);
 	*start = cp;
 	if (cp == pkt)
 		return PPP_VJC_IP;
@@ -109,33 +102,8 @@ static int vb_slhc_comp(void *st, u8 *pkt, int len, u8 *out, u8 **start)
 static int vb_slhc_decomp(void *st, u8 *buf, int len, int type)
 {
 	if (type == PPP_VJC_UNCOMPRESSED)
-		return vb_slhc_remember_fn(st, buf, len) > 0 ? len : -1;
-	return vb_slhc_uncompress_fn(st, buf, len) ?: -1;
-}
-
-static bool vb_slhc_get(void)
-{
-	vb_slhc_init_fn = symbol_get(slhc_init);
-	vb_slhc_free_fn = symbol_get(slhc_free);
-	vb_slhc_compress_fn = symbol_get(slhc_compress);
-	vb_slhc_uncompress_fn = symbol_get(slhc_uncompress);
-	vb_slhc_remember_fn = symbol_get(slhc_remember);
-	return vb_slhc_init_fn && vb_slhc_free_fn && vb_slhc_compress_fn &&
-	       vb_slhc_uncompress_fn && vb_slhc_remember_fn;
-}
-
-static void vb_slhc_put(void)
-{
-	if (vb_slhc_init_fn)
-		symbol_put(slhc_init);
-	if (vb_slhc_free_fn)
-		symbol_put(slhc_free);
-	if (vb_slhc_compress_fn)
-		symbol_put(slhc_compress);
-	if (vb_slhc_uncompress_fn)
-		symbol_put(slhc_uncompress);
-	if (vb_slhc_remember_fn)
-		symbol_put(slhc_remember);
+		return slhc_remember(st, buf, len) > 0 ? len : -1;
+	return slhc_uncompress(st, buf, len) ?: -1;
 }
 
 /* ---- the stream */
@@ -274,26 +242,19 @@ static const struct vb_impl vb_slhc = {
 static int __init ppp_vj_bench_init(void)
 {
 	static const unsigned int sizes[] = { 576, 1500 };
-	bool slhc = vb_slhc_get();
 	struct vb_data *d = vmalloc(sizeof(*d));
 	unsigned int s, j;
 
-	if (!d) {
-		vb_slhc_put();
+	if (!d)
 		return -ENOMEM;
-	}
-	if (!slhc)
-		pr_info("ppp_vj_bench: slhc not loaded, timing ours only\n");
 	for (s = 0; s < ARRAY_SIZE(sizes); s++) {
 		for (j = 0; j < NPK; j++)
 			d->plen[j] = vb_build(d->pk[j], j, sizes[s]);
 		vb_wire(d);
 		vb_case(&vb_ours, sizes[s], d);
-		if (slhc)
-			vb_case(&vb_slhc, sizes[s], d);
+		vb_case(&vb_slhc, sizes[s], d);
 	}
 	vfree(d);
-	vb_slhc_put();
 	return 0;
 }
 
