@@ -49,11 +49,13 @@ demo: setup
 check: setup
 	tests/run-all.sh
 
-# The long versions: chat's fuzzer for SOAK_FUZZ_SECONDS, then every
-# scenario with ppp.soak=1 (more up/down cycles, longer ioctl fuzzing).
+# The long versions: chat's and the VJ decompressor's fuzzers for
+# SOAK_FUZZ_SECONDS each, then every scenario with ppp.soak=1 (more
+# up/down cycles, longer ioctl fuzzing).
 SOAK_FUZZ_SECONDS ?= 600
 soak: setup
 	$(MAKE) -C userspace/chat fuzz FUZZ_SECONDS=$(SOAK_FUZZ_SECONDS)
+	$(MAKE) -C tests/host fuzz FUZZ_SECONDS=$(SOAK_FUZZ_SECONDS)
 	PPP_SOAK=1 PPP_QEMU_TIMEOUT=$${PPP_QEMU_TIMEOUT:-10800} KUNIT=0 tests/run-all.sh
 
 # Ours vs the in-tree modules in one QEMU boot per kernel (icount, one
@@ -90,7 +92,7 @@ help:
 	@echo '  demo             - boot QEMU and show a dial-up session over our modules'
 	@echo '  check            - run every test (host tests, KUnit lane, QEMU scenarios)'
 	@echo '  kunit            - only the KUnit suites on the debug kernel'
-	@echo '  soak             - long runs: chat fuzzer, scenarios with ppp.soak=1'
+	@echo '  soak             - long runs: chat and VJ fuzzers, scenarios with ppp.soak=1'
 	@echo '  bench            - ours vs in-tree side by side (QEMU icount; ours also with'
 	@echo '                     simd=0) + our codec on the real CPU: ratio table + PNG;'
 	@echo '                     exits 1 if a run failed'

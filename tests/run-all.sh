@@ -94,7 +94,7 @@ host_suite() {	# host_suite NAME DIR
 	stage_end
 }
 host_suite chat userspace/chat
-host_suite hdlc-codec tests/host
+host_suite codecs tests/host
 stage "check: uapi headers (host)"
 t0=$(date +%s)
 if make -C "$PPP_TOP/include/uapi" check 2>&1 | tee "$logs/uapi.log"; then

@@ -44,7 +44,7 @@ def metric(key, label, unit, better, target):
 
 def item_of(test):
     """The bench-init item a test or metric key belongs to."""
-    for prefix, item in (("ldisc", "ldisc"), ("codec", "codec"), ("units", "units"),
+    for prefix, item in (("ldisc", "ldisc"), ("codec", "codec"), ("vj", "vj"), ("units", "units"),
                          ("pppoe", "pppoe"), ("tcp-", "link"), ("udp-", "link"),
                          ("ping-", "link"), ("link", "link")):
         if test.startswith(prefix):
@@ -117,6 +117,15 @@ def values(rows):
                     run.fail(r, "%s: the decoder lost frames" % k)
                     continue
                 run.put(k, r, int(r["bytes"]) / (int(r["ns"]) / 1e3))
+            elif t == "vj":
+                # ours under set "ours", slhc under "intree" (bench_vj)
+                k = "vj-%s-%s" % (r["op"], r["size"])
+                metric(k, "vj %-6s %5s B per packet" % (r["op"], r["size"]),
+                       "ns", "low", 1.0)
+                if r.get("ok") != "1":
+                    run.fail(r, "%s: the packets did not come back intact" % k)
+                    continue
+                run.put(k, r, int(r["ns"]) / int(r["pkts"]))
             elif t == "units":
                 n = int(r["n"])
                 metric("units-create", "units: create, per unit", "ms", "low", 1.0)

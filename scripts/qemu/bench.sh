@@ -21,7 +21,7 @@
 #   BENCH_KERNELS   kernels (default "6.1 6.12")
 #   BENCH_ROUNDS    rounds (default 6; an odd number is rounded up, so
 #                   that each set runs first as often as last)
-#   BENCH_ITEMS     ldisc codec units link pppoe host (default: all);
+#   BENCH_ITEMS     ldisc codec vj units link pppoe host (default: all);
 #                   unitprof and prof (perf profiles, see bench-init)
 #                   only when named
 #   BENCH_UNITS     units created/destroyed (default 10000)
@@ -44,7 +44,7 @@ set -euo pipefail
 
 kernels=${BENCH_KERNELS:-6.1 6.12}
 rounds=${BENCH_ROUNDS:-6}
-items=${BENCH_ITEMS:-ldisc codec units link pppoe host}
+items=${BENCH_ITEMS:-ldisc codec vj units link pppoe host}
 # the host item runs here; the VM gets the rest
 host=
 case " $items " in *" host "*) host=1 ;; esac
@@ -150,6 +150,7 @@ for k in $kernels; do
 	cp -a -u "$PPP_TOP/tests/bench/kmod" "$kb/tests/bench/"
 	if make -C "$headers" M="$kb/tests/bench/kmod" modules >"$work/kmod.log" 2>&1; then
 		cp "$kb/tests/bench/kmod/ppp_codec_bench.ko" "$work/overlay/mods/bench/"
+		cp "$kb/tests/bench/kmod/ppp_vj_bench.ko" "$work/overlay/mods/bench/"
 	else
 		echo "bench.sh: ppp_codec_bench.ko did not build (see $work/kmod.log)"
 	fi

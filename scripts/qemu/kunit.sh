@@ -6,8 +6,9 @@
 # The debug-kernel lane: builds (or finds cached) the debug kernel
 # (debug-kernel.sh: KUnit, KASAN, lockdep, kmemleak, ...), builds our
 # modules and the KUnit modules in tests/kunit against it, boots it in
-# QEMU (TCG, no NIC, under timeout), loads slhc, ppp_generic, ppp_async
-# and the test modules (scripts/qemu/kunit-init), and reports:
+# QEMU (TCG, no NIC, under timeout), loads ppp_generic, ppp_async, slhc
+# (for the VJ interop suite only) and the test modules
+# (scripts/qemu/kunit-init), and reports:
 #
 #   RESULT kunit/<suite>/<case> PASS|FAIL|SKIP [why]   one per test case
 #   RESULT kunit/kmemleak/{loaded,unloaded} ...        kmemleak scans

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Just enough of the kernel's types and helpers to compile the pure
- * codec (drivers/net/ppp/async_hdlc.c) in userspace.  Force-included
+ * codecs (drivers/net/ppp/async_hdlc.c, vj_codec.c) in userspace.  Force-included
  * with -include; anything the codec starts using from the kernel must
  * show up here, which keeps it honest about being pure.
  */
@@ -45,6 +45,38 @@ static inline void put_unaligned_le64(u64 v, void *p)
 {
 	v = le64_host(v);
 	memcpy(p, &v, sizeof(v));
+}
+
+static inline u16 get_unaligned_be16(const void *p)
+{
+	const u8 *b = p;
+
+	return b[0] << 8 | b[1];
+}
+
+static inline u32 get_unaligned_be32(const void *p)
+{
+	const u8 *b = p;
+
+	return (u32)b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3];
+}
+
+static inline void put_unaligned_be16(u16 v, void *p)
+{
+	u8 *b = p;
+
+	b[0] = v >> 8;
+	b[1] = v;
+}
+
+static inline void put_unaligned_be32(u32 v, void *p)
+{
+	u8 *b = p;
+
+	b[0] = v >> 24;
+	b[1] = v >> 16;
+	b[2] = v >> 8;
+	b[3] = v;
 }
 
 /* Index of the lowest set bit; @v must not be 0. */

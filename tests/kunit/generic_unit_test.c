@@ -181,7 +181,7 @@ static void unit_set_maxcid(struct kunit *test)
 {
 	const struct int_case *c = test->param_value;
 	struct pgt *t = test->priv;
-	struct slcompress *before;
+	struct ppp_vjc *before;
 	struct file *f;
 	int unit, v = 15;
 
@@ -197,12 +197,12 @@ static void unit_set_maxcid(struct kunit *test)
 		return;
 	}
 	KUNIT_ASSERT_NOT_NULL(test, pgt_unit(f)->vj);
-	KUNIT_EXPECT_EQ(test, (int)pgt_unit(f)->vj->tslot_limit,
-			c->val & 0xffff);
+	KUNIT_EXPECT_EQ(test, (int)pgt_unit(f)->vj->tx_slots,
+			(c->val & 0xffff) + 1);
 	if (((u32)c->val >> 16) == 0xffff)
-		KUNIT_EXPECT_NULL(test, pgt_unit(f)->vj->rstate);
+		KUNIT_EXPECT_EQ(test, (int)pgt_unit(f)->vj->rx_slots, 0);
 	else
-		KUNIT_EXPECT_NOT_NULL(test, pgt_unit(f)->vj->rstate);
+		KUNIT_EXPECT_NE(test, (int)pgt_unit(f)->vj->rx_slots, 0);
 }
 
 /* ---- PPPIOCSNPMODE / PPPIOCGNPMODE */

@@ -37,7 +37,7 @@ static void ppp_netdev_get_stats64(struct net_device *dev,
 int ppp_netdev_get_stats(struct ppp_unit *ppp, struct ppp_stats *st)
 {
 	struct rtnl_link_stats64 s64 = {};
-	struct slcompress vj = {};
+	struct ppp_vjc_stats vj = {};
 
 	memset(st, 0, sizeof(*st));
 	ppp_netdev_sum(ppp->dev, &s64);
@@ -49,14 +49,14 @@ int ppp_netdev_get_stats(struct ppp_unit *ppp, struct ppp_stats *st)
 	st->p.ppp_obytes = s64.tx_bytes;
 
 	ppp_vj_stats(ppp, &vj);
-	st->vj.vjs_packets = vj.sls_o_compressed + vj.sls_o_uncompressed;
-	st->vj.vjs_compressed = vj.sls_o_compressed;
-	st->vj.vjs_searches = vj.sls_o_searches;
-	st->vj.vjs_misses = vj.sls_o_misses;
-	st->vj.vjs_errorin = vj.sls_i_error;
-	st->vj.vjs_tossed = vj.sls_i_tossed;
-	st->vj.vjs_uncompressedin = vj.sls_i_uncompressed;
-	st->vj.vjs_compressedin = vj.sls_i_compressed;
+	st->vj.vjs_packets = vj.out_compressed + vj.out_uncompressed;
+	st->vj.vjs_compressed = vj.out_compressed;
+	st->vj.vjs_searches = vj.out_searches;
+	st->vj.vjs_misses = vj.out_misses;
+	st->vj.vjs_errorin = vj.in_errors;
+	st->vj.vjs_tossed = vj.in_tossed;
+	st->vj.vjs_uncompressedin = vj.in_uncompressed;
+	st->vj.vjs_compressedin = vj.in_compressed;
 	return 0;
 }
 

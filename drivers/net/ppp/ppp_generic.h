@@ -99,12 +99,13 @@
 #include <linux/slab.h>
 #include <linux/file.h>
 #include <linux/unaligned.h>
-#include <net/slhc_vj.h>
 #include <linux/atomic.h>
 #include <linux/refcount.h>
 #include <linux/nsproxy.h>
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
+
+#include "vj_codec.h"
 
 /* Bytes of the PPP protocol field in every frame we queue or pass. */
 #define PPP_PROTO_LEN		2
@@ -177,7 +178,7 @@ struct ppp_unit {
 	unsigned long last_recv;	/* ... and received */
 
 	/* VJ header compression (vj.c) */
-	struct slcompress *vj;
+	struct ppp_vjc *vj;
 
 	/* CCP compression (compress.c) */
 	struct compressor *xcomp;
@@ -332,7 +333,7 @@ struct sk_buff *ppp_vj_compress(struct ppp_unit *ppp, struct sk_buff *skb);
 struct sk_buff *ppp_vj_decompress(struct ppp_unit *ppp, struct sk_buff *skb,
 				  int proto);
 void ppp_vj_toss(struct ppp_unit *ppp);
-void ppp_vj_stats(struct ppp_unit *ppp, struct slcompress *out);
+void ppp_vj_stats(struct ppp_unit *ppp, struct ppp_vjc_stats *out);
 
 /* compress.c */
 int ppp_ccp_set_compress(struct ppp_unit *ppp, void __user *arg,

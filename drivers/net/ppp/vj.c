@@ -1,135 +1,132 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Van Jacobson TCP/IP header compression (RFC 1144), through the kernel's
- * slhc module.  pppd turns it on with PPPIOCSMAXCID and SC_COMP_TCP once
- * IPCP agreed on it.
+ * Van Jacobson TCP/IP header compression (RFC 1144) on a unit: the skb
+ * side of the codec in vj_codec.c.  pppd turns it on with PPPIOCSMAXCID
+ * and SC_COMP_TCP once IPCP agreed on it; SC_NO_TCP_CCID says the peer
+ * wants a slot id in every compressed packet.  The transmit half of the
+ * state is used under wlock, the receive half under rlock; replacing or
+ * reading the whole state takes both (ppp_unit_lock).
  */
 #include "ppp_generic.h"
 
-/* Largest growth of a frame when VJ restores a full TCP/IP header. */
-#define PPP_VJ_MAX_GROWTH	128
-/* slhc keeps slot ids in a byte. */
-#define PPP_VJ_MAX_SLOTS	255
-
 /*
- * PPPIOCSMAXCID: low 16 bits = highest transmit slot id, high 16 bits =
- * highest receive slot id, signed as in-tree (0 meaning the default, 15;
- * 0xffff, i.e. -1, no receive slots: VJ frames received are refused).
- * Out-of-range values are refused; the old state is kept until the new
- * one exists.
+ * PPPIOCSMAXCID: low 16 bits = highest transmit slot id; high 16 bits,
+ * a signed number = highest receive slot id, 0 meaning the default 15
+ * and -1 (0xffff) no receive slots.  Like slhc, 0 to 255 slots a way are
+ * taken, anything else refused; the old state is kept until the new one
+ * exists.
  */
 int ppp_vj_set_maxcid(struct ppp_unit *ppp, int val)
 {
-	int tx = val & 0xffff, rx = (s16)((u32)val >> 16);
-	struct slcompress *vj, *old;
+	int rx = val >> 16, tx = val & 0xffff;
+	struct ppp_vjc *vj, *old;
 
 	if (!rx)
 		rx = 15;
-	if (tx + 1 > PPP_VJ_MAX_SLOTS || rx + 1 < 0 ||
-	    rx + 1 > PPP_VJ_MAX_SLOTS)
+	if (rx + 1 < 0 || rx + 1 > PPP_VJ_MAX_SLOTS ||
+	    tx + 1 > PPP_VJ_MAX_SLOTS)
 		return -EINVAL;
-	vj = slhc_init(rx + 1, tx + 1);
-	if (IS_ERR_OR_NULL(vj))
-		return vj ? PTR_ERR(vj) : -ENOMEM;
+	vj = kvzalloc(ppp_vjc_size(rx + 1, tx + 1), GFP_KERNEL);
+	if (!vj)
+		return -ENOMEM;
+	ppp_vjc_init(vj, rx + 1, tx + 1);
 
 	ppp_unit_lock(ppp);
 	old = ppp->vj;
 	ppp->vj = vj;
 	ppp_unit_unlock(ppp);
-	if (old)
-		slhc_free(old);
+	kvfree(old);
 	return 0;
 }
 
 void ppp_vj_free(struct ppp_unit *ppp)
 {
-	if (ppp->vj)
-		slhc_free(ppp->vj);
+	kvfree(ppp->vj);
 	ppp->vj = NULL;
 }
 
+/* A frame was lost or bad: COMP frames need a slot id again. */
 void ppp_vj_toss(struct ppp_unit *ppp)
 {
+	lockdep_assert_held(&ppp->rlock);
 	if (ppp->vj)
-		slhc_toss(ppp->vj);
+		ppp_vjc_toss(ppp->vj);
 }
 
-void ppp_vj_stats(struct ppp_unit *ppp, struct slcompress *out)
+/* The counters SIOCGPPPSTATS reports; zero without VJ state. */
+void ppp_vj_stats(struct ppp_unit *ppp, struct ppp_vjc_stats *out)
 {
 	ppp_unit_lock(ppp);
 	if (ppp->vj)
-		*out = *ppp->vj;
+		*out = ppp->vj->stats;
 	ppp_unit_unlock(ppp);
 }
 
-/*
- * Transmit, wlock held: returns the frame to send (maybe @skb itself if
- * it did not compress), or NULL after freeing @skb.
- */
-struct sk_buff *ppp_vj_compress(struct ppp_unit *ppp, struct sk_buff *skb)
+/* Bytes of the IP packet in @skb the codec reads: its headers at most. */
+static unsigned int ppp_vj_hdr_len(const struct sk_buff *skb)
 {
-	int headroom = ppp->dev->hard_header_len - PPP_PROTO_LEN;
-	unsigned char *start, *cp;
-	struct sk_buff *out;
-	int len, proto;
-
-	if (skb_linearize(skb))
-		goto drop;
-	out = alloc_skb(skb->len + headroom, GFP_ATOMIC);
-	if (!out)
-		goto drop;
-	skb_reserve(out, headroom);
-
-	start = skb->data + PPP_PROTO_LEN;
-	cp = start;
-	len = slhc_compress(ppp->vj, start, skb->len - PPP_PROTO_LEN,
-			    out->data + PPP_PROTO_LEN, &cp,
-			    !(ppp->flags & SC_NO_TCP_CCID));
-	if (cp == start) {
-		/* Not TCP, or not worth it: send the original. */
-		consume_skb(out);
-		return skb;
-	}
-	if (cp[0] & SL_TYPE_COMPRESSED_TCP) {
-		proto = PPP_VJC_COMP;
-		cp[0] &= ~SL_TYPE_COMPRESSED_TCP;
-	} else {
-		proto = PPP_VJC_UNCOMP;
-		cp[0] = start[0];	/* slhc put the slot id there */
-	}
-	consume_skb(skb);
-	put_unaligned_be16(proto, skb_put(out, len + PPP_PROTO_LEN));
-	return out;
-
-drop:
-	kfree_skb(skb);
-	return NULL;
+	return min_t(unsigned int, skb->len - PPP_PROTO_LEN, PPP_VJ_HDR_MAX);
 }
 
 /*
- * Receive, rlock held: returns the frame with a full IP header and
- * protocol PPP_IP, or NULL after freeing @skb.  slhc works in place on a
- * linear buffer and may grow the header, hence the copy.
+ * Transmit, wlock held, @skb a PPP_IP frame: compresses in place (a
+ * compressed header is shorter than the one it replaces) and returns the
+ * frame to send, or NULL after freeing @skb.  TCP's clones share only the
+ * payload, so making the header writable seldom copies.
  */
-struct sk_buff *ppp_vj_decompress(struct ppp_unit *ppp, struct sk_buff *skb,
-				  int proto)
+struct sk_buff *ppp_vj_compress(struct ppp_unit *ppp, struct sk_buff *skb)
+{
+	unsigned int len = ppp_vj_hdr_len(skb), start;
+
+	lockdep_assert_held(&ppp->wlock);
+	if (skb_ensure_writable(skb, PPP_PROTO_LEN + len)) {
+		kfree_skb(skb);
+		return NULL;
+	}
+	switch (ppp_vjc_compress(ppp->vj, skb->data + PPP_PROTO_LEN, len,
+				 !(ppp->flags & SC_NO_TCP_CCID), &start)) {
+	case PPP_VJC_IP:
+		break;
+	case PPP_VJC_UNCOMPRESSED:
+		put_unaligned_be16(PPP_VJC_UNCOMP, skb->data);
+		break;
+	case PPP_VJC_COMPRESSED:
+		skb_pull(skb, start);
+		put_unaligned_be16(PPP_VJC_COMP, skb->data);
+		break;
+	}
+	return skb;
+}
+
+/* PPP_VJC_UNCOMP: the headers fill their slot; the frame goes up as IP. */
+static struct sk_buff *ppp_vj_remember(struct ppp_unit *ppp,
+				       struct sk_buff *skb)
+{
+	unsigned int len = ppp_vj_hdr_len(skb);
+
+	if (skb_ensure_writable(skb, PPP_PROTO_LEN + len) ||
+	    ppp_vjc_remember(ppp->vj, skb->data + PPP_PROTO_LEN, len)) {
+		kfree_skb(skb);
+		return NULL;
+	}
+	skb->ip_summed = CHECKSUM_NONE;	/* the protocol byte changed */
+	put_unaligned_be16(PPP_IP, skb->data);
+	return skb;
+}
+
+/*
+ * PPP_VJC_COMP: the codec restores the header in place, the payload
+ * moving up by as much as PPP_VJ_MAX_GROWTH; channels leave that much
+ * tailroom (ppp_async does), else the frame is copied.
+ */
+static struct sk_buff *ppp_vj_uncompress(struct ppp_unit *ppp,
+					 struct sk_buff *skb)
 {
 	struct sk_buff *ns;
 	int len;
 
-	if (!ppp->vj || (ppp->flags & SC_REJ_COMP_TCP))
-		goto drop;
 	if (!pskb_may_pull(skb, skb->len))
 		goto drop;
-
-	if (proto == PPP_VJC_UNCOMP) {
-		if (slhc_remember(ppp->vj, skb->data + PPP_PROTO_LEN,
-				  skb->len - PPP_PROTO_LEN) <= 0)
-			goto drop;
-		put_unaligned_be16(PPP_IP, skb->data);
-		return skb;
-	}
-
 	if (skb_tailroom(skb) < PPP_VJ_MAX_GROWTH || skb_cloned(skb)) {
 		ns = dev_alloc_skb(skb->len + PPP_VJ_MAX_GROWTH);
 		if (!ns)
@@ -138,13 +135,13 @@ struct sk_buff *ppp_vj_decompress(struct ppp_unit *ppp, struct sk_buff *skb,
 		skb_copy_bits(skb, 0, skb_put(ns, skb->len), skb->len);
 		consume_skb(skb);
 		skb = ns;
-	} else {
-		skb->ip_summed = CHECKSUM_NONE;
 	}
+	skb->ip_summed = CHECKSUM_NONE;
 
-	len = slhc_uncompress(ppp->vj, skb->data + PPP_PROTO_LEN,
-			      skb->len - PPP_PROTO_LEN);
-	if (len <= 0)
+	len = ppp_vjc_uncompress(ppp->vj, skb->data + PPP_PROTO_LEN,
+				 skb->len - PPP_PROTO_LEN,
+				 skb->len - PPP_PROTO_LEN + skb_tailroom(skb));
+	if (len < 0)
 		goto drop;
 	len += PPP_PROTO_LEN;
 	if (len > skb->len)
@@ -157,4 +154,21 @@ struct sk_buff *ppp_vj_decompress(struct ppp_unit *ppp, struct sk_buff *skb,
 drop:
 	kfree_skb(skb);
 	return NULL;
+}
+
+/*
+ * Receive, rlock held: returns the frame with a full IP header and
+ * protocol PPP_IP, or NULL after freeing @skb.
+ */
+struct sk_buff *ppp_vj_decompress(struct ppp_unit *ppp, struct sk_buff *skb,
+				  int proto)
+{
+	lockdep_assert_held(&ppp->rlock);
+	if (!ppp->vj || (ppp->flags & SC_REJ_COMP_TCP)) {
+		kfree_skb(skb);
+		return NULL;
+	}
+	if (proto == PPP_VJC_UNCOMP)
+		return ppp_vj_remember(ppp, skb);
+	return ppp_vj_uncompress(ppp, skb);
 }
