@@ -193,7 +193,7 @@ static void rxbuf_tailroom(struct kunit *test)
 	KUNIT_EXPECT_GE(test, skb_tailroom(a), PPP_ASYNC_RX_TAILROOM);
 	memset(skb_put(a, PPP_ASYNC_RX_TAILROOM), 0x5a, PPP_ASYNC_RX_TAILROOM);
 	KUNIT_EXPECT_TRUE(test, rt_check(b->data, b->len, 1 + b->len));
-	KUNIT_EXPECT_TRUE(test, rt_check(a->data, 300, 0 + 300));
+	KUNIT_EXPECT_TRUE(test, rt_check(a->data, 300, (u8)(0 + 300)));
 }
 
 /* A buffer handed out again before take is the same one. */
