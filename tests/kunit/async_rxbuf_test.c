@@ -373,10 +373,10 @@ static void rxbuf_page_share(struct kunit *test)
 	struct page *page;
 	int i, n;
 
-	rt_frame(test, len, 2, 0, false);
+	rt_frame(test, len, 2, 0, false);	/* frame 1, freed */
 	page = c->rb.page;
 	n = rt_fill_page(test, len, true) - 1;	/* the last is the next page's */
-	KUNIT_EXPECT_LE(test, n + 1, RT_PIN_MAX);
+	KUNIT_EXPECT_LE(test, 1 + n, RT_PIN_MAX);	/* frames on the page */
 	for (i = 0; i < n; i++) {
 		KUNIT_EXPECT_PTR_EQ(test, virt_to_head_page(c->skbs[i]->head),
 				    page);
