@@ -963,6 +963,50 @@ static void test_shared_flags(void)
 	CHECK(ok, "frame contents");
 }
 
+/*
+ * A run stops right behind the flag that ends a frame, so the caller can
+ * switch the receive map there (an LCP Configure-Ack) and look at the
+ * bytes before it with the old map (IXON): the next frame, sent with map
+ * 0 and carrying a raw 13, is then decoded with 13 in the map - dropped,
+ * so its FCS fails.  Short and long frames (word and vector runs).
+ */
+static void test_frame_boundary(void)
+{
+	static const size_t lens[] = { 4, 40, 300 };
+	u8 a[300], b[300], wire[1300];
+	struct ppp_hdlc_dec d;
+	static struct dec_out r;
+	size_t na, n, used, k;
+	u32 flen;
+	int i;
+
+	cur_test = "frame-boundary";
+	for (k = 0; k < ARRAY_SIZE(lens); k++) {
+		rnd_fill(a, lens[k]);
+		rnd_fill(b, lens[k]);
+		b[lens[k] / 2] = 0x13;
+		na = ref_encode(wire, map_zero, a, lens[k], true, true);
+		n = na + ref_encode(wire + na, map_zero, b, lens[k], true,
+				    false);
+		for (i = 0; i < 2; i++) {
+			ppp_hdlc_dec_init(&d, 0);
+			dec_out_init(&r, FRAME_MAX);
+			ppp_hdlc_dec_set_buf(&d, r.bufs[r.next++], FRAME_MAX);
+			CHECK(ppp_hdlc_dec_run(&d, wire + 1, n - 1, &used,
+					       &flen) == PPP_HDLC_FRAME &&
+			      used == na - 1, "len %zu: run ends at the flag",
+			      lens[k]);
+			if (i)
+				ppp_hdlc_dec_set_raccm(&d, 1U << 0x13);
+			dec_feed(&d, &r, wire + na, n - na);
+			CHECK(r.frames == !i && r.bad == i,
+			      "len %zu, %s: frames %d bad %d", lens[k],
+			      i ? "map switched" : "map kept", r.frames,
+			      r.bad);
+		}
+	}
+}
+
 /* ---- fuzz: random and mutated input must never break the decoder ---- */
 
 static int fuzz(long iters)
@@ -1067,6 +1111,7 @@ static void run_all(void)
 	test_word_runs();
 	test_ctl_runs();
 	test_shared_flags();
+	test_frame_boundary();
 	test_fcs_fast();
 }
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ppp_async_rxbuf: the receive buffers of ppp_async (async_rxbuf.c) -
- * frames carved densely out of pages, a page used again once its skbs
- * are gone, frames too big for a page in skbs of their own, and skbs
- * that outlive the channel.
+ * frames carved out of pages, each charged at least its share of the
+ * page it pins, a page used again once its skbs are gone, frames too big
+ * for a page in skbs of their own, and skbs that outlive the channel.
  *
  * async_rxbuf.c is compiled into this module directly, as the codec is
  * into ppp_async_test.  Every skb a case makes is written over and read
@@ -17,7 +17,15 @@
 #include "async_rxbuf.c"
 
 #define RT_SIZE		(PPP_MRU + PPP_HDRLEN + 2)	/* as ppp_async asks */
-#define RT_MAX		64	/* skbs a case keeps */
+#define RT_MAX		128	/* skbs a case keeps */
+
+/*
+ * Memory an skb keeps alive against what it is charged.  The in-tree
+ * driver's skbs (netdev_alloc_skb(), MRU 1500: 2176 bytes of truesize
+ * each, from 32 KiB page-fragment pages) pin up to 15 times their
+ * truesize; ours must do no worse, for any frame length.
+ */
+#define RT_PIN_MAX	16
 
 struct rt_ctx {
 	struct ppp_async_rxbuf rb;
@@ -116,7 +124,16 @@ static void rt_check_all(struct kunit *test)
 	}
 }
 
-/* Frames follow each other in one page, each skb about its own size. */
+/* The least room an skb of @page may take before its shared info. */
+static unsigned int rt_share(struct page *page)
+{
+	return page_size(page) / RT_PIN_MAX - PPP_ASYNC_SHINFO;
+}
+
+/*
+ * Frames follow each other in one page, each skb the size it needs or
+ * its share of the page, whichever is more.
+ */
 static void rxbuf_dense(struct kunit *test)
 {
 	static const unsigned int lens[] = { 1, 3, 40, 64, 100, 576, 1500,
@@ -129,12 +146,13 @@ static void rxbuf_dense(struct kunit *test)
 	for (i = 0; i < ARRAY_SIZE(lens); i++) {
 		skb = rt_frame(test, lens[i], i % 4 == 3 ? 0 : i % 4, 0, true);
 		KUNIT_EXPECT_TRUE(test, skb->head_frag);
-		KUNIT_EXPECT_LE(test, skb->truesize,
-				SKB_TRUESIZE(SKB_DATA_ALIGN(NET_SKB_PAD + 3 +
-							    lens[i])));
 		if (!page)
 			page = virt_to_head_page(skb->head);
 		KUNIT_EXPECT_PTR_EQ(test, virt_to_head_page(skb->head), page);
+		KUNIT_EXPECT_LE(test, skb->truesize,
+				SKB_TRUESIZE(max(SKB_DATA_ALIGN(NET_SKB_PAD +
+								3 + lens[i]),
+						 rt_share(page))));
 		if (prev)	/* right behind the last one's shared info */
 			KUNIT_EXPECT_PTR_EQ(test, skb->head,
 					    skb_end_pointer(prev) +
@@ -175,7 +193,7 @@ static void rxbuf_tailroom(struct kunit *test)
 	KUNIT_EXPECT_GE(test, skb_tailroom(a), PPP_ASYNC_RX_TAILROOM);
 	memset(skb_put(a, PPP_ASYNC_RX_TAILROOM), 0x5a, PPP_ASYNC_RX_TAILROOM);
 	KUNIT_EXPECT_TRUE(test, rt_check(b->data, b->len, 1 + b->len));
-	KUNIT_EXPECT_TRUE(test, rt_check(a->data, 300, 0 + 300));
+	KUNIT_EXPECT_TRUE(test, rt_check(a->data, 300, (u8)(0 + 300)));
 }
 
 /* A buffer handed out again before take is the same one. */
@@ -191,10 +209,10 @@ static void rxbuf_get_again(struct kunit *test)
 }
 
 /*
- * Carve 1500-byte frames until the page is retired; the last one is the
+ * Carve @len-byte frames until the page is retired; the last one is the
  * first of the page that follows.  Returns the frames carved.
  */
-static int rt_fill_page(struct kunit *test, bool keep)
+static int rt_fill_page(struct kunit *test, unsigned int len, bool keep)
 {
 	struct rt_ctx *c = test->priv;
 	struct page *page = c->rb.page;
@@ -202,9 +220,9 @@ static int rt_fill_page(struct kunit *test, bool keep)
 	int n = 0;
 
 	do {
-		KUNIT_ASSERT_LT(test, n, RT_MAX / 2);
+		KUNIT_ASSERT_LT(test, n, RT_MAX);
 		off = c->rb.off;
-		rt_frame(test, 1500, 2, 0, keep);
+		rt_frame(test, len, 2, 0, keep);
 		n++;
 	} while (c->rb.page == page && c->rb.off > off);
 	return n;
@@ -218,7 +236,7 @@ static void rxbuf_reuse_idle(struct kunit *test)
 
 	rt_frame(test, 1500, 2, 0, false);
 	page = c->rb.page;
-	rt_fill_page(test, false);
+	rt_fill_page(test, 1500, false);
 	KUNIT_EXPECT_PTR_EQ(test, c->rb.page, page);
 	KUNIT_EXPECT_NULL(test, c->rb.spare);
 }
@@ -236,7 +254,7 @@ static void rxbuf_reuse_spare(struct kunit *test)
 
 	rt_frame(test, 1500, 2, 0, false);
 	a = c->rb.page;
-	n = rt_fill_page(test, true);
+	n = rt_fill_page(test, 1500, true);
 	KUNIT_EXPECT_GT(test, n, 8);	/* 32 KiB of ~1.9 KiB buffers */
 	b = c->rb.page;
 	KUNIT_EXPECT_PTR_NE(test, b, a);
@@ -245,7 +263,7 @@ static void rxbuf_reuse_spare(struct kunit *test)
 	rt_free_skbs(c);
 	KUNIT_EXPECT_EQ(test, page_ref_count(a), 1);
 
-	rt_fill_page(test, true);	/* b's skbs stay */
+	rt_fill_page(test, 1500, true);	/* b's skbs stay */
 	KUNIT_EXPECT_PTR_EQ(test, c->rb.page, a);
 	KUNIT_EXPECT_PTR_EQ(test, c->rb.spare, b);
 	rt_check_all(test);
@@ -262,9 +280,9 @@ static void rxbuf_no_reuse(struct kunit *test)
 
 	rt_frame(test, 1500, 2, 0, false);
 	a = c->rb.page;
-	rt_fill_page(test, true);
+	rt_fill_page(test, 1500, true);
 	b = c->rb.page;
-	rt_fill_page(test, true);
+	rt_fill_page(test, 1500, true);
 	KUNIT_EXPECT_PTR_NE(test, c->rb.page, a);
 	KUNIT_EXPECT_PTR_NE(test, c->rb.page, b);
 	KUNIT_EXPECT_PTR_EQ(test, c->rb.spare, b);
@@ -315,6 +333,60 @@ static void rxbuf_big_mru(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, c->rb.skb);
 }
 
+/* Frame lengths for the charge cases: RT_PIN_MAX above. */
+static const unsigned int rt_pin_lens[] = { 1, 40, 64, 100, 300, 576, 1000,
+					    1500, 1504 };
+
+static void rt_pin_desc(const unsigned int *len, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "len_%u", *len);
+}
+
+KUNIT_ARRAY_PARAM(rt_pin, rt_pin_lens, rt_pin_desc);
+
+/* One skb held, its page's others gone: truesize vs the page it pins. */
+static void rxbuf_truesize_vs_pin(struct kunit *test)
+{
+	unsigned int len = *(const unsigned int *)test->param_value;
+	struct sk_buff *skb;
+	struct page *page;
+
+	rt_frame(test, len, 2, 0, false);
+	skb = rt_frame(test, len, 2, 0, true);
+	rt_frame(test, len, 2, 0, false);
+	page = virt_to_head_page(skb->head);
+	KUNIT_EXPECT_EQ(test, page_ref_count(page), 2);	/* ours + skb */
+	KUNIT_EXPECT_LE_MSG(test, page_size(page), RT_PIN_MAX * skb->truesize,
+			    "a %u-byte frame, truesize %u, pins %lu bytes", len,
+			    skb->truesize, page_size(page));
+}
+
+/*
+ * A page full of frames: no more than RT_PIN_MAX of them, and together
+ * charged no more than the page (besides their struct sk_buff).
+ */
+static void rxbuf_page_share(struct kunit *test)
+{
+	unsigned int len = *(const unsigned int *)test->param_value;
+	struct rt_ctx *c = test->priv;
+	unsigned long charged = 0;
+	struct page *page;
+	int i, n;
+
+	rt_frame(test, len, 2, 0, false);	/* frame 1, freed */
+	page = c->rb.page;
+	n = rt_fill_page(test, len, true) - 1;	/* the last is the next page's */
+	KUNIT_EXPECT_LE(test, 1 + n, RT_PIN_MAX);	/* frames on the page */
+	for (i = 0; i < n; i++) {
+		KUNIT_EXPECT_PTR_EQ(test, virt_to_head_page(c->skbs[i]->head),
+				    page);
+		charged += c->skbs[i]->truesize -
+			   SKB_DATA_ALIGN(sizeof(struct sk_buff));
+	}
+	KUNIT_EXPECT_LE(test, charged, page_size(page));
+	rt_check_all(test);
+}
+
 static struct kunit_case ppp_async_rxbuf_cases[] = {
 	KUNIT_CASE(rxbuf_dense),
 	KUNIT_CASE(rxbuf_align),
@@ -325,6 +397,8 @@ static struct kunit_case ppp_async_rxbuf_cases[] = {
 	KUNIT_CASE(rxbuf_no_reuse),
 	KUNIT_CASE(rxbuf_release_first),
 	KUNIT_CASE(rxbuf_big_mru),
+	KUNIT_CASE_PARAM(rxbuf_truesize_vs_pin, rt_pin_gen_params),
+	KUNIT_CASE_PARAM(rxbuf_page_share, rt_pin_gen_params),
 	{}
 };
 

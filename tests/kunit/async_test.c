@@ -986,11 +986,78 @@ static void lcp_truncations(struct kunit *test)
 	}
 }
 
+/*
+ * Any Configure-Ack received uses up the Request we sent: after it, an
+ * Ack of that Request changes nothing (in-tree behaviour).  Frames the
+ * snooper cannot take as a Configure-Ack leave the Request waiting.
+ */
+struct forget_case {
+	const char *name;
+	u8 frame[16];
+	size_t len;
+	bool inbound;
+	bool forgets;
+};
+
+static void forget_case_desc(const struct forget_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+static const struct forget_case forget_cases[] = {
+	{ "ack_of_other_request", LCP(2, 0x03, 0xe8), 16, true, true },
+	{ "ack_of_other_id", { 0xc0, 0x21, 0x02, 0x08, 0x00, 0x0e, 0x01, 0x04,
+	  0x0f, 0xa0, 0x02, 0x06, 0x00, 0x0a, 0x00, 0x00 }, 16, true, true },
+	{ "ack_no_options", { 0xc0, 0x21, 0x02, 0x07, 0x00, 0x04 }, 6, true,
+	  true },
+	{ "ack_length_below_header", { 0xc0, 0x21, 0x02, 0x07, 0x00, 0x02 },
+	  6, true, true },
+	{ "ack_truncated", LCP(2, 0x0f, 0xa0), 12, true, false },
+	{ "ack_header_short", { 0xc0, 0x21, 0x02, 0x07, 0x00 }, 5, true,
+	  false },
+	{ "nak_inbound", LCP(3, 0x03, 0xe8), 16, true, false },
+	{ "request_inbound", LCP(1, 0x03, 0xe8), 16, true, false },
+	{ "ack_outbound", LCP(2, 0x03, 0xe8), 16, false, false },
+};
+KUNIT_ARRAY_PARAM(forget, forget_cases, forget_case_desc);
+
+static void lcp_ack_forgets_request(struct kunit *test)
+{
+	const struct forget_case *c = test->param_value;
+	struct ppp_async *ap = test->priv;
+
+	at_peek(test, req_big, sizeof(req_big), false);
+	at_peek(test, c->frame, c->len, c->inbound);
+	KUNIT_EXPECT_EQ(test, ap->mru, PPP_MRU);
+	KUNIT_EXPECT_EQ(test, ap->raccm, ~0U);
+	/* now the Ack of what we sent */
+	at_peek(test, ack_big, sizeof(ack_big), true);
+	KUNIT_EXPECT_EQ(test, ap->mru, c->forgets ? PPP_MRU : 4000);
+	KUNIT_EXPECT_EQ(test, ap->raccm, c->forgets ? ~0U : 0x000a0000U);
+}
+
+/* A late Ack of an earlier Request: the Request sent again still counts. */
+static void lcp_late_ack_then_resend(struct kunit *test)
+{
+	struct ppp_async *ap = test->priv;
+
+	at_peek(test, req_small, sizeof(req_small), false);
+	at_peek(test, req_big, sizeof(req_big), false);
+	at_peek(test, ack_small, sizeof(ack_small), true);
+	KUNIT_EXPECT_EQ(test, ap->mru, PPP_MRU);
+	at_peek(test, req_big, sizeof(req_big), false);
+	at_peek(test, ack_big, sizeof(ack_big), true);
+	KUNIT_EXPECT_EQ(test, ap->mru, 4000);
+	KUNIT_EXPECT_EQ(test, ap->raccm, 0x000a0000U);
+}
+
 static struct kunit_case ppp_async_lcp_cases[] = {
 	KUNIT_CASE_PARAM(lcp_confack_inbound, lcp_gen_params),
 	KUNIT_CASE(lcp_confack_outbound),
 	KUNIT_CASE_PARAM(lcp_malformed, bad_lcp_gen_params),
 	KUNIT_CASE(lcp_truncations),
+	KUNIT_CASE_PARAM(lcp_ack_forgets_request, forget_gen_params),
+	KUNIT_CASE(lcp_late_ack_then_resend),
 	{}
 };
 

@@ -329,15 +329,48 @@ static void ppp_async_rx_frame(struct ppp_async *ap, u32 len)
 	}
 }
 
-/* Decode a run of bytes free of tty error flags.  rx_lock held. */
-static void ppp_async_decode(struct ppp_async *ap, const u8 *buf, size_t n)
+/*
+ * In-band flow control (IXON): a START or STOP character the receive map
+ * discards acts on the tty.  Bytes the tty flagged as errors never get
+ * here: they are nobody's characters.  rx_lock held.
+ */
+static void ppp_async_ixon(struct ppp_async *ap, const u8 *buf, size_t n)
 {
+	struct tty_struct *tty = ap->tty;
+	size_t i;
+
+	lockdep_assert_held(&ap->rx_lock);
+	for (i = 0; i < n; i++) {
+		u8 c = buf[i];
+
+		if (c >= 0x20 || !(ap->raccm & (1U << c)))
+			continue;
+		if (c == START_CHAR(tty))
+			start_tty(tty);
+		else if (c == STOP_CHAR(tty))
+			stop_tty(tty);
+	}
+}
+
+/*
+ * Decode a run of bytes free of tty error flags.  With @ixon, each piece
+ * the decoder took is also looked at for flow control, against the
+ * receive map of that moment: a Configure-Ack that ends within the run
+ * changes the map for the bytes behind it.  rx_lock held.
+ */
+static void ppp_async_decode(struct ppp_async *ap, const u8 *buf, size_t n,
+			     bool ixon)
+{
+	enum ppp_hdlc_result r;
 	size_t used;
 	u32 len;
 
 	lockdep_assert_held(&ap->rx_lock);
 	while (n) {
-		switch (ppp_hdlc_dec_run(&ap->dec, buf, n, &used, &len)) {
+		r = ppp_hdlc_dec_run(&ap->dec, buf, n, &used, &len);
+		if (ixon)
+			ppp_async_ixon(ap, buf, used);
+		switch (r) {
 		case PPP_HDLC_NEED_BUF:
 			ppp_async_rx_buffer(ap, buf[used]);
 			break;
@@ -356,24 +389,6 @@ static void ppp_async_decode(struct ppp_async *ap, const u8 *buf, size_t n)
 	}
 }
 
-/* In-band flow control (IXON): XON/XOFF in the receive map act on the tty. */
-static void ppp_async_ixon(struct ppp_async *ap, const u8 *buf, size_t n)
-{
-	struct tty_struct *tty = ap->tty;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		u8 c = buf[i];
-
-		if (c >= 0x20 || !(ap->raccm & (1U << c)))
-			continue;
-		if (c == START_CHAR(tty))
-			start_tty(tty);
-		else if (c == STOP_CHAR(tty))
-			stop_tty(tty);
-	}
-}
-
 /**
  * ppp_async_input - bytes from the tty
  * @ap: the channel
@@ -382,18 +397,18 @@ static void ppp_async_ixon(struct ppp_async *ap, const u8 *buf, size_t n)
  * @count: number of bytes
  *
  * A byte with an error flag spoils the frame it falls in: the decoder
- * discards everything up to the next flag.
+ * discards everything up to the next flag.  It is not acted on either
+ * (IXON).
  */
 void ppp_async_input(struct ppp_async *ap, const u8 *buf, const u8 *flags,
 		     size_t count)
 {
+	bool ixon = I_IXON(ap->tty);
 	size_t n;
 
 	spin_lock_bh(&ap->rx_lock);
 	if (~ap->rbits & SC_RCV_BITS)
 		ppp_async_note_bits(ap, buf, flags, count);
-	if (I_IXON(ap->tty))
-		ppp_async_ixon(ap, buf, count);
 
 	while (count) {
 		n = count;
@@ -401,7 +416,7 @@ void ppp_async_input(struct ppp_async *ap, const u8 *buf, const u8 *flags,
 			for (n = 0; n < count && !flags[n]; n++)
 				;
 		}
-		ppp_async_decode(ap, buf, n);
+		ppp_async_decode(ap, buf, n, ixon);
 		if (n < count) {
 			ppp_hdlc_dec_toss(&ap->dec);
 			n++;		/* the bad byte itself */

@@ -8,11 +8,18 @@
  * between.  So we look at the LCP frames ourselves and switch exactly at
  * the boundary:
  *
- *   we send Configure-Request   remember a checksum of its options
- *   we receive Configure-Ack    if it acks exactly that request, apply
- *                               its MRU and async map to what we receive
+ *   we send Configure-Request   remember a checksum of it
+ *   we receive Configure-Ack    forget the checksum; if it was that of
+ *                               the Ack (same identifier and options),
+ *                               apply its MRU and async map to what we
+ *                               receive
  *   we send Configure-Ack       apply its MRU and async map to what we
  *                               send (the peer's receive side)
+ *
+ * Any Configure-Ack received uses the remembered Request up, as in the
+ * in-tree driver: after an Ack of some other Request (a late one, or a
+ * peer acking what we never sent) the maps stay as they are until pppd
+ * sets them, even if an Ack of our last Request follows.
  *
  * Every length is checked before it is used: these bytes come from the
  * wire or from any process that can write to the channel.
@@ -55,7 +62,31 @@ static void lcp_parse_opts(const u8 *p, size_t left, struct lcp_opts *o)
 /* Checksum of a packet from its identifier on (code excluded). */
 static u16 lcp_fcs(const u8 *pkt, size_t len)
 {
+	if (len < 2)
+		return PPP_HDLC_INITFCS;
 	return ppp_hdlc_fcs(PPP_HDLC_INITFCS, pkt + 1, len - 1);
+}
+
+/* The options of a Configure-Request/Ack of @plen bytes at @pkt. */
+static void lcp_opts(const u8 *pkt, size_t plen, struct lcp_opts *o)
+{
+	if (plen > LCP_HDRLEN)
+		lcp_parse_opts(pkt + LCP_HDRLEN, plen - LCP_HDRLEN, o);
+	else
+		memset(o, 0, sizeof(*o));
+}
+
+/* A Configure-Ack came in: does it ack the Request we sent last? */
+static bool lcp_acks_our_request(struct ppp_async *ap, const u8 *pkt,
+				 size_t plen)
+{
+	bool ours;
+
+	lockdep_assert_held(&ap->rx_lock);
+	ours = ap->lcp_req_valid && lcp_fcs(pkt, plen) == ap->lcp_req_fcs;
+	/* one Ack, of whatever Request, ends the wait */
+	ap->lcp_req_valid = false;
+	return ours;
 }
 
 /**
@@ -64,6 +95,9 @@ static u16 lcp_fcs(const u8 *pkt, size_t len)
  * @data: the frame from its protocol field (c0 21) on
  * @len: its length
  * @inbound: direction
+ *
+ * A frame shorter than its length field says is ignored; one whose
+ * length field is below the header's size is taken at that length.
  *
  * Outbound: called with tx_lock held.  Inbound: with rx_lock held.
  */
@@ -83,7 +117,7 @@ void ppp_async_lcp_peek(struct ppp_async *ap, const u8 *data, size_t len,
 	data += 2;
 	len -= 2;
 	plen = get_unaligned_be16(data + 2);
-	if (plen < LCP_HDRLEN || plen > len)
+	if (plen > len)
 		return;		/* truncated, or a lying length */
 
 	switch (data[0]) {
@@ -98,7 +132,7 @@ void ppp_async_lcp_peek(struct ppp_async *ap, const u8 *data, size_t len,
 		return;
 
 	case LCP_CONFACK:
-		lcp_parse_opts(data + LCP_HDRLEN, plen - LCP_HDRLEN, &o);
+		lcp_opts(data, plen, &o);
 		if (!inbound) {
 			/* What we acked is what the peer can receive. */
 			if (o.has_mru)
@@ -109,10 +143,8 @@ void ppp_async_lcp_peek(struct ppp_async *ap, const u8 *data, size_t len,
 			}
 			return;
 		}
-		/* Only an Ack of the Request we sent last counts. */
-		if (!ap->lcp_req_valid || lcp_fcs(data, plen) != ap->lcp_req_fcs)
+		if (!lcp_acks_our_request(ap, data, plen))
 			return;
-		ap->lcp_req_valid = false;
 		/* RFC 1661: 1500-byte frames must always be accepted. */
 		if (o.has_mru)
 			ap->mru = max_t(int, o.mru, PPP_MRU);

@@ -12,10 +12,21 @@
  *
  * Instead a frame is decoded into the free part of a page we hold (32
  * KiB, one compound page).  Once it has ended, build_skb() makes the skb
- * around just what it used - headroom, the frame, skb_shared_info right
+ * around what it used - headroom, the frame, skb_shared_info right
  * behind it - with a page reference of its own, and the next frame
- * starts behind that.  So pages are used densely and an skb's truesize
- * is about its length.
+ * starts behind that.
+ *
+ * Each skb keeps its whole page alive, however short it is and however
+ * long it lives (a slow socket reader, a reassembly queue), so what it
+ * is charged (truesize) must not be too small a part of the page.  An
+ * skb is carved at least a sixteenth of the page (2 KiB), and so charged
+ * at least that: one skb never pins more than 16 times its truesize, as
+ * with the in-tree driver, whose netdev_alloc_skb() carves each frame
+ * (MRU 1500: 2.1 KiB of truesize) from a 32 KiB page-fragment page.  The
+ * skbs of a page together are charged no more than the page (besides
+ * their struct sk_buff).  Short frames thus take more of a page than
+ * they fill; that costs page turns, and a turn reuses a page (below)
+ * without zeroing it.
  *
  * When too little is left for another frame of MRU size the page is
  * retired: it becomes the spare, and the spare it replaces is used again
@@ -39,6 +50,9 @@
 #define PPP_ASYNC_RXPAGE_SIZE	SZ_32K
 #define PPP_ASYNC_RXPAGE_ORDER	get_order(PPP_ASYNC_RXPAGE_SIZE)
 
+/* At most this many skbs are carved from one page (see above). */
+#define PPP_ASYNC_RXPAGE_FRAMES	16
+
 /* Room behind the frame for struct skb_shared_info. */
 #define PPP_ASYNC_SHINFO	SKB_DATA_ALIGN(sizeof(struct skb_shared_info))
 
@@ -47,6 +61,24 @@ static unsigned int ppp_async_rxbuf_need(unsigned int size, unsigned int align)
 {
 	return NET_SKB_PAD + align + size + PPP_ASYNC_RX_TAILROOM +
 	       PPP_ASYNC_SHINFO;
+}
+
+/* The least an skb carved from @page takes of it, and is charged. */
+static unsigned int ppp_async_rxpage_share(struct page *page)
+{
+	return page_size(page) / PPP_ASYNC_RXPAGE_FRAMES;
+}
+
+/*
+ * Is there room at ->off for a buffer of @need bytes, and for the share
+ * the skb made of it will take?  Offsets are multiples of the cache line
+ * (SKB_DATA_ALIGN), so what fits @need fits that rounded up as well.
+ */
+static bool ppp_async_rxbuf_fits(struct ppp_async_rxbuf *rb, unsigned int need)
+{
+	unsigned int room = max(need, ppp_async_rxpage_share(rb->page));
+
+	return rb->off + room <= page_size(rb->page);
 }
 
 /*
@@ -92,7 +124,7 @@ static bool ppp_async_rxbuf_refill(struct ppp_async_rxbuf *rb,
 		rb->page = ppp_async_rxpage_alloc(need);
 	}
 	rb->off = 0;
-	return rb->page && page_size(rb->page) >= need;
+	return rb->page && ppp_async_rxbuf_fits(rb, need);
 }
 
 /**
@@ -116,7 +148,7 @@ u8 *ppp_async_rxbuf_get(struct ppp_async_rxbuf *rb, unsigned int size,
 	kfree_skb(rb->skb);
 	rb->skb = NULL;
 	if (need <= PPP_ASYNC_RXPAGE_SIZE &&
-	    ((rb->page && rb->off + need <= page_size(rb->page)) ||
+	    ((rb->page && ppp_async_rxbuf_fits(rb, need)) ||
 	     ppp_async_rxbuf_refill(rb, need))) {
 		rb->head = NET_SKB_PAD + align;
 		return page_address(rb->page) + rb->off + rb->head;
@@ -145,9 +177,8 @@ u8 *ppp_async_rxbuf_get(struct ppp_async_rxbuf *rb, unsigned int size,
 struct sk_buff *ppp_async_rxbuf_take(struct ppp_async_rxbuf *rb,
 				     unsigned int len, unsigned int tailroom)
 {
-	unsigned int frag = SKB_DATA_ALIGN(rb->head + len + tailroom) +
-			    PPP_ASYNC_SHINFO;
 	struct sk_buff *skb = rb->skb;
+	unsigned int frag;
 
 	if (skb) {
 		rb->skb = NULL;
@@ -156,6 +187,9 @@ struct sk_buff *ppp_async_rxbuf_take(struct ppp_async_rxbuf *rb,
 	}
 	if (WARN_ON_ONCE(!rb->page))
 		return NULL;
+	/* what the frame used, or its share of the page if that is more */
+	frag = SKB_DATA_ALIGN(rb->head + len + tailroom) + PPP_ASYNC_SHINFO;
+	frag = max(frag, ppp_async_rxpage_share(rb->page));
 	skb = build_skb(page_address(rb->page) + rb->off, frag);
 	if (!skb)
 		return NULL;	/* the region serves the next frame */
