@@ -5,6 +5,10 @@
  * option, and checks they behave like PPPIOCNEWUNIT ones.  Must pass on
  * the in-tree ppp_generic and on ours.
  *
+ * Usage: ppp_rtnl_check [reuse N]
+ *   no arguments: every check, with a short name-reuse loop;
+ *   reuse N: only the name-reuse loop, N rounds.
+ *
  * Prints one "RESULT rtnl/<check> PASS|FAIL <why>" line per check.
  */
 #define _GNU_SOURCE
@@ -16,6 +20,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 #include <linux/if_link.h>
 #include <linux/netlink.h>
@@ -44,12 +49,77 @@ static int open_ppp(void)
 	return fd;
 }
 
-int main(void)
+/* Name of the unit re-created in the reuse loop, as pppd's "ifname". */
+#define REUSE_NAME	"wan0"
+/* Rounds of the reuse loop run with the other checks. */
+#define REUSE_SHORT	200
+
+/*
+ * Is @name still visible?  sysfs every time; if_nametoindex() only now
+ * and then: for a missing name the kernel tries to load a module
+ * ("netdev-NAME"), an exec per call.
+ */
+static bool name_listed(const char *name, int round)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/sys/class/net/%s", name);
+	if (!access(path, F_OK))
+		return true;
+	return round % 64 == 0 && if_nametoindex(name);
+}
+
+/*
+ * pppd 2.5 with "ifname wan0 persist" and no holdoff: the fd of the old
+ * unit is closed and a unit of the same name is asked for at once, with
+ * NLM_F_EXCL.  The closed unit's interface, and so its name, must be
+ * gone when close() returns: no EEXIST, ever.
+ */
+static void check_name_reuse(int rounds)
+{
+	int i, fd, err, eexist = 0, other = 0, other_err = 0, listed = 0;
+	struct timespec t0, t1;
+	char why[160];
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (i = 0; i < rounds; i++) {
+		fd = open_ppp();
+		err = pppt_rtnl_new_ppp(REUSE_NAME, fd);
+		if (err == -EEXIST) {
+			eexist++;
+		} else if (err) {
+			other++;
+			other_err = err;
+		}
+		close(fd);
+		listed += name_listed(REUSE_NAME, i);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	printf("rtnl-check: %d rounds of close + same-name create in %.1f s\n",
+	       rounds, (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+	snprintf(why, sizeof(why), "%d of %d creates got EEXIST, %d another error (last %s)",
+		 eexist, rounds, other, strerror(-other_err));
+	result("reuse-name-after-close", !eexist && !other, why);
+	snprintf(why, sizeof(why), "%s still listed after %d of %d closes",
+		 REUSE_NAME, listed, rounds);
+	result("reuse-name-gone-at-close", !listed, why);
+}
+
+int main(int argc, char **argv)
 {
 	char name[IFNAMSIZ], why[128];
 	int fd, fd2, unit, err, ret;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc == 3 && !strcmp(argv[1], "reuse")) {
+		check_name_reuse(atoi(argv[2]));
+		printf("rtnl-check: %d failures\n", failures);
+		return failures ? 1 : 0;
+	}
+	if (argc != 1) {
+		fprintf(stderr, "usage: ppp_rtnl_check [reuse N]\n");
+		return 2;
+	}
 
 	/* Named: the interface gets the name, the fd owns the unit. */
 	fd = open_ppp();
@@ -90,6 +160,8 @@ int main(void)
 	close(fd2);
 	result("close-deletes", pppt_wait_if_gone("pppcheck0", 2000) &&
 	       pppt_wait_if_gone(name, 2000), "interface still there after 2 s");
+
+	check_name_reuse(REUSE_SHORT);
 
 	printf("rtnl-check: %d failures\n", failures);
 	return failures ? 1 : 0;

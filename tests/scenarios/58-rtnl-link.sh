@@ -19,6 +19,11 @@
 # on the rtnl interface match the peer's; "ip link del" of the rtnl
 # interface (dellink) removes it while its fd is still open; both
 # programs exit on SIGTERM and no interface is left.
+#
+# Then what pppd 2.5 does with "ifname wan0 persist" and no holdoff, in
+# a loop (ppp_rtnl_check reuse N, 10,000 rounds; 1,000 on the debug
+# kernel): close the unit's fd and at once create "wan0" again with
+# NLM_F_EXCL.  Not one EEXIST, and "wan0" never listed after a close.
 S=rtnl-link
 
 fresh_netns a b
@@ -72,3 +77,10 @@ check $S/programs-exit $? "ppp_unit_link still running" /tmp/ua.out /tmp/ub.out
 wait_until 5 no_ppp_ifaces a b
 check $S/no-ppp-ifaces $? "left behind:$(ppp_ifaces a b | tr -d ':\n')"
 stop_pids $UA $UB $SOCAT
+
+rounds=10000
+[ -z "$PPP_DEBUG" ] || rounds=1000
+timeout 240 ppp_rtnl_check reuse $rounds > /tmp/reuse.out 2>&1
+rc=$?
+cat /tmp/reuse.out
+check $S/name-reuse-after-close $rc "$(grep FAIL /tmp/reuse.out | head -n 2 | tr '\n' ' ')" /tmp/reuse.out
