@@ -54,11 +54,11 @@ static void ppp_unit_close_work(struct work_struct *work)
 	struct ppp_unit *ppp = container_of(work, struct ppp_unit, close_work);
 
 	rtnl_lock();
-	if (ppp->owner)
+	if (ppp->owner)		/* else dellink or the netns got there first */
 		unregister_netdevice(ppp->dev);
-	/* Unlisted: close() may return, ppp stays ours until the put. */
+	/* Unlisted: close() may return; our reference keeps ppp alive. */
 	complete(&ppp->unlisted);
-	rtnl_unlock();		/* netdev_run_todo(): the device is freed */
+	rtnl_unlock();		/* netdev_run_todo(): waits for the references */
 	ppp_file_put(&ppp->file);
 }
 
