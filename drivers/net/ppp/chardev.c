@@ -96,12 +96,11 @@ static int ppp_release(struct inode *inode, struct file *file)
 
 	/*
 	 * Closing the fd that created a unit destroys its interface before
-	 * close() returns; the fd's reference goes to the work that waits
-	 * for the device's last references (unit.c).
+	 * close() returns; a work item waits for the device's last
+	 * references after (unit.c).
 	 */
-	if (pf->kind == PPP_FILE_UNIT &&
-	    ppp_unit_close_owner(ppp_file_unit(pf), file))
-		return 0;
+	if (pf->kind == PPP_FILE_UNIT)
+		ppp_unit_close_owner(ppp_file_unit(pf), file);
 	ppp_file_put(pf);
 	return 0;
 }

@@ -42,10 +42,11 @@
  *
  * A unit dies in phases (unit.c explains the close design):
  *   1. its owner fd is closed: ppp_unit_close_owner() queues the unit's
- *      close_work on ppp_close_wq (the fd's reference goes with it) and
- *      waits for ->unlisted.  The work takes rtnl and, unless dellink or
- *      the death of the netns got there first (->owner already NULL),
- *      unregisters the device, which runs phase 2;
+ *      close_work on ppp_close_wq, with a reference of its own, and
+ *      waits for ->unlisted; the fd's reference is dropped after the
+ *      wait.  The work takes rtnl and, unless dellink or the death of
+ *      the netns got there first (->owner already NULL), unregisters
+ *      the device, which runs phase 2;
  *   2. under rtnl, unregister_netdevice_many() unlists the device (its
  *      name is free), and ->ndo_uninit gives the number back, marks the
  *      unit closing and dead, clears ->owner and wakes readers (EOF) - no
@@ -54,9 +55,9 @@
  *   3. the work's rtnl_unlock() runs netdev_run_todo(): rcu_barrier(),
  *      then the wait for the device's last references, in the worker,
  *      overlapping the next closes.  The destructor drops the device's
- *      reference, the work drops the owner fd's; the remaining fds and
- *      connected channels drop theirs when closed or disconnected; the
- *      last one frees the unit and its device.
+ *      reference, the work its own; the remaining fds and connected
+ *      channels drop theirs when closed or disconnected; the last one
+ *      frees the unit and its device.
  *   Neither phase 1 nor 3 touches the unit's netns: it can be freed
  *   before the owner fd is closed.
  *
@@ -280,7 +281,7 @@ int ppp_unit_create(struct net *net, struct file *file, int *unitp);
 int ppp_unit_init(struct ppp_unit *ppp, struct net *net, struct file *file);
 int ppp_unit_register(struct ppp_unit *ppp, int unit, bool keep_name);
 void ppp_unit_attach_owner(struct ppp_unit *ppp, struct file *file);
-bool ppp_unit_close_owner(struct ppp_unit *ppp, struct file *file);
+void ppp_unit_close_owner(struct ppp_unit *ppp, struct file *file);
 void ppp_unit_shut(struct ppp_unit *ppp);
 void ppp_unit_teardown_flush(void);
 int ppp_unit_wq_init(void);

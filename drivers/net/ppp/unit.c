@@ -28,7 +28,9 @@
  * runs the todo list in the worker.  When close() returns, the name,
  * the number (ndo_uninit) and every listing of the interface are gone,
  * exactly as after an in-tree close; the worker then waits for the
- * references and drops the fd's reference to the unit.  ppp_close_wq is
+ * references and drops its own reference to the unit (the closer keeps
+ * the fd's until the wait is over: complete() may still be touching
+ * ->unlisted when the waiter wakes up).  ppp_close_wq is
  * unbound and runs its items concurrently, so the waits of one close
  * overlap with the next closes (concurrent rcu_barrier() calls share
  * their grace periods), and a device that never becomes free holds up
@@ -56,31 +58,30 @@ static void ppp_unit_close_work(struct work_struct *work)
 	rtnl_lock();
 	if (ppp->owner)		/* else dellink or the netns got there first */
 		unregister_netdevice(ppp->dev);
-	/* Unlisted: close() may return; our reference keeps ppp alive. */
+	/* Unlisted: close() may return; our reference keeps ppp. */
 	complete(&ppp->unlisted);
 	rtnl_unlock();		/* netdev_run_todo(): waits for the references */
 	ppp_file_put(&ppp->file);
 }
 
 /**
- * ppp_unit_close_owner - the owner fd of a unit is being closed
+ * ppp_unit_close_owner - the fd being closed may own its unit
  * @ppp: the unit the fd is attached to
  * @file: the fd
  *
- * Waits until the unit's device is unregistered (see the top of this
- * file); the device's last references may still be waited for after.
- *
- * Return: true if @file owned the unit: the fd's reference now belongs
- * to the close work, which drops it.  False if @file is not (or no
- * longer) the owner: the caller drops its reference as for any other fd.
+ * If @file owns the unit, waits until the unit's device is unregistered
+ * (see the top of this file); the device's last references may still be
+ * waited for after.  The caller then drops the fd's reference, as for
+ * any other fd: the work holds a reference of its own, and the unit,
+ * with the completion we wait on, stays until both are gone.
  */
-bool ppp_unit_close_owner(struct ppp_unit *ppp, struct file *file)
+void ppp_unit_close_owner(struct ppp_unit *ppp, struct file *file)
 {
 	if (READ_ONCE(ppp->owner) != file)
-		return false;
+		return;
+	ppp_file_get(&ppp->file);	/* the work's, dropped at its end */
 	queue_work(ppp_close_wq, &ppp->close_work);
 	wait_for_completion(&ppp->unlisted);
-	return true;
 }
 
 /*
