@@ -29,14 +29,14 @@
  * the number (ndo_uninit) and every listing of the interface are gone,
  * exactly as after an in-tree close; the worker then waits for the
  * references and drops its own reference to the unit (the closer keeps
- * the fd's until the wait is over: complete() may still be touching
- * ->unlisted when the waiter wakes up).  ppp_close_wq is
- * unbound and runs its items concurrently, so the waits of one close
- * overlap with the next closes (concurrent rcu_barrier() calls share
- * their grace periods), and a device that never becomes free holds up
- * one worker, not the closes or unit creations that follow: creation
- * never waits for a teardown.  Module exit drains the queue (the
- * destructors run our code).
+ * the fd's until its wait is over: complete() may still be touching
+ * ->unlisted when the waiter wakes up).  ppp_close_wq is unbound and
+ * runs its items concurrently, so the waits of one close overlap with
+ * the next closes (concurrent rcu_barrier() calls share their grace
+ * periods), and a device that never becomes free holds up one worker,
+ * not the closes or unit creations that follow: creation never waits
+ * for a teardown.  Module exit drains the queue (the destructors run
+ * our code).
  *
  * The owner fd is the only one that queues the work, once: ->owner
  * only ever goes from that file to NULL (ppp_unit_shut(), under rtnl),
