@@ -3,8 +3,10 @@
  * ppp_generic_unit: units (PPPIOCNEWUNIT, PPPIOCATTACH, close) and the
  * ioctls pppd issues on a unit fd; write() length checks.
  */
+#include <linux/delay.h>
 #include <linux/filter.h>
 #include <linux/ppp-comp.h>
+#include <linux/workqueue.h>
 #include "pgt_util.h"
 
 static bool pgt_dev_exists(int unit)
@@ -80,6 +82,146 @@ static void unit_owner_close(struct kunit *test)
 	n = unit;
 	KUNIT_EXPECT_EQ(test, pgt_ioctl_int(t, late, PPPIOCATTACH, &n),
 			(long)-ENXIO);
+}
+
+/*
+ * close() of the owner fd returns with the interface gone and its
+ * number free, as in-tree: what pppd does next (a new unit, the same
+ * name) must not find them taken.
+ */
+static void unit_gone_at_close(struct kunit *test)
+{
+	struct pgt *t = test->priv;
+	struct file *f, *g;
+	int unit, again;
+
+	f = pgt_new_unit(t, &unit);
+	pgt_close_nowait(t, f);
+	KUNIT_EXPECT_FALSE(test, pgt_dev_exists(unit));
+	g = pgt_open(t);
+	again = unit;
+	KUNIT_EXPECT_EQ(test, pgt_ioctl_int(t, g, PPPIOCNEWUNIT, &again), 0L);
+	KUNIT_EXPECT_EQ(test, again, unit);
+}
+
+/* How long the references of the held devices below are kept. */
+#define PGT_HELD_MS	3000
+
+struct pgt_held {
+	struct delayed_work release;
+	struct net_device *dev[2];
+};
+
+static void pgt_held_release(struct work_struct *work)
+{
+	struct pgt_held *h = container_of(to_delayed_work(work),
+					  struct pgt_held, release);
+
+	dev_put(h->dev[0]);
+	dev_put(h->dev[1]);
+}
+
+/* Up to @ms for unit @unit's device to leave the device list. */
+static bool pgt_wait_dev_gone(int unit, unsigned int ms)
+{
+	while (pgt_dev_exists(unit) && ms--)
+		usleep_range(1000, 2000);
+	return !pgt_dev_exists(unit);
+}
+
+/*
+ * A closed unit's device that does not become free (something holds a
+ * reference: "waiting for pppN to become free") keeps only its own
+ * teardown waiting: creating a unit meanwhile must not wait for it.
+ * Two such devices, one closed after the other's teardown has begun.
+ * The references are dropped after PGT_HELD_MS whatever happens, so a
+ * creation stuck behind them shows as taking that long.
+ */
+static void unit_create_while_device_held(struct kunit *test)
+{
+	struct pgt *t = test->priv;
+	struct pgt_held h;
+	struct file *a, *b, *c;
+	int ua, ub, uc = -1;
+	unsigned long t0, ms;
+	long err;
+
+	a = pgt_new_unit(t, &ua);
+	b = pgt_new_unit(t, &ub);
+	h.dev[0] = pgt_unit(a)->dev;
+	h.dev[1] = pgt_unit(b)->dev;
+	dev_hold(h.dev[0]);
+	dev_hold(h.dev[1]);
+	INIT_DELAYED_WORK_ONSTACK(&h.release, pgt_held_release);
+	schedule_delayed_work(&h.release, msecs_to_jiffies(PGT_HELD_MS));
+
+	pgt_close_nowait(t, a);
+	KUNIT_EXPECT_TRUE(test, pgt_wait_dev_gone(ua, 1000));
+	pgt_close_nowait(t, b);
+	c = pgt_open(t);
+	t0 = jiffies;
+	err = pgt_ioctl_int(t, c, PPPIOCNEWUNIT, &uc);
+	ms = jiffies_to_msecs(jiffies - t0);
+
+	if (cancel_delayed_work_sync(&h.release))
+		pgt_held_release(&h.release.work);
+	destroy_delayed_work_on_stack(&h.release);
+	ppp_unit_teardown_flush();
+	KUNIT_EXPECT_EQ(test, err, 0L);
+	KUNIT_EXPECT_LT_MSG(test, ms, PGT_HELD_MS / 2UL,
+			    "PPPIOCNEWUNIT waited for held devices");
+}
+
+static atomic_t pgt_post_init_fails = ATOMIC_INIT(0);
+
+/* Fails the next @pgt_post_init_fails registrations of ppp devices. */
+static int pgt_post_init_event(struct notifier_block *nb,
+			       unsigned long event, void *ptr)
+{
+	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
+
+	if (event != NETDEV_POST_INIT || dev->type != ARPHRD_PPP ||
+	    !atomic_add_unless(&pgt_post_init_fails, -1, 0))
+		return NOTIFY_DONE;
+	return notifier_from_errno(-EEXIST);
+}
+
+/*
+ * register_netdevice() failing after the device's ndo_init ran (here
+ * NETDEV_POST_INIT, with EEXIST as a sysfs name clash would give): the
+ * device cannot be registered again, the unit was shut by ndo_uninit.
+ * PPPIOCNEWUNIT fails with that error, as in-tree, rather than trying
+ * again with the next number; the next creation works.
+ */
+static void unit_register_fails_after_init(struct kunit *test)
+{
+	struct notifier_block nb = { .notifier_call = pgt_post_init_event };
+	struct pgt *t = test->priv;
+	struct ppp_unit *ppp;
+	struct file *f;
+	int unit = -1, next;
+	long err;
+
+	KUNIT_ASSERT_EQ(test, register_netdevice_notifier(&nb), 0);
+	atomic_set(&pgt_post_init_fails, 1);
+	f = pgt_open(t);
+	err = pgt_ioctl_int(t, f, PPPIOCNEWUNIT, &unit);
+	atomic_set(&pgt_post_init_fails, 0);
+	unregister_netdevice_notifier(&nb);
+
+	KUNIT_EXPECT_EQ(test, err, (long)-EEXIST);
+	ppp = pgt_unit(f);
+	KUNIT_EXPECT_NULL(test, ppp);
+	if (ppp) {
+		/* A second registration went through: nobody owns it. */
+		KUNIT_EXPECT_NULL(test, ppp->owner);
+		rtnl_lock();
+		if (ppp->dev->reg_state == NETREG_REGISTERED)
+			unregister_netdevice(ppp->dev);
+		rtnl_unlock();
+	}
+	pgt_new_unit(t, &next);
+	KUNIT_EXPECT_TRUE(test, pgt_dev_exists(next));
 }
 
 static void unit_unattached_ioctls(struct kunit *test)
@@ -482,6 +624,9 @@ static struct kunit_case ppp_generic_unit_cases[] = {
 	KUNIT_CASE(unit_create_destroy),
 	KUNIT_CASE(unit_create_numbered),
 	KUNIT_CASE(unit_owner_close),
+	KUNIT_CASE(unit_gone_at_close),
+	KUNIT_CASE(unit_create_while_device_held),
+	KUNIT_CASE(unit_register_fails_after_init),
 	KUNIT_CASE(unit_unattached_ioctls),
 	KUNIT_CASE_PARAM(unit_set_mru, mru_gen_params),
 	KUNIT_CASE_PARAM(unit_set_mrru, mru_gen_params),

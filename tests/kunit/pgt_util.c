@@ -70,11 +70,11 @@ struct file *pgt_open(struct pgt *t)
 }
 
 /*
- * close(): what the VFS does on the last fput of a /dev/ppp file, plus
- * the teardown batch a unit's owner fd queues (unit.c), so that what
- * the close frees is gone when this returns.
+ * close(): what the VFS does on the last fput of a /dev/ppp file.  The
+ * device of a unit the fd owned is gone when this returns; the wait for
+ * its last references and the freeing may still be under way (unit.c).
  */
-void pgt_close(struct pgt *t, struct file *f)
+void pgt_close_nowait(struct pgt *t, struct file *f)
 {
 	int i;
 
@@ -82,6 +82,12 @@ void pgt_close(struct pgt *t, struct file *f)
 		if (t->fds[i] == f)
 			t->fds[i] = NULL;
 	ppp_fops.release(NULL, f);
+}
+
+/* close(), then wait until whatever the close let go of is freed. */
+void pgt_close(struct pgt *t, struct file *f)
+{
+	pgt_close_nowait(t, f);
 	ppp_unit_teardown_flush();
 }
 

@@ -48,6 +48,7 @@ void pgt_exit(struct kunit *test);
 /* /dev/ppp fds */
 struct file *pgt_open(struct pgt *t);
 void pgt_close(struct pgt *t, struct file *f);
+void pgt_close_nowait(struct pgt *t, struct file *f);
 long pgt_ioctl(struct pgt *t, struct file *f, unsigned int cmd, void *arg,
 	       size_t len);
 long pgt_ioctl_int(struct pgt *t, struct file *f, unsigned int cmd, int *val);

@@ -2,9 +2,12 @@
 /*
  * ppp_netns_check: units and channels belong to the network namespace
  * that created them.  Unit numbers and channel indexes are per
- * namespace, an fd cannot attach across namespaces, and a unit whose
- * namespace goes away dies (its fds read EOF).  Must pass on the in-tree
- * modules and on ours.  Needs ppp_generic + ppp_async, root.
+ * namespace, an fd cannot attach across namespaces, a unit whose
+ * namespace goes away dies (its fds read EOF), and its owner fd can
+ * still be closed once the namespace has been freed (run on the debug
+ * kernel, where KASAN reports a read of the freed namespace).  Must pass
+ * on the in-tree modules and on ours.  Needs ppp_generic + ppp_async,
+ * root.
  *
  * Prints one "RESULT netns/<check> PASS|FAIL <why>" line per check.
  */
@@ -133,20 +136,25 @@ static int recv_fd(int sock)
 	return fd;
 }
 
+/* Namespaces whose unit fds outlive them in check_netns_death(). */
+#define DEAD_NETNS	4
 /*
- * A unit lives in the namespace that made it.  A child makes one in a
- * fresh netns, hands the owner fd to us and exits: the namespace dies,
- * the unit with it, and our fd must see POLLHUP and read EOF.
+ * cleanup_net() frees a dead namespace's struct net only after its
+ * rcu_barrier(), well after the units died with it: this long.
  */
-static void check_netns_death(void)
+#define NETNS_FREE_WAIT_S	8
+
+/*
+ * A child makes a unit in a fresh netns, hands the owner fd to us and
+ * exits: the namespace dies, the unit with it.  Returns the fd, or -1.
+ */
+static int unit_fd_from_dying_netns(void)
 {
-	struct pollfd pfd = { .events = POLLIN };
-	int sv[2], status, fd, ifindex = 0;
-	char buf[8];
+	int sv[2], status, fd;
 	pid_t pid;
 
 	if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv))
-		return;
+		return -1;
 	pid = fork();
 	if (pid == 0) {
 		close(sv[0]);
@@ -161,29 +169,59 @@ static void check_netns_death(void)
 	fd = recv_fd(sv[0]);
 	waitpid(pid, &status, 0);
 	close(sv[0]);
-	if (fd < 0) {
+	return fd;
+}
+
+/*
+ * A unit lives in the namespace that made it: once that namespace is
+ * gone, our fds to its units must see POLLHUP and read EOF.  They are
+ * closed only after the struct net itself has been freed: closing the
+ * owner fd of such a unit must not touch its namespace any more (on a
+ * KASAN kernel a read of the freed net is reported).
+ */
+static void check_netns_death(void)
+{
+	struct pollfd pfd[DEAD_NETNS];
+	int i, n, hup = 0, eof = 0, gunit = 0, ifindex = 0;
+	char buf[8];
+
+	for (n = 0; n < DEAD_NETNS; n++) {
+		pfd[n].fd = unit_fd_from_dying_netns();
+		pfd[n].events = POLLIN;
+		if (pfd[n].fd < 0)
+			break;
+	}
+	if (n < DEAD_NETNS) {
 		result("dead-netns-setup", 0, "no fd from child");
+		while (n--)
+			close(pfd[n].fd);
 		return;
 	}
-	pfd.fd = fd;
 	/*
 	 * Namespace teardown runs from a workqueue: give it time.  A unit
 	 * without channels polls readable anyway, so wait for POLLHUP.
 	 */
-	for (int i = 0; i < 100; i++) {
-		poll(&pfd, 1, 100);
-		if (pfd.revents & POLLHUP)
-			break;
+	for (int t = 0; t < 100 && hup < DEAD_NETNS; t++) {
 		usleep(100000);
+		poll(pfd, DEAD_NETNS, 0);
+		for (i = 0, hup = 0; i < DEAD_NETNS; i++)
+			hup += !!(pfd[i].revents & POLLHUP);
 	}
-	result("dead-netns-pollhup", !!(pfd.revents & POLLHUP),
+	for (i = 0; i < DEAD_NETNS; i++) {
+		eof += read(pfd[i].fd, buf, sizeof(buf)) == 0;
+		gunit += ioctl(pfd[i].fd, PPPIOCGUNIT, &ifindex) == 0;
+	}
+	result("dead-netns-pollhup", hup == DEAD_NETNS,
 	       "unit still alive after its netns died");
-	result("dead-netns-read-eof", read(fd, buf, sizeof(buf)) == 0,
+	result("dead-netns-read-eof", eof == DEAD_NETNS,
 	       "read did not return EOF");
-	result("dead-netns-gunit-still-answers",
-	       ioctl(fd, PPPIOCGUNIT, &ifindex) == 0,
+	result("dead-netns-gunit-still-answers", gunit == DEAD_NETNS,
 	       "ioctl on a dead unit failed");
-	close(fd);
+	sleep(NETNS_FREE_WAIT_S);
+	for (i = 0; i < DEAD_NETNS; i++)
+		close(pfd[i].fd);
+	/* A close that read the freed net may not crash here: KASAN tells. */
+	result("dead-netns-close-after-free", 1, NULL);
 }
 
 int main(void)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ppp_unit_batch - the semantics of batched unit teardown (unit.c):
+ * ppp_unit_batch - what closing many units does (unit.c):
  *
  *   1. N units created, all owner fds closed at once: every ppp%d goes
  *      away, and a PPPIOCNEWUNIT right after the closes gets the lowest

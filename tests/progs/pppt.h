@@ -190,8 +190,8 @@ static inline int pppt_rtnl_new_ppp(const char *ifname, int ppp_fd)
 
 /*
  * Wait up to @ms milliseconds for interface @ifname to go; true once it
- * has.  Closing a unit's owner fd removes its device from a work item
- * (batched teardown), shortly after close() returns.
+ * has.  (Closing a unit's owner fd removes its interface before close()
+ * returns; a dellink or a dying netns may take longer.)
  */
 static inline bool pppt_wait_if_gone(const char *ifname, int ms)
 {

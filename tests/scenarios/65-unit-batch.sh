@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# Scenario: batched unit teardown (drivers/net/ppp/unit.c) keeps what
+# Scenario: closing many units (drivers/net/ppp/unit.c: the device goes
+# during close(), the waits for its references after it) keeps what
 # userspace sees.  tests/progs/ppp_unit_batch.c:
 #
 #   200 units  --close all-->  every ppp%d gone; the next PPPIOCNEWUNIT

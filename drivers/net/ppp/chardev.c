@@ -89,27 +89,18 @@ static int ppp_open(struct inode *inode, struct file *file)
 static int ppp_release(struct inode *inode, struct file *file)
 {
 	struct ppp_file *pf = file->private_data;
-	struct ppp_unit *ppp;
 
 	if (!pf)
 		return 0;
 	file->private_data = NULL;
 
 	/*
-	 * Closing the fd that created a unit destroys its interface: the
-	 * unit dies now, its device goes in the next teardown batch, which
-	 * takes over this fd's reference (unit.c).
+	 * Closing the fd that created a unit destroys its interface before
+	 * close() returns; a work item waits for the device's last
+	 * references after (unit.c).
 	 */
-	if (pf->kind == PPP_FILE_UNIT) {
-		bool queued;
-
-		ppp = ppp_file_unit(pf);
-		rtnl_lock();
-		queued = ppp_unit_close_owner(ppp, file);
-		rtnl_unlock();
-		if (queued)
-			return 0;
-	}
+	if (pf->kind == PPP_FILE_UNIT)
+		ppp_unit_close_owner(ppp_file_unit(pf), file);
 	ppp_file_put(pf);
 	return 0;
 }

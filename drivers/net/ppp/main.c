@@ -32,8 +32,6 @@ static __net_exit void ppp_net_exit_batch_rtnl(struct list_head *net_list,
 {
 	struct net *net;
 
-	/* Closed units waiting for their batch go first (unit.c). */
-	ppp_unit_teardown_now();
 	list_for_each_entry(net, net_list, exit_list)
 		ppp_netdev_unregister_all(net, kill);
 }
@@ -60,9 +58,13 @@ static int __init ppp_init(void)
 	struct device *dev;
 	int err;
 
-	err = register_pernet_device(&ppp_net_ops);
+	err = ppp_unit_wq_init();
 	if (err)
 		return err;
+
+	err = register_pernet_device(&ppp_net_ops);
+	if (err)
+		goto err_unit_wq_exit;
 
 	err = register_chrdev(PPP_MAJOR, "ppp", &ppp_fops);
 	if (err)
@@ -94,13 +96,15 @@ err_unregister_chrdev:
 	unregister_chrdev(PPP_MAJOR, "ppp");
 err_unregister_pernet:
 	unregister_pernet_device(&ppp_net_ops);
+err_unit_wq_exit:
+	ppp_unit_wq_exit();
 	return err;
 }
 
 static void __exit ppp_exit(void)
 {
-	/* Every fd is closed: finish the teardown they queued. */
-	ppp_unit_teardown_flush();
+	/* Every fd is closed: wait for the devices their closes freed. */
+	ppp_unit_wq_exit();
 	ppp_rtnl_unregister();
 	device_destroy(ppp_class, MKDEV(PPP_MAJOR, 0));
 	class_destroy(ppp_class);

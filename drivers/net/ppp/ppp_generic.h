@@ -17,6 +17,8 @@
  *
  *   ppp_ioctl_mutex          serialises every ioctl and unit creation
  *   rtnl_lock                register/unregister of the net_device
+ *                            (a closer waiting for its close_work holds
+ *                            no lock: the work takes rtnl)
  *   pn->units_lock           per-netns unit table (never held across
  *                            register_netdevice)
  *   pch->upl  (rwlock)       which unit a channel is connected to
@@ -38,18 +40,26 @@
  * channel and a unit (the channel holds the unit), and the channel
  * driver's registration for a channel.  The last reference frees it.
  *
- * A unit dies in phases:
- *   1. its owner fd is closed: under rtnl the unit is hidden from lookups,
- *      marked closing and dead, and queued for batched unregistration
- *      (unit.c, "Deferred, batched teardown"); the work item, or the next
- *      unit creation, unregisters every queued device in one
- *      unregister_netdevice_many().  Its netns going, or rtnl dellink,
- *      unregister it directly;
- *   2. ->ndo_uninit marks it closing and dead, removes it from the unit
- *      table and wakes readers (they see EOF) - no new lookups find it;
- *   3. the net_device's destructor drops the device's reference; the
- *      remaining fds and connected channels drop theirs when closed or
- *      disconnected; the last one frees the unit.
+ * A unit dies in phases (unit.c explains the close design):
+ *   1. its owner fd is closed: ppp_unit_close_owner() queues the unit's
+ *      close_work on ppp_close_wq, with a reference of its own, and
+ *      waits for ->unlisted; the fd's reference is dropped after the
+ *      wait.  The work takes rtnl and, unless dellink or the death of
+ *      the netns got there first (->owner already NULL), unregisters
+ *      the device, which runs phase 2;
+ *   2. under rtnl, unregister_netdevice_many() unlists the device (its
+ *      name is free), and ->ndo_uninit gives the number back, marks the
+ *      unit closing and dead, clears ->owner and wakes readers (EOF) - no
+ *      new lookups find it.  The work then signals ->unlisted: close()
+ *      returns, with nothing of the unit left for userspace to see;
+ *   3. the work's rtnl_unlock() runs netdev_run_todo(): rcu_barrier(),
+ *      then the wait for the device's last references, in the worker,
+ *      overlapping the next closes.  The destructor drops the device's
+ *      reference, the work its own; the remaining fds and connected
+ *      channels drop theirs when closed or disconnected; the last one
+ *      frees the unit and its device.
+ *   Neither phase 1 nor 3 touches the unit's netns: it can be freed
+ *   before the owner fd is closed.
  *
  * A channel dies in phases:
  *   1. the driver calls ppp_unregister_channel(): ->chan is cleared under
@@ -153,7 +163,8 @@ struct ppp_file {
 struct ppp_unit {
 	struct ppp_file file;		/* must be first */
 	struct file *owner;		/* fd that did PPPIOCNEWUNIT */
-	struct list_head dying;		/* on the teardown list (unit.c) */
+	struct work_struct close_work;	/* unregisters, owner closed (unit.c) */
+	struct completion unlisted;	/* close_work: device unlisted */
 	bool in_idr;			/* under units_lock */
 	struct net_device *dev;
 	struct net *net;		/* netns the unit was created in */
@@ -271,10 +282,11 @@ int ppp_unit_create(struct net *net, struct file *file, int *unitp);
 int ppp_unit_init(struct ppp_unit *ppp, struct net *net, struct file *file);
 int ppp_unit_register(struct ppp_unit *ppp, int unit, bool keep_name);
 void ppp_unit_attach_owner(struct ppp_unit *ppp, struct file *file);
-bool ppp_unit_close_owner(struct ppp_unit *ppp, struct file *file);
+void ppp_unit_close_owner(struct ppp_unit *ppp, struct file *file);
 void ppp_unit_shut(struct ppp_unit *ppp);
 void ppp_unit_teardown_flush(void);
-void ppp_unit_teardown_now(void);
+int ppp_unit_wq_init(void);
+void ppp_unit_wq_exit(void);
 struct ppp_unit *ppp_unit_find(struct ppp_net *pn, int unit);
 void ppp_unit_free(struct ppp_unit *ppp);
 void ppp_unit_release_number(struct ppp_unit *ppp);

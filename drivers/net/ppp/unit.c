@@ -6,160 +6,112 @@
  * Unit numbers live in a per-netns idr.  A number is reserved (pointing
  * at NULL, so lookups miss it) before the net_device is registered and
  * published only once registration succeeded: the idr lock is never held
- * across register_netdevice(), which takes rtnl.
+ * across register_netdevice(), which takes rtnl.  The device's
+ * ndo_uninit gives the number back, as in-tree.
+ *
+ * Closing the owner fd: what userspace sees happens in close(), the
+ * waits happen after it.
+ *
+ * Unregistering a net_device has two parts.  unregister_netdevice_many(),
+ * under rtnl, closes the device, unlists it (its name is free from here
+ * on), sends RTM_DELLINK and removes it from sysfs; its two
+ * synchronize_net() calls are expedited grace periods because rtnl is
+ * held.  netdev_run_todo(), run by whoever calls rtnl_unlock(), does the
+ * waiting: an rcu_barrier() and then until every reference to the
+ * device is gone, before the destructor runs.  That second part is
+ * what makes a close of the in-tree driver slow, and one stuck reference
+ * ("waiting for pppN to become free") makes it never end.
+ *
+ * So ppp_unit_close_owner() hands the unit to ppp_close_wq and waits on
+ * ppp->unlisted only: ppp_unit_close_work() takes rtnl, unregisters the
+ * device, signals unlisted, and only then calls rtnl_unlock(), which
+ * runs the todo list in the worker.  When close() returns, the name,
+ * the number (ndo_uninit) and every listing of the interface are gone,
+ * exactly as after an in-tree close; the worker then waits for the
+ * references and drops its own reference to the unit (the closer keeps
+ * the fd's until its wait is over: complete() may still be touching
+ * ->unlisted when the waiter wakes up).  ppp_close_wq is unbound and
+ * runs its items concurrently, so the waits of one close overlap with
+ * the next closes (concurrent rcu_barrier() calls share their grace
+ * periods), and a device that never becomes free holds up one worker,
+ * not the closes or unit creations that follow: creation never waits
+ * for a teardown.  Module exit drains the queue (the destructors run
+ * our code).
+ *
+ * The owner fd is the only one that queues the work, once: ->owner
+ * only ever goes from that file to NULL (ppp_unit_shut(), under rtnl),
+ * so a closer that reads another value is not the owner.  If dellink or
+ * the death of the netns unregistered the device first, ->owner is
+ * NULL by the time the worker looks, and it only signals and drops its
+ * reference: neither the closer nor the worker touches the unit's
+ * netns, which may be gone by then.
  */
 #include <kunit/visibility.h>
 #include "ppp_generic.h"
 
-/* Attempts at finding a unit whose "pppN" name is free. */
-#define PPP_UNIT_NAME_TRIES	32
+static struct workqueue_struct *ppp_close_wq;
 
-/*
- * Deferred, batched teardown.
- *
- * Unregistering a net_device costs little CPU but a lot of waiting: each
- * unregister_netdevice() + rtnl_unlock() goes through synchronize_net()
- * twice and an rcu_barrier() in netdev_run_todo(), some 20 ms per device
- * under TCG, paid by every close() of a unit fd in turn.  The same waits
- * cover any number of devices unregistered together, so closing the
- * owner fd does only the part userspace can see and defers the rest:
- *
- *   close (ppp_unit_close_owner(), under rtnl, synchronous): the unit
- *	loses its owner, is hidden from unit lookups (its number stays
- *	reserved, pointing at NULL, so PPPIOCATTACH/PPPIOCCONNECT fail as
- *	after an unregistration), is marked closing (traffic dropped) and
- *	dead (readers of other fds see EOF), and goes on ppp_dying with the
- *	fd's reference;
- *   ppp_teardown_work: takes rtnl, unregisters every device on the list
- *	with one unregister_netdevice_many(), and drops the references
- *	after rtnl_unlock() has run the todo list.  While one batch waits
- *	for its grace periods, the closes that follow fill the next batch.
- *
- * What userspace sees stays the same: the ppp%d device goes away shortly
- * after the close instead of during it, and anything that could notice
- * the difference first finishes the pending teardown: creating a unit
- * (ppp_unit_register() reaps the list under rtnl before it picks a
- * number, so numbers and names are reused exactly as before) and module
- * unload (ppp_unit_teardown_flush()).  A unit whose netns dies, or that
- * rtnl dellink deletes, while it waits on the list is unregistered by
- * that path; the batch then only drops its reference (the device is no
- * longer NETREG_REGISTERED).  The reference keeps the unit, and so the
- * net_device, allocated until then.
- */
-static LIST_HEAD(ppp_dying);
-static DEFINE_SPINLOCK(ppp_dying_lock);
-static void ppp_teardown_work_fn(struct work_struct *work);
-static DECLARE_WORK(ppp_teardown_work, ppp_teardown_work_fn);
-
-/*
- * Unregister every queued device (rtnl held).  The units go to @done:
- * the caller drops their references, after rtnl_unlock() if it can.
- */
-static void ppp_unit_reap(struct list_head *done)
+static void ppp_unit_close_work(struct work_struct *work)
 {
-	struct ppp_unit *ppp;
-	LIST_HEAD(kill);
-
-	ASSERT_RTNL();
-	spin_lock(&ppp_dying_lock);
-	list_splice_tail_init(&ppp_dying, done);
-	spin_unlock(&ppp_dying_lock);
-	list_for_each_entry(ppp, done, dying)
-		if (ppp->dev->reg_state == NETREG_REGISTERED)
-			unregister_netdevice_queue(ppp->dev, &kill);
-	if (!list_empty(&kill))
-		unregister_netdevice_many(&kill);
-}
-
-static void ppp_unit_put_list(struct list_head *done)
-{
-	struct ppp_unit *ppp, *tmp;
-
-	list_for_each_entry_safe(ppp, tmp, done, dying) {
-		list_del(&ppp->dying);
-		ppp_file_put(&ppp->file);
-	}
-}
-
-static void ppp_teardown_work_fn(struct work_struct *work)
-{
-	LIST_HEAD(done);
+	struct ppp_unit *ppp = container_of(work, struct ppp_unit, close_work);
 
 	rtnl_lock();
-	ppp_unit_reap(&done);
-	rtnl_unlock();		/* runs the todo list: the devices are gone */
-	ppp_unit_put_list(&done);
+	if (ppp->owner)		/* else dellink or the netns got there first */
+		unregister_netdevice(ppp->dev);
+	/* Unlisted: close() may return; our reference keeps ppp. */
+	complete(&ppp->unlisted);
+	rtnl_unlock();		/* netdev_run_todo(): waits for the references */
+	ppp_file_put(&ppp->file);
 }
 
 /**
- * ppp_unit_close_owner - the owner fd of a unit is being closed
+ * ppp_unit_close_owner - the fd being closed may own its unit
  * @ppp: the unit the fd is attached to
  * @file: the fd
  *
- * Called with rtnl held, which keeps ndo_uninit (dellink, netns exit)
- * away while we look at ->owner.
- *
- * Return: true if @file owned the unit: the unit is dead and queued for
- * unregistration, and the fd's reference now belongs to the queue.
- * False if @file is not (or no longer) the owner: the caller drops its
- * reference as for any other fd.
+ * If @file owns the unit, waits until the unit's device is unregistered
+ * (see the top of this file); the device's last references may still be
+ * waited for after.  The caller then drops the fd's reference, as for
+ * any other fd: the work holds a reference of its own, and the unit,
+ * with the completion we wait on, stays until both are gone.
  */
-bool ppp_unit_close_owner(struct ppp_unit *ppp, struct file *file)
+void ppp_unit_close_owner(struct ppp_unit *ppp, struct file *file)
 {
-	struct ppp_net *pn = ppp_pernet(ppp->net);
-
-	ASSERT_RTNL();
-	if (ppp->owner != file)
-		return false;
-
-	mutex_lock(&pn->units_lock);
-	if (ppp->in_idr)
-		idr_replace(&pn->units, NULL, ppp->file.index);
-	mutex_unlock(&pn->units_lock);
-	ppp_unit_shut(ppp);
-
-	spin_lock(&ppp_dying_lock);
-	list_add_tail(&ppp->dying, &ppp_dying);
-	spin_unlock(&ppp_dying_lock);
-	schedule_work(&ppp_teardown_work);
-	return true;
-}
-
-/*
- * Finish the queued teardowns now, rtnl held: before a unit creation picks
- * a number, and when a netns dies (a queued unit no longer in the unit
- * table might live in another netns than the one it was made in).  The
- * references can be dropped under rtnl: a device that is still being
- * unregistered keeps its own reference until its destructor has run.
- */
-void ppp_unit_teardown_now(void)
-{
-	LIST_HEAD(done);
-
-	ASSERT_RTNL();
-	if (list_empty_careful(&ppp_dying))
+	if (READ_ONCE(ppp->owner) != file)
 		return;
-	ppp_unit_reap(&done);
-	ppp_unit_put_list(&done);
+	ppp_file_get(&ppp->file);	/* the work's, dropped at its end */
+	queue_work(ppp_close_wq, &ppp->close_work);
+	wait_for_completion(&ppp->unlisted);
 }
 
 /*
- * Finish every queued teardown: at module exit (no fd is left to queue
- * more), and in the KUnit suites, whose close() must be complete.
+ * Wait until every close has finished, device freed: in the KUnit suites,
+ * which look at what a close freed.
  */
 void ppp_unit_teardown_flush(void)
 {
-	flush_work(&ppp_teardown_work);
+	flush_workqueue(ppp_close_wq);
 }
 EXPORT_SYMBOL_IF_KUNIT(ppp_unit_teardown_flush);
+
+int ppp_unit_wq_init(void)
+{
+	ppp_close_wq = alloc_workqueue("ppp_close", WQ_UNBOUND, 0);
+	return ppp_close_wq ? 0 : -ENOMEM;
+}
+
+/* Module exit: every fd is closed; wait for the devices they freed. */
+void ppp_unit_wq_exit(void)
+{
+	destroy_workqueue(ppp_close_wq);
+}
 
 /**
  * ppp_unit_shut - a unit stops for good, whatever ends it
  * @ppp: the unit, already out of the unit lookups
  *
  * Marks it closing (traffic is dropped), ownerless and dead (readers of
- * its fds see EOF).  Called under rtnl, by ppp_unit_close_owner() and by
- * the device's ndo_uninit.
+ * its fds see EOF).  Called under rtnl, by the device's ndo_uninit.
  */
 void ppp_unit_shut(struct ppp_unit *ppp)
 {
@@ -167,7 +119,7 @@ void ppp_unit_shut(struct ppp_unit *ppp)
 	ppp_unit_lock(ppp);
 	ppp->closing = true;
 	ppp_unit_unlock(ppp);
-	ppp->owner = NULL;
+	WRITE_ONCE(ppp->owner, NULL);
 	ppp_file_kill(&ppp->file);
 }
 
@@ -239,6 +191,32 @@ static void ppp_unit_publish(struct ppp_unit *ppp)
 	mutex_unlock(&pn->units_lock);
 }
 
+/*
+ * Reserve the lowest free number whose "pppN" name is free in the
+ * device's netns too (rtnl held, so no name can be taken between the
+ * check and register_netdevice()).  Names held by renamed or foreign
+ * devices are skipped however many there are, as in-tree.
+ */
+static int ppp_unit_reserve_any_named(struct ppp_net *pn,
+				      struct ppp_unit *ppp)
+{
+	char name[IFNAMSIZ];
+	int unit = 0, err;
+
+	ASSERT_RTNL();
+	for (;;) {
+		err = ppp_unit_reserve(pn, ppp, unit, true);
+		if (err)
+			return err;
+		snprintf(name, sizeof(name), "ppp%d", ppp->file.index);
+		if (!netdev_name_in_use(dev_net(ppp->dev), name))
+			return 0;
+		unit = ppp->file.index + 1;
+		ppp_unit_release_number(ppp);
+		cond_resched();
+	}
+}
+
 /**
  * ppp_unit_register - give a unit a number and register its device
  * @ppp: the unit, prepared by ppp_unit_init()
@@ -246,43 +224,36 @@ static void ppp_unit_publish(struct ppp_unit *ppp)
  * @keep_name: the device already has the name userspace asked for
  *
  * Otherwise the device is called "ppp<unit>".  With no number requested,
- * a "pppN" name already taken by a renamed device makes us move on to the
- * next free number, as users of the in-tree driver expect.  Called with
- * rtnl held (lock order: rtnl, then units_lock, never the reverse).
+ * "pppN" names already taken by renamed devices make us move on to the
+ * next free number, as users of the in-tree driver expect; a requested
+ * number whose name is taken fails in register_netdevice() with EEXIST.
+ * Called with rtnl held (lock order: rtnl, then units_lock, never the
+ * reverse).
  *
- * Return: 0, -EEXIST when the requested number is taken, or the errno of
- * the number allocation or of register_netdevice().
+ * register_netdevice() is called once, never retried: after a failure
+ * past its ndo_init the device cannot be registered again.
+ *
+ * Return: 0, -EEXIST when the requested number (or its name) is taken,
+ * or the errno of the number allocation or of register_netdevice().
  */
 int ppp_unit_register(struct ppp_unit *ppp, int unit, bool keep_name)
 {
 	struct ppp_net *pn = ppp_pernet(ppp->net);
-	bool any = unit < 0;
-	int tries, err;
+	int err;
 
 	ASSERT_RTNL();
-	/*
-	 * Devices of closed units still waiting for their batch hold their
-	 * numbers and names: let them go first, as if they had gone at close.
-	 */
-	ppp_unit_teardown_now();
-	if (any)
-		unit = 0;
-	for (tries = 0; tries < PPP_UNIT_NAME_TRIES; tries++) {
-		err = ppp_unit_reserve(pn, ppp, unit, any);
-		if (err)
-			return err;
-		if (!keep_name)
-			snprintf(ppp->dev->name, IFNAMSIZ, "ppp%d",
-				 ppp->file.index);
-		err = register_netdevice(ppp->dev);
-		if (!err)
-			return 0;
+	if (unit < 0 && !keep_name)
+		err = ppp_unit_reserve_any_named(pn, ppp);
+	else
+		err = ppp_unit_reserve(pn, ppp, max(unit, 0), unit < 0);
+	if (err)
+		return err;
+	if (!keep_name)
+		snprintf(ppp->dev->name, IFNAMSIZ, "ppp%d", ppp->file.index);
+	err = register_netdevice(ppp->dev);
+	if (err)
 		ppp_unit_release_number(ppp);
-		if (err != -EEXIST || !any || keep_name)
-			return err;
-		unit = ppp->file.index + 1;
-	}
-	return -EEXIST;
+	return err;
 }
 
 /**
@@ -297,6 +268,8 @@ int ppp_unit_init(struct ppp_unit *ppp, struct net *net, struct file *file)
 {
 	ppp->net = net;
 	ppp->owner = file;
+	INIT_WORK(&ppp->close_work, ppp_unit_close_work);
+	init_completion(&ppp->unlisted);
 	ppp_rtnl_set_ops(ppp->dev);
 	ppp->xmit_recursion = alloc_percpu(int);
 	return ppp->xmit_recursion ? 0 : -ENOMEM;
