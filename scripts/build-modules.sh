@@ -20,7 +20,9 @@ mkdir -p "$out"
 # feed and keeps the other objects.  (Comparing mtimes instead would mix
 # trees: two checkouts, or a file restored from git with an older date,
 # would leave a stale copy in place.)
-for d in Kbuild compat include drivers tests/kunit; do
+# tests/host/hdlc_vectors.h: the codec's test tables, which the KUnit
+# suites share with the host tests.
+for d in Kbuild compat include drivers tests/kunit tests/host/hdlc_vectors.h; do
 	[ -e "$top/$d" ] || continue
 	# Not the products of an in-tree `make modules` either: its
 	# modules.order names that tree's objects (modpost then fails on

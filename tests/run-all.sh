@@ -27,9 +27,12 @@
 #   2, 3 and 4 run as VM jobs, PPP_JOBS (default 2) at a time.
 #
 # Every RESULT line is one test, as is each boot's console check.  Prints
-# a summary table, what failed (at most 12 lines) and ends with
-# exactly one line "N passed, M failed";
-# exits nonzero if anything failed.
+# a summary table (passed, failed, skipped per suite), what failed (at
+# most 12 lines) and ends with exactly one line "N passed, M failed",
+# or "N passed, M failed, K skipped" when K > 0; exits nonzero if
+# anything failed.  SKIPs count neither as passed nor as failed; each
+# lane's floor of PASS+SKIP results (tests/floors.txt, checked by
+# run.sh) makes a run that reports too few of them a FAIL.
 set -euo pipefail
 . "$(dirname "$0")/../scripts/lib.sh"
 
@@ -53,44 +56,45 @@ done
 logs=$PPP_CACHE_DIR/check
 mkdir -p "$logs"
 t_start=$(date +%s)
-total_pass=0 total_fail=0
+total_pass=0 total_fail=0 total_skip=0
 table=()
 failed=()	# what failed, repeated at the end
 
-add_row() {	# add_row WHAT PASS FAIL SECONDS
-	table+=("$(printf '%-28s %6s %6s %6s s' "$1" "$2" "$3" "$4")")
+add_row() {	# add_row WHAT PASS FAIL SKIP SECONDS
+	table+=("$(printf '%-28s %6s %6s %7s %6s s' "$1" "$2" "$3" "$4" "$5")")
 	total_pass=$((total_pass + $2))
 	total_fail=$((total_fail + $3))
+	total_skip=$((total_skip + $4))
 }
 
-# count_line LOG STATUS: "P F" from the last "N passed, M failed" line
-# of LOG ("0 1" when there is none); STATUS nonzero with no failure
-# counted counts as one failure.
+# count_line LOG STATUS: "P F S" from the last "N passed, M failed" or
+# "N passed, M failed, K skipped" line of LOG ("0 1 0" when there is
+# none); STATUS nonzero with no failure counted counts as one failure.
 count_line() {	# count_line LOG STATUS
-	local last p f
-	last=$(grep -aE '(^|: )[0-9]+ passed, [0-9]+ failed$' "$1" | tail -n 1 || true)
+	local last p f k=0
+	last=$(grep -aE '(^|: )[0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?$' "$1" |
+		tail -n 1 || true)
 	last=${last##*: }
 	if [ -z "$last" ]; then
 		echo "run-all: $1 has no 'N passed, M failed' line (status $2)" >&2
-		echo "0 1"
+		echo "0 1 0"
 		return
 	fi
-	p=${last%% passed*}
-	f=${last#*, }
-	f=${f%% failed}
+	read -r p _ f _ k _ <<< "${last//,/}"
+	k=${k:-0}
 	[ "$2" = 0 ] || [ "$f" != 0 ] || f=1	# failed without saying so
-	echo "$p $f"
+	echo "$p $f $k"
 }
 
 # 1. Host-side tests.
 host_suite() {	# host_suite NAME DIR
-	local t0 rc=0 pf
+	local t0 rc=0 p f k
 	stage "check: $1 (host)"
 	t0=$(date +%s)
 	make -C "$PPP_TOP/$2" check 2>&1 | tee "$logs/$1.log" || rc=$?
-	pf=$(count_line "$logs/$1.log" "$rc")
-	add_row "$1 (host)" ${pf% *} ${pf#* } $(( $(date +%s) - t0 ))
-	[ "${pf#* }" = 0 ] || failed+=("$1 (host): ${pf#* } failed (see $logs/$1.log)")
+	read -r p f k < <(count_line "$logs/$1.log" "$rc")
+	add_row "$1 (host)" "$p" "$f" "$k" $(( $(date +%s) - t0 ))
+	[ "$f" = 0 ] || failed+=("$1 (host): $f failed (see $logs/$1.log)")
 	stage_end
 }
 host_suite chat userspace/chat
@@ -98,9 +102,9 @@ host_suite codecs tests/host
 stage "check: uapi headers (host)"
 t0=$(date +%s)
 if make -C "$PPP_TOP/include/uapi" check 2>&1 | tee "$logs/uapi.log"; then
-	add_row "uapi headers (host)" 1 0 $(( $(date +%s) - t0 ))
+	add_row "uapi headers (host)" 1 0 0 $(( $(date +%s) - t0 ))
 else
-	add_row "uapi headers (host)" 0 1 $(( $(date +%s) - t0 ))
+	add_row "uapi headers (host)" 0 1 0 $(( $(date +%s) - t0 ))
 	failed+=("uapi headers (host): see $logs/uapi.log")
 fi
 stage_end
@@ -214,12 +218,13 @@ if [ ${#jobs_list[@]} -gt 0 ]; then
 		cat "$log"
 		read -r rc secs < "$log.status" 2>/dev/null || { rc=1; secs=0; }
 		if [ "$j" = kunit ]; then
-			pf=$(count_line "$log" "$rc")
-			add_row "kunit (debug kernel)" ${pf% *} ${pf#* } "$secs"
-			[ "${pf#* }" = 0 ] || failed+=("kunit: ${pf#* } failed (see $log)")
+			read -r p f k < <(count_line "$log" "$rc")
+			add_row "kunit (debug kernel)" "$p" "$f" "$k" "$secs"
+			[ "$f" = 0 ] || failed+=("kunit: $f failed (see $log)")
 			continue
 		fi
 		p=$(awk '$1 == "RESULT" && $3 == "PASS"' "$log" | wc -l)
+		k=$(awk '$1 == "RESULT" && $3 == "SKIP"' "$log" | wc -l)
 		# the failed RESULT lines, without the word RESULT
 		mapfile -t fails < <(awk '$1 == "RESULT" && $3 != "PASS" && $3 != "SKIP" { $1 = ""; print substr($0, 2) }' "$log")
 		f=${#fails[@]}
@@ -228,14 +233,14 @@ if [ ${#jobs_list[@]} -gt 0 ]; then
 			fails=("$j: run.sh failed before reporting (status $rc; see $log)")
 			f=1
 		fi
-		add_row "$j" "$p" "$f" "$secs"
+		add_row "$j" "$p" "$f" "$k" "$secs"
 		failed+=("${fails[@]}")
 	done
 fi
 
 echo
 echo "Summary ($(( $(date +%s) - t_start )) s)"
-printf '%-28s %6s %6s %8s\n' "suite" passed failed time
+printf '%-28s %6s %6s %7s %8s\n' "suite" passed failed skipped time
 for row in "${table[@]}"; do
 	echo "$row"
 done
@@ -245,7 +250,9 @@ if [ ${#failed[@]} -gt 0 ]; then
 	printf '  %s\n' "${failed[@]:0:12}"
 	[ ${#failed[@]} -le 12 ] || echo "  ... and $(( ${#failed[@]} - 12 )) more"
 fi
-echo "$total_pass passed, $total_fail failed"
+sk=
+[ "$total_skip" = 0 ] || sk=", $total_skip skipped"
+echo "$total_pass passed, $total_fail failed$sk"
 [ "$total_fail" = 0 ]
 exit
 }

@@ -221,6 +221,55 @@ if [ ! -s "$work/results.log" ] && ! grep -aq 'Run /init as init' "$work/console
 fi
 elapsed=$(( $(date +%s) - t_start ))
 
+# floor_check: one RESULT line for this lane's floor (tests/floors.txt):
+# every scenario that ran must reach its minimum of PASS+SKIP results,
+# so that a check that silently stops reporting is a FAIL.  A scenario's
+# results are the lines up to its "<scenario>/completed" (init reports
+# that one last; teardown/, console/ and floor/ come after the last
+# one and count for none).  A subset glob takes the floors of the scenarios it
+# selects, so the floor scales with --scenarios; a lane with no column
+# in the file (e.g. a mixed module set) has none.
+floor_check() {
+	local floors=$PPP_TOP/tests/floors.txt col f name want got short=
+	if [ ! -r "$floors" ]; then
+		echo "RESULT $label/floor/pass-skip FAIL no $floors"
+		return
+	fi
+	col=$(awk -v l="$label" '$1 == "scenario" {
+		for (i = 2; i <= NF; i++) if ($i == l) print i }' "$floors")
+	if [ -z "$col" ]; then
+		echo "run.sh: $label: no floor for this lane in $floors" >&2
+		return
+	fi
+	declare -A count=()
+	while read -r name got; do
+		count[$name]=$got
+	done < <(awk -v p="$label/" '$1 == "RESULT" {
+		c = substr($2, length(p) + 1)
+		if (c ~ /^boot\//) next	# before the first scenario
+		if ($3 == "PASS" || $3 == "SKIP") n++
+		if (c ~ /^[0-9][^\/]*\/completed$/) {
+			sub(/\/completed$/, "", c); print c, n + 0; n = 0 }
+	}' "$work/results.txt")
+	for f in "$PPP_TOP"/tests/scenarios/$glob.sh; do
+		[ -e "$f" ] || continue
+		name=$(basename "$f" .sh)
+		[[ "$name" == [0-9]* ]] || continue
+		want=$(awk -v s="$name" -v c="$col" '$1 == s { print $c }' "$floors")
+		got=${count[$name]:-0}
+		if [ -z "$want" ]; then
+			short+=" $name (no floor in tests/floors.txt)"
+		elif [ "$got" -lt "$want" ]; then
+			short+=" $name $got<$want"
+		fi
+	done
+	if [ -n "$short" ]; then
+		echo "RESULT $label/floor/pass-skip FAIL lane $label under its PASS+SKIP floor:$short"
+	else
+		echo "RESULT $label/floor/pass-skip PASS"
+	fi
+}
+
 # 5. Results.
 sed -i 's/\x1b\[[0-9;?]*[a-zA-Z]//g; s/\x1bc//g; s/\r$//' "$work/console.log"
 tr -d '\r' < "$work/results.log" |
@@ -230,6 +279,7 @@ if ! grep -qx END <(tr -d '\r' < "$work/results.log"); then
 	[ "$qrc" != 124 ] || why="VM did not finish: timeout after $tmo s"
 	echo "RESULT $label/boot/completed FAIL $why" >> "$work/results.txt"
 fi
+floor_check >> "$work/results.txt"
 splat='BUG:|WARNING:|Oops|KASAN|UBSAN|general protection|Kernel panic|possible circular|possible recursive|inconsistent lock|INFO: task .* blocked|soft lockup|hard LOCKUP|kmemleak: [1-9]'
 if grep -aE '^\[ *[0-9]+\.[0-9]+\] ' "$work/console.log" | grep -aEq "$splat"; then
 	echo "RESULT $label/console/no-splat FAIL kernel splat in the console" >> "$work/results.txt"

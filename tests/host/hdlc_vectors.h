@@ -2,8 +2,10 @@
 /*
  * Test vectors for the RFC 1662 codec, as plain tables with no test
  * framework in them, so that the host tests (test_hdlc.c) and the KUnit
- * suites (tests/kunit, KUNIT_ARRAY_PARAM over these arrays) check the
- * same facts.
+ * suite ppp_async_hdlc (tests/kunit/async_test.c: KUNIT_ARRAY_PARAM over
+ * these arrays, hdlc_fcs_vectors_test and hdlc_frame_vectors_test) check
+ * the same facts.  scripts/build-modules.sh copies this file along with
+ * tests/kunit.
  */
 #ifndef PPP_HDLC_VECTORS_H
 #define PPP_HDLC_VECTORS_H

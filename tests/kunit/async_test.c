@@ -16,6 +16,8 @@
 
 #include "async_hdlc.c"
 #include "async_lcp.c"
+/* The tables the host tests (tests/host/test_hdlc.c) check too. */
+#include "../host/hdlc_vectors.h"
 
 #define AT_MRU		1500
 #define AT_BUF		(AT_MRU + 2 + 2)	/* ff 03 + FCS */
@@ -165,43 +167,30 @@ static void at_map(struct ppp_hdlc_map *m, u32 w0, const u32 *ext)
 
 /* ---- FCS */
 
-struct fcs_case {
-	const char *name;
-	const char *data;
-	size_t len;
-	u16 fcs;	/* ppp_hdlc_fcs(PPP_HDLC_INITFCS, data, len) */
-};
-
-static void fcs_case_desc(const struct fcs_case *c, char *desc)
+static void fcs_vector_desc(const struct hdlc_fcs_vector *v, char *desc)
 {
-	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+	strscpy(desc, v->name, KUNIT_PARAM_DESC_SIZE);
 }
+KUNIT_ARRAY_PARAM(fcs, hdlc_fcs_vectors, fcs_vector_desc);
 
-static const struct fcs_case fcs_cases[] = {
-	{ "empty", "", 0, 0xffff },
-	/* The CRC-16/X.25 check value is 0x906e, i.e. ~0x6f91. */
-	{ "check_123456789", "123456789", 9, 0x6f91 },
-	{ "zero_byte", "\x00", 1, 0x0f87 },
-	{ "lcp_head", "\xff\x03\xc0\x21", 4, 0xd3b6 },
-};
-KUNIT_ARRAY_PARAM(fcs, fcs_cases, fcs_case_desc);
-
-static void hdlc_fcs_vectors(struct kunit *test)
+static void hdlc_fcs_vectors_test(struct kunit *test)
 {
-	const struct fcs_case *c = test->param_value;
-	u8 *b = at_dup(test, c->data, c->len);
-	u16 fcs = ppp_hdlc_fcs(PPP_HDLC_INITFCS, b, c->len);
+	const struct hdlc_fcs_vector *v = test->param_value;
+	u8 *b = at_dup(test, v->data, v->len);
+	u16 fcs = ppp_hdlc_fcs(PPP_HDLC_INITFCS, b, v->len);
 	u8 *whole;
 
-	KUNIT_EXPECT_EQ(test, fcs, c->fcs);
-	KUNIT_EXPECT_EQ(test, at_fcs_ref(PPP_HDLC_INITFCS, b, c->len), c->fcs);
+	/* The table holds the value sent on the wire: the complement. */
+	KUNIT_EXPECT_EQ(test, (u16)~fcs, v->fcs);
+	KUNIT_EXPECT_EQ(test, (u16)~at_fcs_ref(PPP_HDLC_INITFCS, b, v->len),
+			v->fcs);
 	/* RFC 1662: data plus its complemented FCS leaves the good residue. */
-	whole = kunit_kmalloc(test, c->len + 2, GFP_KERNEL);
+	whole = kunit_kmalloc(test, v->len + 2, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, whole);
-	memcpy(whole, b, c->len);
-	whole[c->len] = ~fcs & 0xff;
-	whole[c->len + 1] = (u16)~fcs >> 8;
-	KUNIT_EXPECT_EQ(test, ppp_hdlc_fcs(PPP_HDLC_INITFCS, whole, c->len + 2),
+	memcpy(whole, b, v->len);
+	whole[v->len] = v->fcs & 0xff;
+	whole[v->len + 1] = v->fcs >> 8;
+	KUNIT_EXPECT_EQ(test, ppp_hdlc_fcs(PPP_HDLC_INITFCS, whole, v->len + 2),
 			(u16)PPP_HDLC_GOODFCS);
 }
 
@@ -361,6 +350,44 @@ static void hdlc_escape_maps(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, h.nbad, 0);
 	KUNIT_ASSERT_EQ(test, h.flen[0], 260U);
 	KUNIT_EXPECT_EQ(test, memcmp(h.frames[0] + 2, data, 258), 0);
+}
+
+/* ---- whole frames from the shared table: wire bytes, and back */
+
+static void frame_vector_desc(const struct hdlc_frame_vector *v, char *desc)
+{
+	strscpy(desc, v->name, KUNIT_PARAM_DESC_SIZE);
+}
+KUNIT_ARRAY_PARAM(frame_vec, hdlc_frame_vectors, frame_vector_desc);
+
+static void hdlc_frame_vectors_test(struct kunit *test)
+{
+	const struct hdlc_frame_vector *v = test->param_value;
+	struct ppp_hdlc_map *m = kunit_kzalloc(test, sizeof(*m), GFP_KERNEL);
+	u32 x[8] = { v->xaccm0, 0, 0, 0x60000000 };
+	size_t n, cap = ppp_hdlc_enc_max(v->len);
+	u8 *data = at_dup(test, v->data, v->len);
+	u8 *wire = kunit_kmalloc(test, cap, GFP_KERNEL);
+	u32 hlen = v->addr_ctrl ? 2 : 0;
+	struct ppp_hdlc_enc e;
+	struct at_dec h;
+
+	KUNIT_ASSERT_NOT_NULL(test, m);
+	KUNIT_ASSERT_NOT_NULL(test, wire);
+	ppp_hdlc_tx_map(m, x);
+	ppp_hdlc_enc_start(&e, m, data, v->len, v->addr_ctrl, true);
+	n = at_encode(&e, wire, cap, cap);
+	KUNIT_ASSERT_TRUE(test, ppp_hdlc_enc_done(&e));
+	if (v->wire) {
+		KUNIT_ASSERT_EQ(test, n, (size_t)v->wire_len);
+		KUNIT_EXPECT_EQ(test, memcmp(wire, v->wire, n), 0);
+	}
+	at_dec_init(test, &h, 0, AT_BUF);
+	at_feed(test, &h, wire, n);
+	KUNIT_ASSERT_EQ(test, h.nframes, 1);
+	KUNIT_EXPECT_EQ(test, h.nbad, 0);
+	KUNIT_ASSERT_EQ(test, h.flen[0], hlen + v->len);
+	KUNIT_EXPECT_EQ(test, memcmp(h.frames[0] + hlen, v->data, v->len), 0);
 }
 
 /* ---- small frames to the encoder: exact wire bytes */
@@ -781,10 +808,11 @@ static void hdlc_round_trip(struct kunit *test)
 }
 
 static struct kunit_case ppp_async_hdlc_cases[] = {
-	KUNIT_CASE_PARAM(hdlc_fcs_vectors, fcs_gen_params),
+	KUNIT_CASE_PARAM(hdlc_fcs_vectors_test, fcs_gen_params),
 	KUNIT_CASE(hdlc_fcs_sliced),
 	KUNIT_CASE(hdlc_fcs_fast),
 	KUNIT_CASE_PARAM(hdlc_escape_maps, esc_gen_params),
+	KUNIT_CASE_PARAM(hdlc_frame_vectors_test, frame_vec_gen_params),
 	KUNIT_CASE_PARAM(hdlc_encode_small, small_gen_params),
 	KUNIT_CASE_PARAM(hdlc_lcp_unnegotiated, lcp_code_gen_params),
 	KUNIT_CASE(hdlc_decode_every_split),

@@ -240,7 +240,13 @@ static void rx_route(struct kunit *test)
 	}
 }
 
-/* A reader that stops reading pins at most PPP_MAX_RQLEN frames. */
+/*
+ * A reader that stops reading pins at most 32 frames, as with the in-tree
+ * ppp_generic (its PPP_MAX_RQLEN).  The number is written out, not taken
+ * from our header, so that a change of the limit fails here.
+ */
+#define RXT_MAX_RQLEN	32
+
 struct bound_case {
 	const char *name;
 	u16 proto;
@@ -268,7 +274,7 @@ static void rx_queue_bound(struct kunit *test)
 	const struct bound_case *c = test->param_value;
 	struct rxt *r = rxt_get(test);
 	struct file *f = c->to_unit ? r->ufd : r->cfd;
-	int i, kept = min(c->frames, PPP_MAX_RQLEN);
+	int i, kept = min(c->frames, RXT_MAX_RQLEN);
 	u8 frame[8] = { c->proto >> 8, c->proto & 0xff, 0x01, 0, 0, 6 };
 	u8 buf[16];
 

@@ -28,7 +28,14 @@
  * PPPIOC range: random tty ioctls could wait for output forever.
  *
  * usage: ppp_fuzz [-t SECONDS] [-j THREADS] [-s SEED]
- * Prints "fuzz: calls=N ..." at the end; exit 0 unless the fuzzer
+ * Prints, at the end, one line per kind of call,
+ *   "fuzz: kind=K calls=N ok=M"
+ * (K: open pty attach ioctl read write, on /dev/ppp fds; tty tty-ioctl
+ * tty-read tty-write, on pty ends; poll rtnl-new rtnl-del sioc netns)
+ * where ok counts the calls that succeeded, then the totals
+ *   "fuzz: calls=N ok=M opens=N units-created=N channels=N ...";
+ * the scenario checks each kind against a floor, so that a driver that
+ * refuses everything cannot pass as fuzzed.  Exit 0 unless the fuzzer
  * itself got stuck (threads not finishing 30 s after the deadline).
  */
 #define _GNU_SOURCE
@@ -73,7 +80,22 @@ static struct slot slots[NSLOTS];
 /* Recently seen unit numbers and channel indexes (racy on purpose). */
 static volatile int units[16], chans[16];
 
+/* What a call was, for the per-kind counts. */
+enum call_kind {
+	K_OPEN, K_PTY, K_ATTACH, K_IOCTL, K_READ, K_WRITE,
+	K_TTY, K_TTY_IOCTL, K_TTY_READ, K_TTY_WRITE,
+	K_POLL, K_RTNL_NEW, K_RTNL_DEL, K_SIOC, K_NETNS, K_NR
+};
+
+/* ioctl, read, write: on /dev/ppp fds; tty-*: on pty ends. */
+static const char *const kind_names[K_NR] = {
+	"open", "pty", "attach", "ioctl", "read", "write",
+	"tty", "tty-ioctl", "tty-read", "tty-write",
+	"poll", "rtnl-new", "rtnl-del", "sioc", "netns",
+};
+
 static atomic_ulong calls, opens, new_units, new_chans, ok_calls;
+static atomic_ulong kind_calls[K_NR], kind_ok[K_NR];
 static atomic_int stop;
 static char *guard_end;		/* last 8 bytes before a PROT_NONE page */
 
@@ -150,11 +172,14 @@ static void *bad_ptr(struct rng *r)
 	}
 }
 
-static void count(long ret)
+static void count(enum call_kind k, long ret)
 {
 	atomic_fetch_add_explicit(&calls, 1, memory_order_relaxed);
-	if (ret >= 0)
+	atomic_fetch_add_explicit(&kind_calls[k], 1, memory_order_relaxed);
+	if (ret >= 0) {
 		atomic_fetch_add_explicit(&ok_calls, 1, memory_order_relaxed);
+		atomic_fetch_add_explicit(&kind_ok[k], 1, memory_order_relaxed);
+	}
 }
 
 /* ---- slots ---- */
@@ -193,7 +218,7 @@ static void op_open(struct rng *r)
 {
 	int fd = open("/dev/ppp", O_RDWR | O_NONBLOCK | O_CLOEXEC);
 
-	count(fd);
+	count(K_OPEN, fd);
 	atomic_fetch_add(&opens, 1);
 	slot_put(&slots[rnd(r, NSLOTS)], fd, S_PPP);
 }
@@ -204,7 +229,7 @@ static void op_pty(struct rng *r)
 	struct termios tio;
 
 	m = posix_openpt(O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-	count(m);
+	count(K_PTY, m);
 	if (m < 0)
 		return;
 	if (grantpt(m) || unlockpt(m)) {
@@ -212,7 +237,7 @@ static void op_pty(struct rng *r)
 		return;
 	}
 	s = open(ptsname(m), O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-	count(s);
+	count(K_PTY, s);
 	if (s < 0) {
 		close(m);
 		return;
@@ -221,13 +246,13 @@ static void op_pty(struct rng *r)
 		cfmakeraw(&tio);
 		tcsetattr(s, TCSANOW, &tio);
 	}
-	count(ioctl(s, TIOCSETD, &ld));
+	count(K_PTY, ioctl(s, TIOCSETD, &ld));
 	if (ioctl(s, PPPIOCGCHAN, &idx) == 0) {
 		note(chans, r, idx);
 		atomic_fetch_add(&new_chans, 1);
 	}
 	if (rnd(r, 4) == 0) {	/* both ends N_PPP */
-		count(ioctl(m, TIOCSETD, &ld));
+		count(K_PTY, ioctl(m, TIOCSETD, &ld));
 		if (ioctl(m, PPPIOCGCHAN, &idx) == 0)
 			note(chans, r, idx);
 	}
@@ -264,7 +289,7 @@ static void op_attach(struct rng *r, int fd)
 		break;
 	}
 	ret = ioctl(fd, cmd, &v);
-	count(ret);
+	count(K_ATTACH, ret);
 	if (ret == 0 && cmd == PPPIOCNEWUNIT) {
 		note(units, r, v);
 		atomic_fetch_add(&new_units, 1);
@@ -370,7 +395,7 @@ static void op_ioctl(struct rng *r, struct slot *s)
 	if (cmd == PPPIOCGUNIT || cmd == PPPIOCGCHAN || cmd == PPPIOCNEWUNIT)
 		buf.i = rnd(r, 2) ? -1 : buf.i;
 	ret = ioctl(s->fd, cmd, arg);
-	count(ret);
+	count(tty ? K_TTY_IOCTL : K_IOCTL, ret);
 	if (ret == 0 && arg == &buf && cmd == PPPIOCNEWUNIT)
 		note(units, r, buf.i);
 	if (ret == 0 && arg == &buf && cmd == PPPIOCGCHAN)
@@ -384,21 +409,21 @@ static void op_tty(struct rng *r, struct slot *s)
 	switch (rnd(r, 5)) {
 	case 0:
 		v = rnd(r, 3) ? N_PPP : 0;	/* N_TTY or N_PPP */
-		count(ioctl(s->fd, TIOCSETD, &v));
+		count(K_TTY, ioctl(s->fd, TIOCSETD, &v));
 		if (v == N_PPP && ioctl(s->fd, PPPIOCGCHAN, &v) == 0)
 			note(chans, r, v);
 		break;
 	case 1:
-		count(tcflush(s->fd, rnd(r, 3)));
+		count(K_TTY, tcflush(s->fd, rnd(r, 3)));
 		break;
 	case 2:
-		count(ioctl(s->fd, FIONREAD, &v));
+		count(K_TTY, ioctl(s->fd, FIONREAD, &v));
 		break;
 	case 3:
-		count(ioctl(s->fd, PPPIOCGUNIT, &v));
+		count(K_TTY, ioctl(s->fd, PPPIOCGUNIT, &v));
 		break;
 	default:
-		count(ioctl(s->fd, PPPIOCGCHAN, &v));
+		count(K_TTY, ioctl(s->fd, PPPIOCGCHAN, &v));
 		if (v >= 0)
 			note(chans, r, v);
 		break;
@@ -485,12 +510,13 @@ static void op_rw(struct rng *r, struct slot *s)
 	if (rnd(r, 2)) {
 		n = rnd(r, 3) ? rnd(r, 2000) : rnd(r, sizeof(buf));
 		ret = read(s->fd, rnd(r, 10) ? (void *)buf : bad_ptr(r), n);
+		count(s->kind == S_PPP ? K_READ : K_TTY_READ, ret);
 	} else {
 		n = s->kind == S_MASTER && rnd(r, 2) ?
 			line_bytes(r, buf, 4096) : frame(r, buf, 5000);
 		ret = write(s->fd, rnd(r, 12) ? (void *)buf : bad_ptr(r), n);
+		count(s->kind == S_PPP ? K_WRITE : K_TTY_WRITE, ret);
 	}
-	count(ret);
 }
 
 static void op_poll(struct rng *r)
@@ -503,7 +529,7 @@ static void op_poll(struct rng *r)
 		p[i].fd = ss[i]->fd;
 		p[i].events = POLLIN | POLLOUT | POLLPRI;
 	}
-	count(poll(p, 4, 0));
+	count(K_POLL, poll(p, 4, 0));
 	for (int i = 0; i < 4; i++)
 		slot_release(ss[i]);
 }
@@ -573,7 +599,7 @@ static void op_rtnl(struct rng *r, int fd)
 			ssize_t n = recv(nl, buf, sizeof(buf), MSG_DONTWAIT);
 			struct nlmsgerr *e = NLMSG_DATA((struct nlmsghdr *)buf);
 
-			count(n > 0 && e->error == 0 ? 0 : -1);
+			count(del ? K_RTNL_DEL : K_RTNL_NEW, n > 0 && e->error == 0 ? 0 : -1);
 		}
 	}
 	close(nl);
@@ -598,7 +624,7 @@ static void op_sioc(struct rng *r)
 	memset(&ifr, 0, sizeof(ifr));
 	snprintf(ifr.ifr_name, IFNAMSIZ, "ppp%d", units[rnd(r, 16)]);
 	ifr.ifr_data = rnd(r, 6) ? (void *)&out : bad_ptr(r);
-	count(ioctl(s, cmds[rnd(r, 3)], &ifr));
+	count(K_SIOC, ioctl(s, cmds[rnd(r, 3)], &ifr));
 	close(s);
 }
 
@@ -627,7 +653,7 @@ static void *worker(void *arg)
 			slot_release(s);
 		} else if (what == 18 && id == 0 && rnd(&r, 20) == 0) {
 			/* leave our units and channels in a netns of their own */
-			count(unshare(CLONE_NEWNET));
+			count(K_NETNS, unshare(CLONE_NEWNET));
 		} else {
 			s = slot_get(&r);
 			if (s->fd < 0) {
@@ -718,6 +744,9 @@ int main(int argc, char **argv)
 		pthread_join(th[i], NULL);
 	for (int i = 0; i < NSLOTS; i++)
 		slot_put(&slots[i], -1, S_FREE);
+	for (int k = 0; k < K_NR; k++)
+		printf("fuzz: kind=%s calls=%lu ok=%lu\n", kind_names[k],
+		       atomic_load(&kind_calls[k]), atomic_load(&kind_ok[k]));
 	printf("fuzz: calls=%lu ok=%lu opens=%lu units-created=%lu channels=%lu threads=%d seconds=%.1f\n",
 	       atomic_load(&calls), atomic_load(&ok_calls), atomic_load(&opens),
 	       atomic_load(&new_units), atomic_load(&new_chans), nthr,

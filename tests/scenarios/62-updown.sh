@@ -17,28 +17,63 @@
 #    Most of a cycle is waiting (LCP, pppd's start-up, polling), so
 #    lanes add up.
 #
-# 2. for 6 s (120 s under PPP_SOAK=1) the same without pppd, as fast as
-#    it goes: ppp_race -a cycle builds pty + N_PPP both ends + two units,
-#    passes a frame each way and closes everything.
+# 2. the same without pppd, as fast as it goes: ppp_race -a cycle builds
+#    pty + N_PPP both ends + two units, passes a frame each way and
+#    closes everything; 50 not counted, then 100, then 900 (1000 and
+#    9000 under PPP_SOAK=1; 10 and 30 on the debug kernel).
 #
 # Checks: every cycle comes up and pings; afterwards no ppp interface is
-# left, the ppp_generic/ppp_async reference counts are back where they
-# started, and the slab has not grown by more than a loose bound (it is
-# compared after a warm-up cycle; on the debug kernel, where KASAN's
-# quarantine keeps freed objects in the slab, kmemleak is the check).
-# Figures: cycles, slab growth in kB.
+# left and the ppp_generic/ppp_async reference counts are back where
+# they started.  The slab (objects in use, /proc/slabinfo), compared
+# after a warm-up cycle, grows by at most 1 MiB in all (what the caches
+# breathe, whatever the number of cycles), and by at most 512 bytes a
+# fast cycle: the two windows' growths differ by the leak per cycle
+# times 800, so a leak of 1 kB a cycle fails and what does not grow
+# with the cycles cancels out.  On the debug kernel, where KASAN's
+# quarantine keeps freed objects in the slab, both are SKIPs and
+# kmemleak after the scenario is the check.
+# Figures: cycles, fast cycles, slab growth in kB and per fast cycle.
 S=updown
 . /scenarios/robust.sh
 cycles=$(soak 4 1000)
 [ -z "$PPP_DEBUG" ] || [ -n "$PPP_SOAK" ] || cycles=2
 lanes=$(soak 2 4)
-fast_secs=$(soak 6 120)
+# fast cycles in the two windows (see 2. below)
+n1=$(soak 100 1000)
+n2=$(soak 900 9000)
+[ -z "$PPP_DEBUG" ] || [ -n "$PPP_SOAK" ] || { n1=10; n2=30; }
 budget=$(soak 600 6600)
 
-slab_kb() {
+# slab_snap FILE: /proc/slabinfo once reclaimable caches are dropped,
+# RCU-deferred frees have had a moment and every cache is shrunk: that
+# flushes the per-CPU slabs, whose free objects /proc/slabinfo would
+# otherwise count as in use (tens of kB a cache, a different amount at
+# each reading).
+slab_snap() {
+	local f
 	sync
 	echo 3 > /proc/sys/vm/drop_caches 2>/dev/null
-	awk '/^Slab:/ { print $2 }' /proc/meminfo
+	sleep 2
+	for f in /sys/kernel/slab/*/shrink; do
+		echo 1 > "$f" 2>/dev/null
+	done
+	cat /proc/slabinfo > "$1"
+}
+
+# slab_bytes FILE: bytes of the objects in use (active objects x size).
+# Not vmap_area: the areas of freed vmalloc memory (each pty's N_TTY
+# buffers) stay until the next lazy purge, every few thousand cycles.
+slab_bytes() {
+	awk 'NR > 2 && $1 != "vmap_area" { n += $2 * $4 }
+	     END { printf "%.0f\n", n }' "$1"
+}
+
+# slab_top OLD NEW: the five caches whose objects in use grew most.
+slab_top() {
+	awk 'NR == FNR { if (FNR > 2) a[$1] = $2 * $4; next }
+	     FNR > 2 && $2 * $4 > a[$1] {
+		printf "%d B %s (%d objects)\n", $2 * $4 - a[$1], $1,
+			$2 - a[$1] / $4 }' "$1" "$2" | sort -nr | head -n 5
 }
 
 uptime_s() { cut -d' ' -f1 /proc/uptime; }
@@ -114,7 +149,7 @@ for l in $(seq "$lanes"); do
 done
 # shellcheck disable=SC2086
 wait $pids
-slab0=$(slab_kb)
+slab_snap /tmp/slab.c0
 t0=$(date +%s)
 : > /tmp/updown.log
 pids=
@@ -136,11 +171,31 @@ t=$(( $(date +%s) - t0 ))
 [ "$bad" = 0 ]
 # shellcheck disable=SC2086
 check $S/cycles-up-ping-down $? "$bad of $done cycles failed ($lanes lanes)" /tmp/updown.log $logs
-timeout $((fast_secs + 120)) ppp_race -a cycle -t "$fast_secs" -n 1 > /tmp/race.out 2>&1
-rc=$?
-sed 's/^/   /' /tmp/race.out
-check $S/fast-cycles $rc "ppp_race -a cycle exited with status $rc" /tmp/race.out
-fast=$(sed -n 's/.*cycle iterations=\([0-9]*\).*/\1/p' /tmp/race.out)
+# 2. The fast cycles, in two windows of N1 and N2 cycles: a leak of L
+# bytes a cycle grows the slab by L * N in a window, what the caches
+# breathe does not depend on N, so the difference of the two windows'
+# growths over N2 - N1 cycles is the leak per cycle, whatever the count.
+fast_window() {	# fast_window N: N fast cycles; 0 when all went well
+	timeout $((n2 * 2 + 120)) ppp_race -a cycle -t 0 -n "$1" \
+		> "/tmp/race$1.out" 2>&1
+	local rc=$?
+	sed 's/^/   /' "/tmp/race$1.out"
+	wait_until 10 no_ppp_ifaces
+	return $rc
+}
+# what the pppd cycles left (processes still being reaped, deferred
+# frees) settles during cycles that are not counted
+ppp_race -a cycle -t 0 -n 50 > /dev/null 2>&1
+slab_snap /tmp/slab.w0
+fast_window "$n1"
+rc1=$?
+slab_snap /tmp/slab.w1
+fast_window "$n2"
+rc2=$?
+slab_snap /tmp/slab.w2
+[ "$rc1" = 0 ] && [ "$rc2" = 0 ]
+check $S/fast-cycles $? "ppp_race -a cycle exited with status $rc1 ($n1 cycles), $rc2 ($n2 cycles)" /tmp/race$n1.out /tmp/race$n2.out
+fast=$((n1 + n2))
 lns=$($IP netns list | cut -d' ' -f1)
 # shellcheck disable=SC2086
 no_ppp_ifaces $lns
@@ -149,24 +204,35 @@ check $S/no-ppp-ifaces $? "left behind:$(ppp_ifaces $lns | tr -d ':\n')"
 wait_until 10 sh -c "[ \"\$(cat /sys/module/ppp_generic/refcnt)\" = '$ref0' ] &&
 	[ \"\$(cat /sys/module/ppp_async/refcnt)\" = '$aref0' ]"
 check $S/module-refcounts-back $? "ppp_generic $(modref ppp_generic) (was $ref0), ppp_async $(modref ppp_async) (was $aref0)"
-sleep 1		# RCU-deferred frees
-slab1=$(slab_kb)
-growth=$((slab1 - slab0))
-# Loose: caches of the network stack breathe by a few hundred kB; a leak
-# of a unit, a channel or a tty per cycle would be >= 4 kB a cycle
-# (and a fast cycle makes two units and two channels).
-limit=$((1024 + done * 2 + ${fast:-0}))
+slab_snap /tmp/slab.end
+growth=$(( ($(slab_bytes /tmp/slab.end) - $(slab_bytes /tmp/slab.c0)) / 1024 ))
+g1=$(( $(slab_bytes /tmp/slab.w1) - $(slab_bytes /tmp/slab.w0) ))
+g2=$(( $(slab_bytes /tmp/slab.w2) - $(slab_bytes /tmp/slab.w1) ))
+per_cycle=$(( (g2 - g1) / (n2 - n1) ))
+echo "slab: pppd cycles +$growth kB in all; fast cycles +$g1 B over $n1, +$g2 B over $n2: $per_cycle B a cycle"
+echo "slab: caches that grew most over the $n1 cycles:"
+slab_top /tmp/slab.w0 /tmp/slab.w1 | sed 's/^/   /'
+echo "slab: caches that grew most over the $n2 cycles:"
+slab_top /tmp/slab.w1 /tmp/slab.w2 | sed 's/^/   /'
 if [ -n "$PPP_DEBUG" ]; then
 	# KASAN's quarantine holds freed objects (up to 1/32 of RAM) in
 	# their slabs: 743 soak cycles "grew" 6.9 MB with no kmemleak report.
-	skip $S/slab-no-growth "debug kernel: KASAN's quarantine keeps freed objects in the slab (grew $growth kB over $done cycles); kmemleak after the scenario is the leak check"
+	skip $S/slab-no-growth "debug kernel: KASAN's quarantine keeps freed objects in the slab (grew $growth kB; $per_cycle B a fast cycle); kmemleak after the scenario is the leak check"
+	skip $S/slab-per-cycle "debug kernel: KASAN's quarantine keeps freed objects in the slab; kmemleak after the scenario is the leak check"
 else
-	[ "$growth" -le "$limit" ]
-	check $S/slab-no-growth $? "Slab grew by $growth kB over $done cycles (limit $limit kB)"
+	# The whole scenario: what the caches breathe (a few hundred kB),
+	# whatever the number of cycles.
+	[ "$growth" -le 1024 ]
+	check $S/slab-no-growth $? "slab grew by $growth kB over $done pppd and $fast fast cycles (limit 1024 kB)"
+	# A fast cycle makes a pty pair with N_PPP on both ends, two units
+	# and two channels: any of them leaked is >= 1 kB a cycle.
+	[ "$per_cycle" -le 512 ]
+	check $S/slab-per-cycle $? "slab grows by $per_cycle B a fast cycle (limit 512 B): +$g1 B over $n1 cycles, +$g2 B over $n2"
 fi
-say "figures: cycles=$done lanes=$lanes failed=$bad seconds=$t fast-cycles=${fast:-0} slab-growth-kb=$growth"
+say "figures: cycles=$done lanes=$lanes failed=$bad seconds=$t fast-cycles=$fast slab-growth-kb=$growth slab-bytes-per-fast-cycle=$per_cycle"
 figure updown-cycles "$done"
-figure updown-fast-cycles "${fast:-0}"
+figure updown-fast-cycles "$fast"
 figure updown-seconds "$t"
 figure updown-slab-growth-kb "$growth"
+figure updown-slab-bytes-per-fast-cycle "$per_cycle"
 sed "s/^/   /" /tmp/updown.log
