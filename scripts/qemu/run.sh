@@ -226,9 +226,10 @@ elapsed=$(( $(date +%s) - t_start ))
 # so that a check that silently stops reporting is a FAIL.  A scenario's
 # results are the lines up to its "<scenario>/completed" (init reports
 # that one last; teardown/, console/ and floor/ come after the last
-# one and count for none).  A subset glob takes the floors of the scenarios it
-# selects, so the floor scales with --scenarios; a lane with no column
-# in the file (e.g. a mixed module set) has none.
+# one and count for none).  A subset glob (or comma-separated globs)
+# takes the floors of the scenarios it selects, so the floor scales
+# with --scenarios; a lane with no column in the file (e.g. a mixed
+# module set, or the pppd 2.5 lane) has none.
 floor_check() {
 	local floors=$PPP_TOP/tests/floors.txt col f name want got short=
 	if [ ! -r "$floors" ]; then
@@ -251,10 +252,13 @@ floor_check() {
 		if (c ~ /^[0-9][^\/]*\/completed$/) {
 			sub(/\/completed$/, "", c); print c, n + 0; n = 0 }
 	}' "$work/results.txt")
-	for f in "$PPP_TOP"/tests/scenarios/$glob.sh; do
+	declare -A seen=()
+	for f in $(IFS=,; for g in $glob; do echo "$PPP_TOP"/tests/scenarios/$g.sh; done); do
 		[ -e "$f" ] || continue
 		name=$(basename "$f" .sh)
 		[[ "$name" == [0-9]* ]] || continue
+		[ -z "${seen[$name]:-}" ] || continue
+		seen[$name]=1
 		want=$(awk -v s="$name" -v c="$col" '$1 == s { print $c }' "$floors")
 		got=${count[$name]:-0}
 		if [ -z "$want" ]; then
