@@ -16,26 +16,11 @@
 #include "async_hdlc.h"
 #include "hdlc_vectors.h"
 
-static unsigned int passed, failed;
-static const char *cur_test;
-
-#define CHECK(cond, ...)						\
-	do {								\
-		if (cond) {						\
-			passed++;					\
-		} else {						\
-			failed++;					\
-			printf("FAIL %s:%d [%s] %s: ", __FILE__, __LINE__, \
-			       cur_test, #cond);			\
-			printf(__VA_ARGS__);				\
-			printf("\n");					\
-		}							\
-	} while (0)
+#include "check.h"
 
 /* Checks that would run millions of times count once per test instead. */
 #define QUIET_CHECK(ok, cond)	do { if (!(cond)) ok = false; } while (0)
 
-#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #define MRU		1500
 #define FRAME_MAX	(MRU + 4 + 2)	/* ff 03 proto(2) info FCS(2) */
 

@@ -16,23 +16,8 @@
 #include "vj_pkt.h"
 #include "vj_cases.h"
 
-static unsigned int passed, failed;
-static const char *cur_test;
+#include "check.h"
 
-#define CHECK(cond, ...)						\
-	do {								\
-		if (cond) {						\
-			passed++;					\
-		} else {						\
-			failed++;					\
-			printf("FAIL %s:%d [%s] %s: ", __FILE__, __LINE__, \
-			       cur_test, #cond);			\
-			printf(__VA_ARGS__);				\
-			printf("\n");					\
-		}							\
-	} while (0)
-
-#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #define BUF		(PPP_VJ_HDR_MAX + 2048)
 
 static u64 rng_state = 0x9e3779b97f4a7c15ULL;
