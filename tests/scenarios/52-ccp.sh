@@ -64,11 +64,22 @@ ccp_symptom() {
 	echo "${lines:-none}"
 }
 
-# swap_modules GEN ASYNC: unload ppp_async and ppp_generic, load those of
-# the named sets (ours|intree).
+# swap_modules GEN ASYNC: unload ppp_async and ppp_generic (whichever is
+# loaded), load those of the named sets (ours|intree).  The in-tree
+# ppp_generic needs the kernel's slhc; ours has VJ of its own, and a
+# lane of ours runs without slhc, so it goes again with the in-tree set.
 swap_modules() {
-	rmmod ppp_async && rmmod ppp_generic &&
-		load_mod ppp_generic "$1" && load_mod ppp_async "$2"
+	local m
+	for m in ppp_async ppp_generic; do
+		grep -q "^$m " /proc/modules || continue
+		rmmod $m || return
+	done
+	if [ "$1" = intree ]; then
+		grep -q '^slhc ' /proc/modules || load_mod slhc intree || return
+	elif [ "$PPP_GEN" = ours ] && grep -q '^slhc ' /proc/modules; then
+		rmmod slhc || return
+	fi
+	load_mod ppp_generic "$1" && load_mod ppp_async "$2"
 }
 
 # quiet_pair A B: pty_pair, with IPv6 off in netns a and b first (for the
