@@ -305,7 +305,12 @@ def main():
 
 def draw(png, chart, kernels):
     keys = [k for k in ORDER if (k, "ours") in chart or (k, "nosimd") in chart]
-    series = [(kern, s) for kern in kernels for s in ("ours", "nosimd")]
+    # only series with a figure: gnuplot refuses a column of NaN only
+    # (the simd=0 set does not run every item)
+    series = [(kern, s) for kern in kernels for s in ("ours", "nosimd")
+              if any(kern in chart.get((k, s), {}) for k in keys)]
+    if not series:
+        return
     with tempfile.NamedTemporaryFile("w", suffix=".dat", delete=False) as d:
         for k in keys:
             label = METRICS[k][0].replace(" ", "_").replace("_per_unit", "")
