@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ppp_proto_check: the parts of the protocol-feature contract that need
- * no peer (issue 7), for the in-tree ppp_generic and ours alike:
+ * no peer (VJ slot ids, rtnl units), for the in-tree ppp_generic and
+ * ours alike:
  *
  *   maxcid/.. PPPIOCSMAXCID: low 16 bits = highest transmit slot id,
  *             high 16 bits = highest receive slot id (0 = 15, 0xffff
- *             = none); slhc has at most 255 slots each way, so ids
+ *             = none); VJ (slhc and ours) has at most 255 slots each way, so ids
  *             >= 255 and other negative values are refused with EINVAL,
  *             and a refused value leaves the unit usable (VJ counters
  *             still readable).

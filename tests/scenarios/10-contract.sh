@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# The /dev/ppp userspace contract, checked by the C programs teammates
-# put in tests/progs/ named ppp_*_check (ioctl errnos, rtnetlink "ppp"
+# The /dev/ppp userspace contract, checked by the C programs in
+# tests/progs/ named ppp_*_check (ioctl errnos, rtnetlink "ppp"
 # links, per-netns units...).  Each prints its own
 # "RESULT <area>/<check> PASS|FAIL" lines; they are reported here as
 # contract/<area>/<check>.  A program that dies or times out is a failure.

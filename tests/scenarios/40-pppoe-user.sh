@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# Scenario 3: PPPoE in user mode (rp-pppoe, as in the seed notes).  Both
-# ends run the `pppoe` program under pppd's pty option, so every session
+# PPPoE in user mode (rp-pppoe: pppoe-server and the pppoe client).
+# Both ends run the `pppoe` program under pppd's pty option, so every session
 # frame also crosses ppp_async on a pty.  CHAP authentication.
 #
 #   netns a (client)                        netns b (access concentrator)

@@ -1,10 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# Helpers for the robustness scenarios 60-69 (issue 8), sourced after
+# Helpers for the robustness scenarios 60-69, sourced after
 # lib.sh.  Not a scenario itself: init only runs files named NN-*.sh.
 
-# figure NAME VALUE: a result-neutral number for the lead's tables, on
-# the console as "FIGURE <name> <value>".
+# figure NAME VALUE: a number that is not a result (run.sh sums them
+# into its "figures:" line), on the console as "FIGURE <name> <value>".
 figure() {
 	echo "FIGURE $1 $2"
 }

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-"""Robustness (issue 8): every way chat can fail leaves the terminal as
+"""Robustness: every way chat can fail leaves the terminal as
 it found it and removes its lock file; success keeps the lock (pppd
 owns it from there) and also restores the terminal."""
 import os
