@@ -59,7 +59,7 @@ INTREE_MODS="drivers/net/slip/slhc drivers/net/ppp/ppp_generic
 drivers/net/ppp/ppp_async drivers/net/ppp/pppox drivers/net/ppp/pppoe
 drivers/net/ppp/ppp_deflate drivers/net/ppp/bsd_comp drivers/net/veth"
 
-# Netfilter modules for 49-flowtable (nftables flowtable offload), in
+# Netfilter modules for 47-pppoe-flowtable (nftables flowtable offload), in
 # load order.  Cached apart from the kernel (nfmods/<kver>/), so that a
 # kernel cached before this list existed needs no new fetch of its own.
 NF_MODS="crypto/crc32c_generic lib/libcrc32c net/netfilter/nfnetlink
@@ -67,6 +67,15 @@ net/ipv4/netfilter/nf_defrag_ipv4 net/ipv6/netfilter/nf_defrag_ipv6
 net/netfilter/nf_conntrack net/netfilter/nf_tables net/netfilter/nft_ct
 net/netfilter/nf_flow_table net/netfilter/nf_flow_table_inet
 net/netfilter/nft_flow_offload net/netfilter/nf_conntrack_netlink"
+
+# deb_unpack PKG DIR: Debian's package PKG fetched into DIR/deb and
+# unpacked into DIR/root (nothing is installed); the caller removes both.
+deb_unpack() {
+	mkdir -p "$2/deb"
+	(cd "$2/deb" && apt-get download -qq -o APT::Sandbox::User=root "$1") ||
+		die "apt-get download $1 failed"
+	dpkg-deb -x "$2"/deb/*.deb "$2/root" || die "dpkg-deb -x $1 failed"
+}
 
 # unpack_mods ROOT KVER OUT LIST: the modules LIST (paths under kernel/,
 # no suffix) of the unpacked image ROOT, decompressed into OUT.
@@ -84,17 +93,19 @@ unpack_mods() {
 	done
 }
 
-# nf_mods IMAGE KVER: NF_MODS of package IMAGE into nfmods/KVER/.
+# nf_mods IMAGE KVER [ROOT]: NF_MODS of package IMAGE into nfmods/KVER/,
+# from ROOT if the image is unpacked there already, else fetched for it.
 nf_mods() {
-	local nf=$PPP_CACHE_DIR/nfmods/$2
+	local nf=$PPP_CACHE_DIR/nfmods/$2 root=${3:-}
 	[ ! -e "$nf/done" ] || return 0
-	echo "fetching $1 for its netfilter modules"
 	rm -rf "$nf"
-	mkdir -p "$nf/deb" "$nf/mods"
-	(cd "$nf/deb" && apt-get download -qq -o APT::Sandbox::User=root "$1") ||
-		die "apt-get download $1 failed"
-	dpkg-deb -x "$nf"/deb/*.deb "$nf/root" || die "dpkg-deb -x $1 failed"
-	unpack_mods "$nf/root" "$2" "$nf/mods" "$NF_MODS"
+	mkdir -p "$nf/mods"
+	if [ -z "$root" ]; then
+		echo "fetching $1 for its netfilter modules"
+		deb_unpack "$1" "$nf"
+		root=$nf/root
+	fi
+	unpack_mods "$root" "$2" "$nf/mods" "$NF_MODS"
 	echo "$NF_MODS" | tr -s ' \n' '\n' | xargs -n1 basename > "$nf/order"
 	rm -rf "$nf/root" "$nf/deb"
 	touch "$nf/done"
@@ -129,12 +140,11 @@ for alias in $PPP_KERNEL_ALIASES; do
 	if [ ! -e "$kdir/$kver.done" ]; then
 		echo "fetching $image"
 		rm -rf "$kdir"
-		mkdir -p "$kdir/deb" "$kdir/mods"
-		(cd "$kdir/deb" && apt-get download -qq -o APT::Sandbox::User=root "$image") ||
-			die "apt-get download $image failed"
-		dpkg-deb -x "$kdir"/deb/*.deb "$kdir/root" || die "dpkg-deb -x $image failed"
+		mkdir -p "$kdir/mods"
+		deb_unpack "$image" "$kdir"
 		cp "$kdir/root/boot/vmlinuz-$kver" "$kdir/vmlinuz"
 		unpack_mods "$kdir/root" "$kver" "$kdir/mods" "$INTREE_MODS"
+		nf_mods "$image" "$kver" "$kdir/root"
 		rm -rf "$kdir/root" "$kdir/deb"
 		echo "$kver" > "$kdir/kver"
 		touch "$kdir/$kver.done"
