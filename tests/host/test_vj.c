@@ -483,13 +483,7 @@ static void test_truncation_sweep(void)
 	cur_test = "truncation";
 	tx(t, &a, false, &w);
 	rx_is(r, &w, &a);
-	b = a;
-	b.flags |= VJT_F_URG | VJT_F_PSH;
-	b.urp = 300;
-	b.win += 400;
-	b.ack += 500;
-	b.id += 700;
-	b.data = 0;
+	b = vjt_all_deltas(a);
 	tx(t, &b, false, &w);
 	hl = w.len;
 	CHECK(w.type == COMP && hl == 16, "16-byte header, got %u", hl);

@@ -117,4 +117,20 @@ static inline struct vjt_pkt vjt_base(void)
 	return p;
 }
 
+/*
+ * The segment after @a with every field that has a delta changed (URG,
+ * window, ack, id; no data, so the sequence stays): the longest
+ * compressed header, 16 bytes.
+ */
+static inline struct vjt_pkt vjt_all_deltas(struct vjt_pkt a)
+{
+	a.flags |= VJT_F_URG | VJT_F_PSH;
+	a.urp = 300;
+	a.win += 400;
+	a.ack += 500;
+	a.id += 700;
+	a.data = 0;
+	return a;
+}
+
 #endif /* PPP_VJ_PKT_H */

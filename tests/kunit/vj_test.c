@@ -128,13 +128,7 @@ static void vj_truncations(struct kunit *test)
 
 	vt_tx(test, t, &a, false, &w);
 	KUNIT_ASSERT_TRUE(test, vt_rx_is(test, r, &w, &a));
-	b = a;
-	b.flags |= VJT_F_URG | VJT_F_PSH;
-	b.urp = 300;
-	b.win += 400;
-	b.ack += 500;
-	b.id += 700;
-	b.data = 0;
+	b = vjt_all_deltas(a);
 	vt_tx(test, t, &b, false, &w);
 	KUNIT_ASSERT_EQ(test, w.type, PPP_VJC_COMPRESSED);
 	KUNIT_ASSERT_EQ(test, w.len, 16);
