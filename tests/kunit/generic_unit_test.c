@@ -166,7 +166,7 @@ static void unit_create_while_device_held(struct kunit *test)
 	if (cancel_delayed_work_sync(&h.release))
 		pgt_held_release(&h.release.work);
 	destroy_delayed_work_on_stack(&h.release);
-	ppp_unit_teardown_flush();
+	ppp_unit_remove_flush();
 	KUNIT_EXPECT_EQ(test, err, 0L);
 	KUNIT_EXPECT_LT_MSG(test, ms, PGT_HELD_MS / 2UL,
 			    "PPPIOCNEWUNIT waited for held devices");

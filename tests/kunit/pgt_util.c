@@ -88,7 +88,7 @@ void pgt_close_nowait(struct pgt *t, struct file *f)
 void pgt_close(struct pgt *t, struct file *f)
 {
 	pgt_close_nowait(t, f);
-	ppp_unit_teardown_flush();
+	ppp_unit_remove_flush();
 }
 
 long pgt_ioctl(struct pgt *t, struct file *f, unsigned int cmd, void *arg,

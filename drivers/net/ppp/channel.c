@@ -130,7 +130,7 @@ void ppp_unregister_channel(struct ppp_channel *chan)
 	spin_lock_bh(&pn->chans_lock);
 	list_del(&pch->list);
 	spin_unlock_bh(&pn->chans_lock);
-	ppp_file_kill(&pch->file);
+	ppp_file_make_dead(&pch->file);
 
 	/* Phases 3-4: the registration's reference; free after RCU. */
 	ppp_file_put(&pch->file);

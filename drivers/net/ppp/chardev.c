@@ -39,7 +39,7 @@ void ppp_file_put(struct ppp_file *pf)
 }
 
 /* Readers of a dead file get EOF: pppd takes that as "modem hangup". */
-void ppp_file_kill(struct ppp_file *pf)
+void ppp_file_make_dead(struct ppp_file *pf)
 {
 	WRITE_ONCE(pf->dead, true);
 	wake_up_interruptible(&pf->rwait);
@@ -100,7 +100,7 @@ static int ppp_release(struct inode *inode, struct file *file)
 	 * references after (unit.c).
 	 */
 	if (pf->kind == PPP_FILE_UNIT)
-		ppp_unit_close_owner(ppp_file_unit(pf), file);
+		ppp_unit_remove(ppp_file_unit(pf), file);
 	ppp_file_put(pf);
 	return 0;
 }

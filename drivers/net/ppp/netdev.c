@@ -110,8 +110,8 @@ static void ppp_netdev_uninit(struct net_device *dev)
 {
 	struct ppp_unit *ppp = ppp_dev_unit(dev);
 
-	ppp_unit_release_number(ppp);
-	ppp_unit_shut(ppp);
+	ppp_unit_remove_number(ppp);
+	ppp_unit_make_dead(ppp);
 }
 
 static void ppp_netdev_destructor(struct net_device *dev)

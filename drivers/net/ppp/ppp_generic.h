@@ -17,7 +17,7 @@
  *
  *   ppp_ioctl_mutex          serialises every ioctl and unit creation
  *   rtnl_lock                register/unregister of the net_device
- *                            (a closer waiting for its close_work holds
+ *                            (a closer waiting for its remove_work holds
  *                            no lock: the work takes rtnl)
  *   pn->units_lock           per-netns unit table (never held across
  *                            register_netdevice)
@@ -41,16 +41,16 @@
  * driver's registration for a channel.  The last reference frees it.
  *
  * A unit dies in phases (unit.c explains the close design):
- *   1. its owner fd is closed: ppp_unit_close_owner() queues the unit's
- *      close_work on ppp_close_wq, with a reference of its own, and
- *      waits for ->unlisted; the fd's reference is dropped after the
+ *   1. its owner fd is closed: ppp_unit_remove() queues the unit's
+ *      remove_work on ppp_remove_wq, with a reference of its own, and
+ *      waits for ->removed; the fd's reference is dropped after the
  *      wait.  The work takes rtnl and, unless dellink or the death of
  *      the netns got there first (->owner already NULL), unregisters
  *      the device, which runs phase 2;
  *   2. under rtnl, unregister_netdevice_many() unlists the device (its
  *      name is free), and ->ndo_uninit gives the number back, marks the
  *      unit closing and dead, clears ->owner and wakes readers (EOF) - no
- *      new lookups find it.  The work then signals ->unlisted: close()
+ *      new lookups find it.  The work then signals ->removed: close()
  *      returns, with nothing of the unit left for userspace to see;
  *   3. the work's rtnl_unlock() runs netdev_run_todo(): rcu_barrier(),
  *      then the wait for the device's last references, in the worker,
@@ -163,8 +163,8 @@ struct ppp_file {
 struct ppp_unit {
 	struct ppp_file file;		/* must be first */
 	struct file *owner;		/* fd that did PPPIOCNEWUNIT */
-	struct work_struct close_work;	/* unregisters, owner closed (unit.c) */
-	struct completion unlisted;	/* close_work: device unlisted */
+	struct work_struct remove_work;	/* unregisters, owner closed (unit.c) */
+	struct completion removed;	/* remove_work: device removed */
 	bool in_idr;			/* under units_lock */
 	struct net_device *dev;
 	struct net *net;		/* netns the unit was created in */
@@ -271,7 +271,7 @@ void ppp_file_init(struct ppp_file *pf, enum ppp_file_kind kind);
 void ppp_file_queue_rx(struct ppp_file *pf, struct sk_buff *skb);
 void ppp_file_get(struct ppp_file *pf);
 void ppp_file_put(struct ppp_file *pf);
-void ppp_file_kill(struct ppp_file *pf);
+void ppp_file_make_dead(struct ppp_file *pf);
 
 /* ioctl.c */
 long ppp_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
@@ -282,14 +282,14 @@ int ppp_unit_create(struct net *net, struct file *file, int *unitp);
 int ppp_unit_init(struct ppp_unit *ppp, struct net *net, struct file *file);
 int ppp_unit_register(struct ppp_unit *ppp, int unit, bool keep_name);
 void ppp_unit_attach_owner(struct ppp_unit *ppp, struct file *file);
-void ppp_unit_close_owner(struct ppp_unit *ppp, struct file *file);
-void ppp_unit_shut(struct ppp_unit *ppp);
-void ppp_unit_teardown_flush(void);
+void ppp_unit_remove(struct ppp_unit *ppp, struct file *file);
+void ppp_unit_make_dead(struct ppp_unit *ppp);
+void ppp_unit_remove_flush(void);
 int ppp_unit_wq_init(void);
 void ppp_unit_wq_exit(void);
 struct ppp_unit *ppp_unit_find(struct ppp_net *pn, int unit);
 void ppp_unit_free(struct ppp_unit *ppp);
-void ppp_unit_release_number(struct ppp_unit *ppp);
+void ppp_unit_remove_number(struct ppp_unit *ppp);
 void ppp_unit_lock(struct ppp_unit *ppp);
 void ppp_unit_unlock(struct ppp_unit *ppp);
 long ppp_unit_ioctl(struct ppp_unit *ppp, struct file *file,

@@ -22,15 +22,15 @@
  * what makes a close of the in-tree driver slow, and one stuck reference
  * ("waiting for pppN to become free") makes it never end.
  *
- * So ppp_unit_close_owner() hands the unit to ppp_close_wq and waits on
- * ppp->unlisted only: ppp_unit_close_work() takes rtnl, unregisters the
- * device, signals unlisted, and only then calls rtnl_unlock(), which
+ * So ppp_unit_remove() hands the unit to ppp_remove_wq and waits on
+ * ppp->removed only: ppp_unit_remove_work() takes rtnl, unregisters the
+ * device, signals removed, and only then calls rtnl_unlock(), which
  * runs the todo list in the worker.  When close() returns, the name,
  * the number (ndo_uninit) and every listing of the interface are gone,
  * exactly as after an in-tree close; the worker then waits for the
  * references and drops its own reference to the unit (the closer keeps
  * the fd's until its wait is over: complete() may still be touching
- * ->unlisted when the waiter wakes up).  ppp_close_wq is unbound and
+ * ->removed when the waiter wakes up).  ppp_remove_wq is unbound and
  * runs its items concurrently, so the waits of one close overlap with
  * the next closes (concurrent rcu_barrier() calls share their grace
  * periods), and a device that never becomes free holds up one worker,
@@ -39,7 +39,7 @@
  * our code).
  *
  * The owner fd is the only one that queues the work, once: ->owner
- * only ever goes from that file to NULL (ppp_unit_shut(), under rtnl),
+ * only ever goes from that file to NULL (ppp_unit_make_dead(), under rtnl),
  * so a closer that reads another value is not the owner.  If dellink or
  * the death of the netns unregistered the device first, ->owner is
  * NULL by the time the worker looks, and it only signals and drops its
@@ -49,23 +49,23 @@
 #include <kunit/visibility.h>
 #include "ppp_generic.h"
 
-static struct workqueue_struct *ppp_close_wq;
+static struct workqueue_struct *ppp_remove_wq;
 
-static void ppp_unit_close_work(struct work_struct *work)
+static void ppp_unit_remove_work(struct work_struct *work)
 {
-	struct ppp_unit *ppp = container_of(work, struct ppp_unit, close_work);
+	struct ppp_unit *ppp = container_of(work, struct ppp_unit, remove_work);
 
 	rtnl_lock();
 	if (ppp->owner)		/* else dellink or the netns got there first */
 		unregister_netdevice(ppp->dev);
 	/* Unlisted: close() may return; our reference keeps ppp. */
-	complete(&ppp->unlisted);
+	complete(&ppp->removed);
 	rtnl_unlock();		/* netdev_run_todo(): waits for the references */
 	ppp_file_put(&ppp->file);
 }
 
 /**
- * ppp_unit_close_owner - the fd being closed may own its unit
+ * ppp_unit_remove - the fd being closed may own its unit
  * @ppp: the unit the fd is attached to
  * @file: the fd
  *
@@ -75,52 +75,52 @@ static void ppp_unit_close_work(struct work_struct *work)
  * any other fd: the work holds a reference of its own, and the unit,
  * with the completion we wait on, stays until both are gone.
  */
-void ppp_unit_close_owner(struct ppp_unit *ppp, struct file *file)
+void ppp_unit_remove(struct ppp_unit *ppp, struct file *file)
 {
 	if (READ_ONCE(ppp->owner) != file)
 		return;
 	ppp_file_get(&ppp->file);	/* the work's, dropped at its end */
-	queue_work(ppp_close_wq, &ppp->close_work);
-	wait_for_completion(&ppp->unlisted);
+	queue_work(ppp_remove_wq, &ppp->remove_work);
+	wait_for_completion(&ppp->removed);
 }
 
 /*
  * Wait until every close has finished, device freed: in the KUnit suites,
  * which look at what a close freed.
  */
-void ppp_unit_teardown_flush(void)
+void ppp_unit_remove_flush(void)
 {
-	flush_workqueue(ppp_close_wq);
+	flush_workqueue(ppp_remove_wq);
 }
-EXPORT_SYMBOL_IF_KUNIT(ppp_unit_teardown_flush);
+EXPORT_SYMBOL_IF_KUNIT(ppp_unit_remove_flush);
 
 int ppp_unit_wq_init(void)
 {
-	ppp_close_wq = alloc_workqueue("ppp_close", WQ_UNBOUND, 0);
-	return ppp_close_wq ? 0 : -ENOMEM;
+	ppp_remove_wq = alloc_workqueue("ppp_remove", WQ_UNBOUND, 0);
+	return ppp_remove_wq ? 0 : -ENOMEM;
 }
 
 /* Module exit: every fd is closed; wait for the devices they freed. */
 void ppp_unit_wq_exit(void)
 {
-	destroy_workqueue(ppp_close_wq);
+	destroy_workqueue(ppp_remove_wq);
 }
 
 /**
- * ppp_unit_shut - a unit stops for good, whatever ends it
+ * ppp_unit_make_dead - a unit stops for good, whatever ends it
  * @ppp: the unit, already out of the unit lookups
  *
  * Marks it closing (traffic is dropped), ownerless and dead (readers of
  * its fds see EOF).  Called under rtnl, by the device's ndo_uninit.
  */
-void ppp_unit_shut(struct ppp_unit *ppp)
+void ppp_unit_make_dead(struct ppp_unit *ppp)
 {
 	ASSERT_RTNL();
 	ppp_unit_lock(ppp);
 	ppp->closing = true;
 	ppp_unit_unlock(ppp);
 	WRITE_ONCE(ppp->owner, NULL);
-	ppp_file_kill(&ppp->file);
+	ppp_file_make_dead(&ppp->file);
 }
 
 /* Both directions: for state that transmit and receive share. */
@@ -169,7 +169,7 @@ static int ppp_unit_reserve(struct ppp_net *pn, struct ppp_unit *ppp,
 }
 
 /* Drop the unit's number; safe to call twice. */
-void ppp_unit_release_number(struct ppp_unit *ppp)
+void ppp_unit_remove_number(struct ppp_unit *ppp)
 {
 	struct ppp_net *pn = ppp_pernet(ppp->net);
 
@@ -212,7 +212,7 @@ static int ppp_unit_reserve_any_named(struct ppp_net *pn,
 		if (!netdev_name_in_use(dev_net(ppp->dev), name))
 			return 0;
 		unit = ppp->file.index + 1;
-		ppp_unit_release_number(ppp);
+		ppp_unit_remove_number(ppp);
 		cond_resched();
 	}
 }
@@ -252,7 +252,7 @@ int ppp_unit_register(struct ppp_unit *ppp, int unit, bool keep_name)
 		snprintf(ppp->dev->name, IFNAMSIZ, "ppp%d", ppp->file.index);
 	err = register_netdevice(ppp->dev);
 	if (err)
-		ppp_unit_release_number(ppp);
+		ppp_unit_remove_number(ppp);
 	return err;
 }
 
@@ -268,8 +268,8 @@ int ppp_unit_init(struct ppp_unit *ppp, struct net *net, struct file *file)
 {
 	ppp->net = net;
 	ppp->owner = file;
-	INIT_WORK(&ppp->close_work, ppp_unit_close_work);
-	init_completion(&ppp->unlisted);
+	INIT_WORK(&ppp->remove_work, ppp_unit_remove_work);
+	init_completion(&ppp->removed);
 	ppp_rtnl_set_ops(ppp->dev);
 	ppp->xmit_recursion = alloc_percpu(int);
 	return ppp->xmit_recursion ? 0 : -ENOMEM;
