@@ -37,7 +37,7 @@ static void ppp_chan_free_rcu(struct rcu_head *rcu)
 	kfree(pch);
 }
 
-/* Last reference gone (phase 4): free once RCU readers are done. */
+/* Last reference gone (phase 4, free): once RCU readers are done. */
 void ppp_chan_free(struct ppp_chan *pch)
 {
 	WARN_ON_ONCE(pch->chan);
@@ -123,16 +123,18 @@ void ppp_unregister_channel(struct ppp_channel *chan)
 	spin_unlock_bh(&pch->downl);
 	up_write(&pch->chan_sem);
 
-	/* Phase 2: unlink it from everything that could still find it. */
+	/* Phase 2, remove: unlink it from everything that could find it. */
 	ppp_chan_disconnect(pch);
 	ppp_chan_unbridge(pch);
 	pn = ppp_pernet(pch->chan_net);
 	spin_lock_bh(&pn->chans_lock);
 	list_del(&pch->list);
 	spin_unlock_bh(&pn->chans_lock);
+
+	/* Phase 3, make_dead: its readers see EOF. */
 	ppp_file_make_dead(&pch->file);
 
-	/* Phases 3-4: the registration's reference; free after RCU. */
+	/* Phase 4, put: the registration's reference; free after RCU. */
 	ppp_file_put(&pch->file);
 }
 EXPORT_SYMBOL(ppp_unregister_channel);

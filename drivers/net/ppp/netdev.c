@@ -103,8 +103,8 @@ static int ppp_netdev_init(struct net_device *dev)
 }
 
 /*
- * Phase 2 of unit teardown (see ppp_generic.h): from here on no lookup
- * finds the unit, traffic is dropped and readers see EOF.
+ * Unit teardown phase 2, make_dead (see ppp_generic.h): from here on no
+ * lookup finds the unit, traffic is dropped and readers see EOF.
  */
 static void ppp_netdev_uninit(struct net_device *dev)
 {

@@ -40,37 +40,49 @@
  * channel and a unit (the channel holds the unit), and the channel
  * driver's registration for a channel.  The last reference frees it.
  *
+ * Teardown has four verbs, for units and channels alike: remove (out of
+ * every lookup: device unregistered, number or list entry given back),
+ * make_dead (traffic dropped, readers see EOF), put (a reference
+ * dropped) and free (the last reference gone).
+ *
  * A unit dies in phases (unit.c explains the close design):
- *   1. its owner fd is closed: ppp_unit_remove() queues the unit's
- *      remove_work on ppp_remove_wq, with a reference of its own, and
- *      waits for ->removed; the fd's reference is dropped after the
+ *   1. remove: its owner fd is closed; ppp_unit_remove() queues the
+ *      unit's remove_work on ppp_remove_wq, with a reference of its own,
+ *      and waits for ->removed; the fd's reference is put after the
  *      wait.  The work takes rtnl and, unless dellink or the death of
  *      the netns got there first (->owner already NULL), unregisters
  *      the device, which runs phase 2;
- *   2. under rtnl, unregister_netdevice_many() unlists the device (its
- *      name is free), and ->ndo_uninit gives the number back, marks the
- *      unit closing and dead, clears ->owner and wakes readers (EOF) - no
+ *   2. make_dead: under rtnl, unregister_netdevice_many() unlists the
+ *      device (its name is free), and ->ndo_uninit gives the number back
+ *      (ppp_unit_remove_number()), marks the unit closing and dead,
+ *      clears ->owner and wakes readers (EOF, ppp_unit_make_dead()) - no
  *      new lookups find it.  The work then signals ->removed: close()
  *      returns, with nothing of the unit left for userspace to see;
- *   3. the work's rtnl_unlock() runs netdev_run_todo(): rcu_barrier(),
+ *   3. put: the work's rtnl_unlock() runs netdev_run_todo(): rcu_barrier(),
  *      then the wait for the device's last references, in the worker,
- *      overlapping the next closes.  The destructor drops the device's
+ *      overlapping the next closes.  The destructor puts the device's
  *      reference, the work its own; the remaining fds and connected
- *      channels drop theirs when closed or disconnected; the last one
- *      frees the unit and its device.
+ *      channels put theirs when closed or disconnected;
+ *   4. free: the last put frees the unit and its device (ppp_unit_free()).
  *   Neither phase 1 nor 3 touches the unit's netns: it can be freed
  *   before the owner fd is closed.
  *
- * A channel dies in phases:
- *   1. the driver calls ppp_unregister_channel(): ->chan is cleared under
- *      chan_sem (write) and downl, so no start_xmit or ioctl can follow;
- *   2. it is disconnected from its unit and unbridged, taken off the
- *      per-netns list, marked dead and its readers woken (EOF);
- *   3. synchronize_net() waits out ppp_input()/bridge users in flight;
- *   4. the registration reference is dropped; the last reference frees the
- *      channel after an RCU grace period (call_rcu), purging its queues
- *      then, because a late ppp_input() may still have queued a frame.
- *      Module exit does rcu_barrier() so no callback outlives the code.
+ * A channel dies in phases, all in ppp_unregister_channel():
+ *   1. the driver's ->chan is cleared under chan_sem (write) and downl,
+ *      so no start_xmit or ioctl can follow;
+ *   2. remove: if connected, it is disconnected from its unit, and
+ *      synchronize_net() waits out lockless walkers of the unit's
+ *      channel list before the unit's reference is put; if bridged, it
+ *      is unbridged, and synchronize_rcu() waits out bridge_input()
+ *      users before the peers' references are put; then it is taken off
+ *      the per-netns list.  A channel neither connected nor bridged
+ *      waits for no grace period here;
+ *   3. make_dead: marked dead and its readers woken (EOF);
+ *   4. put, free: the registration reference is put; the last reference
+ *      frees the channel after an RCU grace period (call_rcu), purging
+ *      its queues then, because a late ppp_input() may still have queued
+ *      a frame.  Module exit does rcu_barrier() so no callback outlives
+ *      the code.
  */
 #ifndef PPP_GENERIC_PRIV_H
 #define PPP_GENERIC_PRIV_H
