@@ -27,7 +27,7 @@ INSTALL_MOD_PATH ?=
 KBUILD := $(MAKE) -C $(KDIR) M=$(CURDIR)
 
 .PHONY: all modules chat setup demo check bench clean install \
-	modules_install help kunit chat-check soak
+	modules_install help kunit chat-check soak style
 
 all: modules chat
 
@@ -67,6 +67,11 @@ bench: setup
 kunit: setup
 	scripts/qemu/kunit.sh
 
+# checkpatch --strict, W=1 C=2 (sparse) builds for 6.1 and 6.12,
+# shellcheck: ends "N passed, M failed"; CI runs it before check.
+style: setup
+	scripts/style.sh
+
 chat-check:
 	$(MAKE) -C userspace/chat check
 
@@ -96,6 +101,8 @@ help:
 	@echo '  bench            - ours vs in-tree side by side (QEMU icount; ours also with'
 	@echo '                     simd=0) + our codec on the real CPU: ratio table + PNG;'
 	@echo '                     exits 1 if a run failed'
+	@echo '  style            - checkpatch --strict, W=1 C=2 (sparse) builds for 6.1 and'
+	@echo '                     6.12, shellcheck; ends "N passed, M failed" (CI runs it)'
 	@echo '  chat-check       - run only the host-side chat tests'
 	@echo '  install          - install chat and chat.8 under PREFIX (DESTDIR)'
 	@echo '  modules_install  - install modules into updates/ and run depmod'
