@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # Shared helpers for the host-side scripts (bash).  Source it; don't run it.
 
+# shellcheck disable=SC2034 # for the scripts that source this file
 PPP_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PPP_CACHE_DIR=${PPP_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pppstack}
 export PPP_CACHE_DIR
