@@ -153,6 +153,7 @@ static const struct ixon_case ixon_cases[] = {
 	{ "ixon_off", { AI_XOFF }, {}, 1, false, .no_ixon = true,
 	  .calls = "" },
 };
+
 KUNIT_ARRAY_PARAM(ixon, ixon_cases, ixon_case_desc);
 
 static bool ai_any_flag(const struct ixon_case *c)

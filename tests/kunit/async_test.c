@@ -171,6 +171,7 @@ static void fcs_vector_desc(const struct hdlc_fcs_vector *v, char *desc)
 {
 	strscpy(desc, v->name, KUNIT_PARAM_DESC_SIZE);
 }
+
 KUNIT_ARRAY_PARAM(fcs, hdlc_fcs_vectors, fcs_vector_desc);
 
 static void hdlc_fcs_vectors_test(struct kunit *test)
@@ -203,6 +204,7 @@ static void hdlc_fcs_sliced(struct kunit *test)
 	u8 *buf = kunit_kmalloc(test, 80, GFP_KERNEL);
 	size_t len, off, cut;
 	u32 s = 1;
+	u16 head;
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	for (len = 0; len < 80; len++)
@@ -213,10 +215,12 @@ static void hdlc_fcs_sliced(struct kunit *test)
 
 			KUNIT_ASSERT_EQ(test, ppp_hdlc_fcs(0xffff, buf + off, len),
 					ref);
-			for (cut = 0; cut <= len; cut += 5)
-				KUNIT_ASSERT_EQ(test, ppp_hdlc_fcs(
-					ppp_hdlc_fcs(0xffff, buf + off, cut),
-					buf + off + cut, len - cut), ref);
+			for (cut = 0; cut <= len; cut += 5) {
+				head = ppp_hdlc_fcs(0xffff, buf + off, cut);
+				KUNIT_ASSERT_EQ(test,
+						ppp_hdlc_fcs(head, buf + off + cut,
+							     len - cut), ref);
+			}
 		}
 }
 
@@ -272,6 +276,7 @@ static const struct esc_case esc_cases[] = {
 	{ "full_map", 0xffffffff, false, true },
 	{ "extended", 0, true, false },
 };
+
 KUNIT_ARRAY_PARAM(esc, esc_cases, esc_case_desc);
 
 /*
@@ -307,6 +312,7 @@ static void hdlc_escape_maps(struct kunit *test)
 	u8 *data, *wire;
 	size_t n, i, cap = ppp_hdlc_enc_max(256 + 2);
 	u32 x[8];
+	u8 raw;
 
 	KUNIT_ASSERT_NOT_NULL(test, m);
 	at_esc_map(c, x);
@@ -334,9 +340,9 @@ static void hdlc_escape_maps(struct kunit *test)
 		KUNIT_ASSERT_NE_MSG(test, wire[i], (u8)0x7e, "flag inside at %zu", i);
 		if (wire[i] == 0x7d) {
 			KUNIT_ASSERT_LT(test, i + 1, n - 1);
-			KUNIT_EXPECT_TRUE_MSG(test,
-				at_should_escape(x, wire[i + 1] ^ 0x20),
-				"escaped %02x needlessly", wire[i + 1] ^ 0x20);
+			raw = wire[i + 1] ^ 0x20;
+			KUNIT_EXPECT_TRUE_MSG(test, at_should_escape(x, raw),
+					      "escaped %02x needlessly", raw);
 			i++;
 		} else {
 			KUNIT_EXPECT_FALSE_MSG(test, at_should_escape(x, wire[i]),
@@ -358,6 +364,7 @@ static void frame_vector_desc(const struct hdlc_frame_vector *v, char *desc)
 {
 	strscpy(desc, v->name, KUNIT_PARAM_DESC_SIZE);
 }
+
 KUNIT_ARRAY_PARAM(frame_vec, hdlc_frame_vectors, frame_vector_desc);
 
 static void hdlc_frame_vectors_test(struct kunit *test)
@@ -428,6 +435,7 @@ static const struct small_case small_cases[] = {
 	  OF | PPP_HDLC_ACFC | PPP_HDLC_PFC,
 	  { 0x7e, 0x80, 0x21, 0x01, 0x42, 0xe1, 0x7e }, 7 },
 };
+
 KUNIT_ARRAY_PARAM(small, small_cases, small_case_desc);
 
 static void hdlc_encode_small(struct kunit *test)
@@ -464,6 +472,7 @@ static void lcp_code_desc(const int *c, char *desc)
 {
 	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "code_%d", *c);
 }
+
 KUNIT_ARRAY_PARAM(lcp_code, lcp_codes, lcp_code_desc);
 
 static void hdlc_lcp_unnegotiated(struct kunit *test)
@@ -484,8 +493,9 @@ static void hdlc_lcp_unnegotiated(struct kunit *test)
 	at_lcp_map(&m[1], 0);
 	KUNIT_EXPECT_EQ(test, ppp_hdlc_lcp_unnegotiated(data, sizeof(frame)),
 			special);
-	KUNIT_EXPECT_EQ(test, ppp_hdlc_enc_frame(&e, &m[0], &m[1], data,
-				sizeof(frame), PPP_HDLC_ACFC | PPP_HDLC_PFC),
+	KUNIT_EXPECT_EQ(test,
+			ppp_hdlc_enc_frame(&e, &m[0], &m[1], data, sizeof(frame),
+					   PPP_HDLC_ACFC | PPP_HDLC_PFC),
 			special);
 	n = at_encode(&e, wire, sizeof(wire), sizeof(wire));
 	KUNIT_ASSERT_TRUE(test, ppp_hdlc_enc_done(&e));
@@ -565,8 +575,10 @@ static void hdlc_decode_every_split(struct kunit *test)
 			for (i = 0; i < 3; i++) {
 				KUNIT_ASSERT_EQ(test, split->flen[i],
 						whole->flen[i]);
-				KUNIT_ASSERT_EQ(test, memcmp(split->frames[i],
-					whole->frames[i], whole->flen[i]), 0);
+				KUNIT_ASSERT_EQ(test,
+						memcmp(split->frames[i],
+						       whole->frames[i],
+						       whole->flen[i]), 0);
 			}
 		}
 	/* And one byte at a time. */
@@ -629,6 +641,7 @@ static const struct dec_case dec_cases[] = {
 	{ "raccm_escaped_is_data", { 0x7e, 0x7d, 0x31, 0x7e }, 4, 0x000a0000,
 	  AT_BUF, 0, 1 },
 };
+
 KUNIT_ARRAY_PARAM(dec, dec_cases, dec_case_desc);
 
 static void hdlc_decode_errors(struct kunit *test)
@@ -705,6 +718,7 @@ static const struct strip_case strip_cases[] = {
 	{ "acfc_pfc", { 0x21 }, 1, 0 },
 	{ "acfc_even_short", { 0x00 }, 1, -1 },
 };
+
 KUNIT_ARRAY_PARAM(strip, strip_cases, strip_case_desc);
 
 static void hdlc_rx_strip(struct kunit *test)
@@ -734,6 +748,7 @@ static const struct rt_case rt_cases[] = {
 	{ "asyncmap_0_acfc_pfc", 0, OF | PPP_HDLC_ACFC | PPP_HDLC_PFC, 4096 },
 	{ "default_map_random_room", 0xffffffff, OF, 0 },
 };
+
 KUNIT_ARRAY_PARAM(rt, rt_cases, rt_case_desc);
 
 static void hdlc_round_trip(struct kunit *test)
@@ -799,8 +814,9 @@ static void hdlc_round_trip(struct kunit *test)
 			KUNIT_ASSERT_GE_MSG(test, off, 0, "len %u", len);
 			KUNIT_ASSERT_EQ_MSG(test, h->flen[0] - off,
 					    len - pfc, "len %u", len);
-			KUNIT_ASSERT_EQ_MSG(test, memcmp(h->frames[0] + off,
-				data + pfc, len - pfc), 0, "len %u", len);
+			KUNIT_ASSERT_EQ_MSG(test,
+					    memcmp(h->frames[0] + off, data + pfc,
+						   len - pfc), 0, "len %u", len);
 		}
 		at_dec_release(test, h);
 		kunit_kfree(test, data);
@@ -903,6 +919,7 @@ static const struct lcp_case lcp_cases[] = {
 	{ "ack_without_request", NULL, ack_big, PPP_MRU, ~0U },
 	{ "request_inbound_ignored", NULL, req_big, PPP_MRU, ~0U },
 };
+
 KUNIT_ARRAY_PARAM(lcp, lcp_cases, lcp_case_desc);
 
 static void lcp_confack_inbound(struct kunit *test)
@@ -976,6 +993,7 @@ static const struct bad_lcp_case bad_lcp_cases[] = {
 	{ "trailing_bytes_after_length", { 0xc0, 0x21, 0x02, 0x07, 0x00, 0x08,
 	  0x01, 0x04, 0x0f, 0xa0, 0xde, 0xad }, 12, true, 4000 },
 };
+
 KUNIT_ARRAY_PARAM(bad_lcp, bad_lcp_cases, bad_lcp_case_desc);
 
 static void lcp_malformed(struct kunit *test)
@@ -1047,6 +1065,7 @@ static const struct forget_case forget_cases[] = {
 	{ "request_inbound", LCP(1, 0x03, 0xe8), 16, true, false },
 	{ "ack_outbound", LCP(2, 0x03, 0xe8), 16, false, false },
 };
+
 KUNIT_ARRAY_PARAM(forget, forget_cases, forget_case_desc);
 
 static void lcp_ack_forgets_request(struct kunit *test)

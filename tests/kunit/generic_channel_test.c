@@ -84,6 +84,7 @@ static const struct order_case order_cases[] = {
 	{ "closechan_unconnected_then_unreg",
 	  { S(ATTACH), S(INPUT), S(CLOSE_CHAN), S(UNREG), S(CLOSE_UNIT) } },
 };
+
 KUNIT_ARRAY_PARAM(order, order_cases, order_case_desc);
 
 static const u8 pgt_lcp[] = { 0xc0, 0x21, 0x09, 0x01, 0x00, 0x08,
@@ -129,8 +130,7 @@ static void chan_lifecycle_order(struct kunit *test)
 			connected = false;
 			/* pppd reading the channel sees the hangup. */
 			if (cfd && cfd->private_data)
-				KUNIT_EXPECT_TRUE(test,
-					READ_ONCE(pgt_pch(cfd)->file.dead));
+				KUNIT_EXPECT_TRUE(test, READ_ONCE(pgt_pch(cfd)->file.dead));
 			break;
 		case OP_CLOSE_CHAN:
 			pgt_close(t, cfd);
@@ -143,10 +143,10 @@ static void chan_lifecycle_order(struct kunit *test)
 		case OP_INPUT:
 			/* Not allowed after unregistration: the API says so. */
 			if (pc->registered) {
-				ppp_input(&pc->chan, pgt_skb(pgt_lcp,
-						sizeof(pgt_lcp), 0));
-				ppp_input(&pc->chan, pgt_skb(pgt_ip,
-						sizeof(pgt_ip), 0));
+				ppp_input(&pc->chan,
+					  pgt_skb(pgt_lcp, sizeof(pgt_lcp), 0));
+				ppp_input(&pc->chan,
+					  pgt_skb(pgt_ip, sizeof(pgt_ip), 0));
 				ppp_input_error(&pc->chan, 0);
 				ppp_output_wakeup(&pc->chan);
 			}
@@ -163,8 +163,8 @@ static void chan_lifecycle_order(struct kunit *test)
 				    (int)(s - c->steps), s->op);
 		if (pc->registered)
 			KUNIT_EXPECT_EQ_MSG(test, ppp_unit_number(&pc->chan),
-				connected ? unit : -1,
-				"step %d", (int)(s - c->steps));
+					    connected ? unit : -1,
+					    "step %d", (int)(s - c->steps));
 	}
 	/* pgt_exit() closes and unregisters whatever is left. */
 }
@@ -213,6 +213,7 @@ static const struct multi_case multi_cases[] = {
 	{ "unit_first_forward", { 0, 1, 2, 3 }, true },
 	{ "unit_first_reverse", { 3, 2, 1, 0 }, true },
 };
+
 KUNIT_ARRAY_PARAM(multi, multi_cases, multi_case_desc);
 
 static void chan_many_on_one_unit(struct kunit *test)
@@ -274,6 +275,7 @@ static const struct cwlen_case chan_wlen_cases[] = {
 	{ "max", PPP_MAX_MRU + PPP_HDRLEN, PPP_LCP, 0 },
 	{ "max+1", PPP_MAX_MRU + PPP_HDRLEN + 1, PPP_LCP, -EINVAL },
 };
+
 KUNIT_ARRAY_PARAM(chan_wlen, chan_wlen_cases, cwlen_case_desc);
 
 static void chan_write_length(struct kunit *test)
@@ -354,6 +356,7 @@ static const struct bridge_case bridge_cases[] = {
 	{ "unreg_a_bridged", false, false },
 	{ "unreg_b_bridged", false, true },
 };
+
 KUNIT_ARRAY_PARAM(bridge, bridge_cases, bridge_case_desc);
 
 static void chan_bridge(struct kunit *test)
@@ -448,4 +451,5 @@ static struct kunit_suite ppp_generic_channel_suite = {
 	.exit = pgt_exit,
 	.test_cases = ppp_generic_channel_cases,
 };
+
 kunit_test_suite(ppp_generic_channel_suite);

@@ -188,6 +188,7 @@ static const struct route_case route_cases[] = {
 	{ "2byte_ipcp_no_payload", { 0x80, 0x21 }, 2, 0, 0, false, false,
 	  TO_UNIT, 0x80, 0x21 },
 };
+
 KUNIT_ARRAY_PARAM(route, route_cases, route_case_desc);
 
 static void rx_route(struct kunit *test)
@@ -267,6 +268,7 @@ static const struct bound_case bound_cases[] = {
 	{ "unit_33", PPP_IPCP, true, 33 },
 	{ "unit_100", PPP_IPCP, true, 100 },
 };
+
 KUNIT_ARRAY_PARAM(bound, bound_cases, bound_case_desc);
 
 static void rx_queue_bound(struct kunit *test)
@@ -429,6 +431,7 @@ static const struct fatal_case fatal_cases[] = {
 	{ "must_comp_drops_all", true },
 	{ "may_pass_clear", false },
 };
+
 KUNIT_ARRAY_PARAM(fatal, fatal_cases, fatal_case_desc);
 
 /*
@@ -492,6 +495,7 @@ static const struct nomem_case nomem_cases[] = {
 	{ "tx_no_memory_dropped", false, true },
 	{ "tx_passes", false, false },
 };
+
 KUNIT_ARRAY_PARAM(nomem, nomem_cases, nomem_case_desc);
 
 /*
@@ -557,4 +561,5 @@ static struct kunit_suite ppp_generic_rx_suite = {
 	.exit = rxt_exit,
 	.test_cases = ppp_generic_rx_cases,
 };
+
 kunit_test_suite(ppp_generic_rx_suite);

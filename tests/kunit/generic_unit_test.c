@@ -268,6 +268,7 @@ static const struct int_case mru_cases[] = {
 	{ "max+1", PPP_MAX_MRU + 1, 0 },
 	{ "int_max", INT_MAX, 0 },
 };
+
 KUNIT_ARRAY_PARAM(mru, mru_cases, int_case_desc);
 
 static void unit_set_mru(struct kunit *test)
@@ -317,6 +318,7 @@ static const struct int_case maxcid_cases[] = {
 	{ "rx_8000", 0x80000000, -EINVAL },
 	{ "negative", -1, -EINVAL },
 };
+
 KUNIT_ARRAY_PARAM(maxcid, maxcid_cases, int_case_desc);
 
 static void unit_set_maxcid(struct kunit *test)
@@ -373,6 +375,7 @@ static const struct np_case np_cases[] = {
 	{ "zero", 0, -EINVAL },
 	{ "negative", -1, -EINVAL },
 };
+
 KUNIT_ARRAY_PARAM(np, np_cases, np_case_desc);
 
 static void unit_npmode(struct kunit *test)
@@ -473,6 +476,7 @@ static const struct ccp_case ccp_cases[] = {
 	{ "unknown_type", { 0xfe, 3, 0 }, 3, true, false, -EINVAL },
 	{ "alloc_fails", { PGT_CI, 3, 0 }, 3, false, true, -ENOBUFS },
 };
+
 KUNIT_ARRAY_PARAM(ccp, ccp_cases, ccp_case_desc);
 
 static void unit_set_compress(struct kunit *test)
@@ -542,6 +546,7 @@ static const struct filter_case filter_cases[] = {
 	{ "pass_too_long", PPPIOCSPASS, BPF_MAXINSNS + 1, false, false,
 	  -EINVAL },
 };
+
 KUNIT_ARRAY_PARAM(filter, filter_cases, filter_case_desc);
 
 static void unit_set_filter(struct kunit *test)
@@ -602,6 +607,7 @@ static const struct wlen_case unit_wlen_cases[] = {
 	{ "max", PPP_MAX_MRU + PPP_HDRLEN, PPP_IPCP, 0 },
 	{ "max+1", PPP_MAX_MRU + PPP_HDRLEN + 1, PPP_IPCP, -EINVAL },
 };
+
 KUNIT_ARRAY_PARAM(unit_wlen, unit_wlen_cases, wlen_case_desc);
 
 static void unit_write_length(struct kunit *test)
@@ -644,4 +650,5 @@ static struct kunit_suite ppp_generic_unit_suite = {
 	.exit = pgt_exit,
 	.test_cases = ppp_generic_unit_cases,
 };
+
 kunit_test_suite(ppp_generic_unit_suite);
