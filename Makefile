@@ -27,7 +27,8 @@ INSTALL_MOD_PATH ?=
 KBUILD := $(MAKE) -C $(KDIR) M=$(CURDIR)
 
 .PHONY: all modules chat setup demo check bench clean install \
-	modules_install help kunit chat-check soak style
+	modules_install help kunit chat-check soak style dkms-install \
+	dkms-remove deb
 
 all: modules chat
 
@@ -84,6 +85,20 @@ modules_install: modules
 	depmod $(if $(INSTALL_MOD_PATH),-b $(INSTALL_MOD_PATH)) -a \
 		$$($(MAKE) -s -C $(KDIR) kernelrelease)
 
+# DKMS (dkms.conf): the sources into /usr/src/pppstack-<version>, built
+# and installed for the running kernel and, on upgrades, every new one.
+dkms-install:
+	scripts/dkms.sh install
+
+dkms-remove:
+	scripts/dkms.sh remove
+
+# pppstack-dkms_<version>_all.deb in DEBDIR: installing it has DKMS build
+# the modules for every installed kernel with headers.
+DEBDIR ?= .
+deb:
+	scripts/dkms.sh deb $(DEBDIR)
+
 clean:
 	$(KBUILD) clean
 	$(MAKE) -C userspace/chat clean
@@ -106,6 +121,11 @@ help:
 	@echo '  chat-check       - run only the host-side chat tests'
 	@echo '  install          - install chat and chat.8 under PREFIX (DESTDIR)'
 	@echo '  modules_install  - install modules into updates/ and run depmod'
+	@echo '  dkms-install     - sources into /usr/src/pppstack-<version>, DKMS builds and'
+	@echo '                     installs them (updates/dkms/), and again on kernel upgrades'
+	@echo '  dkms-remove      - remove them from DKMS, every kernel, and /usr/src'
+	@echo '  deb              - pppstack-dkms_<version>_all.deb (DEBDIR=.): DKMS sources,'
+	@echo '                     built and installed by DKMS when the package is installed'
 	@echo '  clean            - remove build products'
 	@echo 'Variables:'
 	@echo '  KDIR=<dir>       - kernel build tree (default: $(KDIR))'

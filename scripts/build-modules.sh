@@ -22,7 +22,7 @@ mkdir -p "$out"
 # would leave a stale copy in place.)
 # tests/host/hdlc_vectors.h: the codec's test tables, which the KUnit
 # suites share with the host tests.
-for d in Kbuild compat include drivers tests/kunit tests/host/hdlc_vectors.h; do
+for d in Kbuild VERSION compat include drivers tests/kunit tests/host/hdlc_vectors.h; do
 	[ -e "$top/$d" ] || continue
 	# Not the products of an in-tree `make modules` either: its
 	# modules.order names that tree's objects (modpost then fails on

@@ -7,7 +7,8 @@
 #   1. host-side tests, each ending "N passed, M failed": chat
 #      (`make -C userspace/chat check`: unit, differential against
 #      Debian's chat, end-to-end, ASan/UBSan, fuzz) and the HDLC codec
-#      (`make -C tests/host check`); the uapi header check
+#      (`make -C tests/host check`); DKMS's own build for 6.1 and 6.12
+#      and the .deb (`make -C tests/dkms check`); the uapi header check
 #      (`make -C include/uapi check`) counts as one test;
 #   2. the KUnit lane on the debug kernel (scripts/qemu/kunit.sh; the
 #      debug kernel is built and cached on first use), unless KUNIT=0;
@@ -99,6 +100,7 @@ host_suite() {	# host_suite NAME DIR
 }
 host_suite chat userspace/chat
 host_suite codecs tests/host
+host_suite dkms tests/dkms
 stage "check: uapi headers (host)"
 t0=$(date +%s)
 if make -C "$PPP_TOP/include/uapi" check 2>&1 | tee "$logs/uapi.log"; then

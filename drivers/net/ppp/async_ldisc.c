@@ -180,4 +180,5 @@ module_exit(ppp_async_exit);
 
 MODULE_DESCRIPTION("PPP async serial channel (out-of-tree, drop-in)");
 MODULE_LICENSE("GPL");
+MODULE_VERSION(PPP_VERSION);
 MODULE_ALIAS_LDISC(N_PPP);

@@ -119,6 +119,7 @@ module_exit(ppp_exit);
 
 MODULE_DESCRIPTION("Generic PPP layer (out-of-tree, drop-in)");
 MODULE_LICENSE("GPL");
+MODULE_VERSION(PPP_VERSION);
 MODULE_ALIAS_CHARDEV(PPP_MAJOR, 0);
 MODULE_ALIAS_RTNL_LINK("ppp");
 MODULE_ALIAS("devname:ppp");
