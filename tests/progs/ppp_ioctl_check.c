@@ -36,17 +36,6 @@ static void expect_val(const char *name, long got, long want)
 	result(name, got == want, "want %ld, got %ld", want, got);
 }
 
-static int open_ppp(void)
-{
-	int fd = open("/dev/ppp", O_RDWR);
-
-	if (fd < 0) {
-		perror("open /dev/ppp");
-		exit(2);
-	}
-	return fd;
-}
-
 /* A pty whose slave runs N_PPP: the slave is the tty pppd would hold. */
 static int open_ppp_tty(int *master)
 {
@@ -73,7 +62,7 @@ static int open_ppp_tty(int *master)
 
 static void check_unattached(void)
 {
-	int fd = open_ppp(), val = 999;
+	int fd = pppt_open_ppp(true), val = 999;
 	char buf[16];
 	struct pollfd pfd = { .fd = fd, .events = POLLIN | POLLOUT };
 
@@ -108,7 +97,7 @@ static int check_unit(int fd)
 	expect("unit/gunit", ioctl(fd, PPPIOCGUNIT, &val), 0);
 	expect_val("unit/gunit-value", val, unit);
 
-	other = open_ppp();
+	other = pppt_open_ppp(true);
 	val = unit;
 	expect("unit/newunit-taken", ioctl(other, PPPIOCNEWUNIT, &val),
 	       EEXIST);
@@ -227,7 +216,7 @@ static void check_channel(int unit)
 	expect("tty/tcflush", tcflush(tty, TCIOFLUSH), 0);
 	expect("tty/read", read(tty, buf, 1), EAGAIN);
 
-	cfd = open_ppp();
+	cfd = pppt_open_ppp(true);
 	expect("chan/attchan", ioctl(cfd, PPPIOCATTCHAN, &chan), 0);
 	expect("chan/disconn-unconnected", ioctl(cfd, PPPIOCDISCONN, 0),
 	       EINVAL);
@@ -294,7 +283,7 @@ static void check_channel(int unit)
 /* A unit whose owner fd closed is dead for every other fd on it. */
 static void check_unit_death(void)
 {
-	int owner = open_ppp(), other = open_ppp(), unit = -1;
+	int owner = pppt_open_ppp(true), other = pppt_open_ppp(true), unit = -1;
 	struct pollfd pfd = { .fd = other, .events = POLLIN };
 	char buf[8];
 
@@ -305,7 +294,7 @@ static void check_unit_death(void)
 	expect_val("unit/dead-pollhup", !!(pfd.revents & POLLHUP), 1);
 	expect_val("unit/dead-read-eof", read(other, buf, sizeof(buf)), 0);
 	close(other);
-	other = open_ppp();
+	other = pppt_open_ppp(true);
 	expect("unit/dead-attach", ioctl(other, PPPIOCATTACH, &unit), ENXIO);
 	close(other);
 }
@@ -352,7 +341,7 @@ int main(void)
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	check_unattached();
-	fd = open_ppp();
+	fd = pppt_open_ppp(true);
 	unit = check_unit(fd);
 	check_channel(unit);
 	close(fd);

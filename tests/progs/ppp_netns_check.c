@@ -27,29 +27,8 @@
 #include <termios.h>
 #include <unistd.h>
 #include <linux/ppp-ioctl.h>
+#define PPPT_AREA "netns"
 #include "pppt.h"
-
-
-static int failures;
-
-static void result(const char *name, int ok, const char *why)
-{
-	printf("RESULT netns/%s %s%s%s\n", name, ok ? "PASS" : "FAIL",
-	       ok ? "" : " ", ok ? "" : why);
-	if (!ok)
-		failures++;
-}
-
-static int open_ppp(void)
-{
-	int fd = open("/dev/ppp", O_RDWR);
-
-	if (fd < 0) {
-		perror("/dev/ppp");
-		exit(2);
-	}
-	return fd;
-}
 
 static int new_unit(int fd, int unit)
 {
@@ -81,7 +60,7 @@ static int child_checks(int parent_unit, int parent_chan, int parent_unitfd)
 
 	if (unshare(CLONE_NEWNET))
 		return 0x80;
-	fd = open_ppp();
+	fd = pppt_open_ppp(true);
 	val = parent_unit;
 	if (ioctl(fd, PPPIOCATTACH, &val) == 0 || errno != ENXIO)
 		bad |= 1;
@@ -160,7 +139,7 @@ static int unit_fd_from_dying_netns(void)
 		close(sv[0]);
 		if (unshare(CLONE_NEWNET))
 			_exit(1);
-		fd = open_ppp();
+		fd = pppt_open_ppp(true);
 		if (new_unit(fd, -1) < 0 || send_fd(sv[1], fd))
 			_exit(2);
 		_exit(0);
@@ -231,7 +210,7 @@ int main(void)
 	pid_t pid;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	fd = open_ppp();
+	fd = pppt_open_ppp(true);
 	unit = new_unit(fd, -1);
 	chan = ppp_tty_channel(&master, &slave);
 	if (unit < 0 || chan < 0) {
@@ -245,11 +224,11 @@ int main(void)
 	waitpid(pid, &status, 0);
 	status = WIFEXITED(status) ? WEXITSTATUS(status) : 0xff;
 	snprintf(why, sizeof(why), "child status 0x%x", status);
-	result("unshare", !(status & 0x80), why);
-	result("attach-other-netns-enxio", !(status & 0x81), why);
-	result("attchan-other-netns-enxio", !(status & 0x82), why);
-	result("unit-numbers-per-netns", !(status & 0x84), why);
-	result("inherited-fd-works", !(status & 0x88), why);
+	result("unshare", !(status & 0x80), "%s", why);
+	result("attach-other-netns-enxio", !(status & 0x81), "%s", why);
+	result("attchan-other-netns-enxio", !(status & 0x82), "%s", why);
+	result("unit-numbers-per-netns", !(status & 0x84), "%s", why);
+	result("inherited-fd-works", !(status & 0x88), "%s", why);
 
 	check_netns_death();
 

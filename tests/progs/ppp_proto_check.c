@@ -39,17 +39,6 @@
 #define PPPT_AREA "proto"
 #include "pppt.h"
 
-static int open_ppp(void)
-{
-	int fd = open("/dev/ppp", O_RDWR | O_CLOEXEC);
-
-	if (fd < 0) {
-		perror("open /dev/ppp");
-		exit(2);
-	}
-	return fd;
-}
-
 static int unit_ifname(int unit_fd, char *name)
 {
 	int unit = -1;
@@ -143,7 +132,7 @@ static int pty_channel(int *master, int *tty)
 	if (*tty < 0 || ioctl(*tty, TIOCSETD, &ldisc) < 0 ||
 	    ioctl(*tty, PPPIOCGCHAN, &chan) < 0)
 		return -1;
-	cfd = open_ppp();
+	cfd = pppt_open_ppp(true);
 	if (ioctl(cfd, PPPIOCATTCHAN, &chan) < 0) {
 		close(cfd);
 		return -1;
@@ -162,7 +151,7 @@ static void check_rtnl_unit(void)
 	char ver[32] = "";
 	int s;
 
-	fd = open_ppp();
+	fd = pppt_open_ppp(true);
 	err = pppt_rtnl_new_ppp(want, fd);
 	result("rtnl/create", err == 0, "RTM_NEWLINK: %s", strerror(-err));
 	if (err) {
@@ -226,7 +215,7 @@ int main(void)
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 
-	fd = open_ppp();
+	fd = pppt_open_ppp(true);
 	if (ioctl(fd, PPPIOCNEWUNIT, &unit) < 0) {
 		perror("PPPIOCNEWUNIT");
 		return 2;

@@ -47,7 +47,6 @@
 #include <linux/ppp_defs.h>
 #include "pppt.h"
 
-
 /* One hand-made link; fds are -1 once closed. */
 struct link {
 	int m, s;		/* pty master, slave (both N_PPP) */
@@ -90,11 +89,6 @@ static void xclose(int *fd)
 		close(f);
 }
 
-static int open_ppp(void)
-{
-	return open("/dev/ppp", O_RDWR | O_CLOEXEC);
-}
-
 static int set_ldisc(int fd, int ld)
 {
 	return ioctl(fd, TIOCSETD, &ld);
@@ -107,7 +101,7 @@ static int chan_fd(int tty, int *index)
 
 	if (ioctl(tty, PPPIOCGCHAN, &idx) < 0)
 		return -1;
-	fd = open_ppp();
+	fd = pppt_open_ppp(false);
 	if (fd < 0)
 		return -1;
 	if (ioctl(fd, PPPIOCATTCHAN, &idx) < 0) {
@@ -122,7 +116,7 @@ static int chan_fd(int tty, int *index)
 
 static int new_unit(int *unit)
 {
-	int fd = open_ppp();
+	int fd = pppt_open_ppp(false);
 
 	*unit = -1;
 	if (fd < 0)
@@ -448,7 +442,7 @@ static int act_unregister(void)
 		set_ldisc(l.s, N_PPP);	/* a new channel, unconnected */
 		/* the new channel is unknown to C2; attach-by-index races */
 		if (ioctl(l.s, PPPIOCGCHAN, &idx) == 0) {
-			int fd = open_ppp();
+			int fd = pppt_open_ppp(false);
 
 			if (fd >= 0) {
 				if (ioctl(fd, PPPIOCATTCHAN, &idx) == 0)
@@ -475,7 +469,7 @@ static int act_unitclose(void)
 
 	if (link_up(&l, 1))
 		return link_down(&l), fail("setup", "link_up failed");
-	other = open_ppp();
+	other = pppt_open_ppp(false);
 	if (other < 0 || ioctl(other, PPPIOCATTACH, &l.unit2) < 0) {
 		if (other >= 0)
 			close(other);

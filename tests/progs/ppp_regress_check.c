@@ -54,20 +54,9 @@
 #define PPPT_AREA "regress"
 #include "pppt.h"
 
-static int open_ppp(void)
-{
-	int fd = open("/dev/ppp", O_RDWR | O_CLOEXEC);
-
-	if (fd < 0) {
-		perror("/dev/ppp");
-		exit(2);
-	}
-	return fd;
-}
-
 static int new_unit(int *unit)
 {
-	int fd = open_ppp();
+	int fd = pppt_open_ppp(true);
 
 	*unit = -1;
 	if (ioctl(fd, PPPIOCNEWUNIT, unit) < 0) {
@@ -96,7 +85,7 @@ static int chan_fd(int tty, int *index)
 
 	if (ioctl(tty, PPPIOCGCHAN, &idx) < 0)
 		return -1;
-	fd = open_ppp();
+	fd = pppt_open_ppp(true);
 	if (ioctl(fd, PPPIOCATTCHAN, &idx) < 0) {
 		close(fd);
 		return -1;
@@ -550,7 +539,7 @@ static void check_unregistered_connect(void)
 	set_ldisc(s, 0);	/* N_TTY: the channel unregisters */
 	expect("unregistered-connect/connect-enotconn",
 	       ioctl(c, PPPIOCCONNECT, &unit), ENOTCONN);
-	fd = open_ppp();
+	fd = pppt_open_ppp(true);
 	expect("unregistered-connect/attchan-enxio",
 	       ioctl(fd, PPPIOCATTCHAN, &idx), ENXIO);
 	close(fd);

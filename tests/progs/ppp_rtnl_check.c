@@ -29,28 +29,8 @@
 #include <linux/netlink.h>
 #include <linux/ppp-ioctl.h>
 #include <linux/rtnetlink.h>
+#define PPPT_AREA "rtnl"
 #include "pppt.h"
-
-static int failures;
-
-static void result(const char *name, int ok, const char *why)
-{
-	printf("RESULT rtnl/%s %s%s%s\n", name, ok ? "PASS" : "FAIL",
-	       ok || !why ? "" : " ", ok || !why ? "" : why);
-	if (!ok)
-		failures++;
-}
-
-static int open_ppp(void)
-{
-	int fd = open("/dev/ppp", O_RDWR);
-
-	if (fd < 0) {
-		perror("/dev/ppp");
-		exit(2);
-	}
-	return fd;
-}
 
 /* Rounds of the reuse loop run with the other checks, in one lane. */
 #define REUSE_SHORT	200
@@ -88,7 +68,7 @@ static void reuse_lane(int lane, int rounds, struct reuse_lane *out)
 
 	snprintf(name, sizeof(name), "wan%d", lane);
 	for (i = 0; i < rounds; i++) {
-		fd = open_ppp();
+		fd = pppt_open_ppp(true);
 		err = pppt_rtnl_new_ppp(name, fd);
 		if (err == -EEXIST) {
 			out->eexist++;
@@ -145,10 +125,10 @@ static void check_name_reuse(int rounds, int lanes)
 	       rounds, lanes, (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
 	snprintf(why, sizeof(why), "%d of %d creates got EEXIST, %d another error (%s)",
 		 sum.eexist, rounds, sum.other, strerror(-sum.other_err));
-	result("reuse-name-after-close", !sum.eexist && !sum.other, why);
+	result("reuse-name-after-close", !sum.eexist && !sum.other, "%s", why);
 	snprintf(why, sizeof(why), "name still listed after %d of %d closes",
 		 sum.listed, rounds);
-	result("reuse-name-gone-at-close", !sum.listed, why);
+	result("reuse-name-gone-at-close", !sum.listed, "%s", why);
 	munmap(res, lanes * sizeof(*res));
 }
 
@@ -176,10 +156,10 @@ int main(int argc, char **argv)
 	}
 
 	/* Named: the interface gets the name, the fd owns the unit. */
-	fd = open_ppp();
+	fd = pppt_open_ppp(true);
 	err = pppt_rtnl_new_ppp("pppcheck0", fd);
 	snprintf(why, sizeof(why), "newlink: %s", strerror(-err));
-	result("named-create", err == 0, why);
+	result("named-create", err == 0, "%s", why);
 	unit = -1;
 	ret = ioctl(fd, PPPIOCGUNIT, &unit);
 	result("named-gunit", ret == 0 && unit >= 0, "PPPIOCGUNIT failed");
@@ -188,20 +168,20 @@ int main(int argc, char **argv)
 	/* An attached fd is refused. */
 	err = pppt_rtnl_new_ppp("pppcheck1", fd);
 	snprintf(why, sizeof(why), "want EBADF, got %s", strerror(-err));
-	result("attached-fd-ebadf", err == -EBADF, why);
+	result("attached-fd-ebadf", err == -EBADF, "%s", why);
 
 	/* Unnamed: the name follows the unit number, as with NEWUNIT. */
-	fd2 = open_ppp();
+	fd2 = pppt_open_ppp(true);
 	err = pppt_rtnl_new_ppp(NULL, fd2);
 	unit = -1;
 	ioctl(fd2, PPPIOCGUNIT, &unit);
 	snprintf(name, sizeof(name), "ppp%d", unit);
 	snprintf(why, sizeof(why), "err %d, %s missing", err, name);
-	result("unnamed-is-pppN", err == 0 && if_nametoindex(name) > 0, why);
+	result("unnamed-is-pppN", err == 0 && if_nametoindex(name) > 0, "%s", why);
 
 	/* The same unit number cannot be taken again through the ioctl. */
 	{
-		int fd3 = open_ppp(), u = unit;
+		int fd3 = pppt_open_ppp(true), u = unit;
 
 		ret = ioctl(fd3, PPPIOCNEWUNIT, &u);
 		result("unit-taken-eexist", ret < 0 && errno == EEXIST,

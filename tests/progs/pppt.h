@@ -81,6 +81,21 @@ static inline void expect(const char *name, long ret, int want)
 }
 #endif /* PPPT_AREA */
 
+/*
+ * /dev/ppp, close-on-exec: the fd, or -1 with errno set.  @must: a
+ * program that cannot go on without it exits with status 2 instead.
+ */
+static inline int pppt_open_ppp(bool must)
+{
+	int fd = open("/dev/ppp", O_RDWR | O_CLOEXEC);
+
+	if (fd < 0 && must) {
+		perror("open /dev/ppp");
+		exit(2);
+	}
+	return fd;
+}
+
 /* A pty pair, both ends raw (no echo, no line editing); 0 or -1. */
 static inline int pppt_open_pty(int *m, int *s)
 {
