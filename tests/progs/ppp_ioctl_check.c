@@ -2,9 +2,8 @@
 /*
  * ppp_ioctl_check: checks the /dev/ppp and N_PPP userspace contract -
  * the errno of every ioctl in every fd state, read/write/poll semantics,
- * hangup as EOF and the privilege check - against the table in
- * shared/reference/ppp-contract.md (sections 1 and 2).  It must pass on
- * the in-tree modules and on ours alike.
+ * hangup as EOF and the privilege check - against what the in-tree
+ * modules do.  It must pass on the in-tree modules and on ours alike.
  *
  * Needs ppp_generic and ppp_async loaded, root, and a devpts.
  * Prints one "RESULT ioctl/<check> PASS|FAIL <why>" line per check.

@@ -1,32 +1,32 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ppp_regress_check: one end-to-end regression test per bug class of the
- * kernel PPP hardening history (shared/reference/ppp-contract.md §4),
- * through real syscalls and real N_PPP ptys, for the in-tree modules
+ * kernel PPP hardening history (fixes to the in-tree drivers), through
+ * real syscalls and real N_PPP ptys, for the in-tree modules
  * and ours alike.  The KUnit suites test the same classes from inside;
  * these prove them from where pppd and syzbot stand.
  *
- *   vj-rx-garbage       #1/#17  VJ frames of 0-60 random bytes, bad slot
- *                               ids, on a unit with and without VJ state
- *   netns-lifetime      #2      a channel made in a netns that is then
- *                               left: it still works and dies cleanly
- *   write-short         #10     write() of 0/1 bytes: EINVAL
- *   lcp-short-write     #11     LCP of 2-5 bytes from userspace: EINVAL
- *   encode-short        #12     2-4 byte frames through the encoder come
- *                               out as correct HDLC frames
- *   mru-64k             #13     channel MRU <= 65535; a 8000-byte frame
- *                               is tossed at MRU 1500, received at 9000;
- *                               small and large frames in turn arrive
- *   unregistered-connect #8     an attached channel whose tty left N_PPP
- *                               cannot connect (ENOTCONN), nor be attached
- *   xmit-recursion      #9/#25  a pty with N_PPP on both ends passes
- *                               frames both ways at once (XMIT_BUSY path)
- *   filter-pseudo-header #15    a pass filter sees 01 00 in front of an
- *                               outbound frame, never anything else
- *   rx-short-headers    #18     1-5 byte frames with compressed and
- *                               MP/CCP protocols into a multilink unit
- *   bridge-self         #22     a channel bridged to itself is refused
- *                               with EALREADY, as in-tree
+ *   vj-rx-garbage        VJ frames of 0-60 random bytes, bad slot
+ *                        ids, on a unit with and without VJ state
+ *   netns-lifetime       a channel made in a netns that is then
+ *                        left: it still works and dies cleanly
+ *   write-short          write() of 0/1 bytes: EINVAL
+ *   lcp-short-write      LCP of 2-5 bytes from userspace: EINVAL
+ *   encode-short         2-4 byte frames through the encoder come
+ *                        out as correct HDLC frames
+ *   mru-64k              channel MRU <= 65535; a 8000-byte frame
+ *                        is tossed at MRU 1500, received at 9000;
+ *                        small and large frames in turn arrive
+ *   unregistered-connect an attached channel whose tty left N_PPP
+ *                        cannot connect (ENOTCONN), nor be attached
+ *   xmit-recursion       a pty with N_PPP on both ends passes
+ *                        frames both ways at once (XMIT_BUSY path)
+ *   filter-pseudo-header a pass filter sees 01 00 in front of an
+ *                        outbound frame, never anything else
+ *   rx-short-headers     1-5 byte frames with compressed and
+ *                        MP/CCP protocols into a multilink unit
+ *   bridge-self          a channel bridged to itself is refused
+ *                        with EALREADY, as in-tree
  *
  * Prints one "RESULT regress/<class>[/<check>] PASS|FAIL <why>" line per
  * check.  Needs ppp_generic + ppp_async, root, devpts.
@@ -216,7 +216,7 @@ static int line_read_frame(int m, uint8_t *body, size_t max, int ms)
 
 /* ---- the classes ---- */
 
-/* #1, #17: VJ decompression of garbage, bad slot ids. */
+/* VJ decompression of garbage, bad slot ids. */
 static void check_vj(void)
 {
 	int m, s, c, u, unit, val;
@@ -274,7 +274,7 @@ static void check_vj(void)
 	close(m);
 }
 
-/* #2: a channel outlives the netns it was made in. */
+/* A channel outlives the netns it was made in. */
 static void check_netns_lifetime(void)
 {
 	int sv[2], m, s, c, status, fds[3];
@@ -349,7 +349,7 @@ static void check_netns_lifetime(void)
 	close(c);		/* last reference: the netns may go now */
 }
 
-/* #10, #11: write lengths from userspace. */
+/* Write lengths from userspace. */
 static void check_writes(void)
 {
 	int m, s, c, u, unit;
@@ -378,7 +378,7 @@ static void check_writes(void)
 	close(u);
 }
 
-/* #12: frames of 2-4 bytes through ppp_async's encoder. */
+/* Frames of 2-4 bytes through ppp_async's encoder. */
 static void check_encode_short(void)
 {
 	static const uint8_t frames[][4] = {
@@ -481,7 +481,7 @@ static int frames_arrive(int from, int to, size_t len, int count, int ms)
 	return got;
 }
 
-/* #13: receive MRU bounds and what they mean on the line. */
+/* Receive MRU bounds and what they mean on the line. */
 static void check_mru(void)
 {
 	struct plink l;
@@ -526,7 +526,7 @@ static void check_mru(void)
 	plink_down(&l);
 }
 
-/* #8: a channel that went away cannot be attached or connected. */
+/* A channel that went away cannot be attached or connected. */
 static void check_unregistered_connect(void)
 {
 	int m, s, c, u, unit, idx = -1, fd;
@@ -549,7 +549,7 @@ static void check_unregistered_connect(void)
 	close(m);
 }
 
-/* #9, #25: both ends of a pty in N_PPP, traffic both ways at once. */
+/* Both ends of a pty in N_PPP, traffic both ways at once. */
 static void check_recursion(void)
 {
 	struct plink l;
@@ -572,7 +572,7 @@ static void check_recursion(void)
 	plink_down(&l);
 }
 
-/* #15: the 2-byte direction tag in front of outbound frames. */
+/* The 2-byte direction tag in front of outbound frames. */
 static void check_filter(void)
 {
 	struct sock_filter want_01_00[] = {
@@ -617,7 +617,7 @@ static void check_filter(void)
 	close(u);
 }
 
-/* #18: short frames with compressed/odd protocols, MP and CCP headers. */
+/* Short frames with compressed/odd protocols, MP and CCP headers. */
 static void check_rx_short(void)
 {
 	static const uint8_t heads[][2] = {
@@ -676,7 +676,7 @@ static void check_rx_short(void)
 	close(m);
 }
 
-/* #22: bridging a channel to itself. */
+/* Bridging a channel to itself. */
 static void check_bridge_self(void)
 {
 	int m, s, c, idx = -1;
