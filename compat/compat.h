@@ -29,6 +29,24 @@ typedef int ppp_ldisc_count_t;
 #define ppp_compat_set_lltx(dev)	((dev)->features |= NETIF_F_LLTX)
 #endif
 
+/*
+ * Per-CPU packet and byte counters (dev->tstats): where the core knows
+ * dev->pcpu_stat_type (6.6+), it allocates and frees them itself; before,
+ * the driver does, in ndo_init and in its destructor.
+ */
+#ifdef PPP_COMPAT_PCPU_STAT_TYPE
+#define ppp_compat_tstats_setup(dev) \
+	((dev)->pcpu_stat_type = NETDEV_PCPU_STAT_TSTATS)
+#define ppp_compat_tstats_alloc(dev)	0
+#define ppp_compat_tstats_free(dev)	do { } while (0)
+#else
+#define ppp_compat_tstats_setup(dev)	do { } while (0)
+#define ppp_compat_tstats_alloc(dev) \
+	(((dev)->tstats = netdev_alloc_pcpu_stats(struct pcpu_sw_netstats)) ? \
+	 0 : -ENOMEM)
+#define ppp_compat_tstats_free(dev)	free_percpu((dev)->tstats)
+#endif
+
 /* class_create() lost its owner argument in 6.4. */
 #ifdef PPP_COMPAT_CLASS_CREATE_NAME_ONLY
 #define ppp_compat_class_create(name)	class_create(name)

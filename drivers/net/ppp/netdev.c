@@ -91,12 +91,11 @@ static int ppp_netdev_siocdevprivate(struct net_device *dev, struct ifreq *ifr,
 static int ppp_netdev_init(struct net_device *dev)
 {
 	struct ppp_unit *ppp = ppp_dev_unit(dev);
+	int err;
 
-#ifndef PPP_COMPAT_PCPU_STAT_TYPE
-	dev->tstats = netdev_alloc_pcpu_stats(struct pcpu_sw_netstats);
-	if (!dev->tstats)
-		return -ENOMEM;
-#endif
+	err = ppp_compat_tstats_alloc(dev);
+	if (err)
+		return err;
 	netdev_lockdep_set_classes(dev);
 	ppp_file_get(&ppp->file);
 	return 0;
@@ -116,9 +115,7 @@ static void ppp_netdev_uninit(struct net_device *dev)
 
 static void ppp_netdev_destructor(struct net_device *dev)
 {
-#ifndef PPP_COMPAT_PCPU_STAT_TYPE
-	free_percpu(dev->tstats);
-#endif
+	ppp_compat_tstats_free(dev);
 	ppp_file_put(&ppp_dev_unit(dev)->file);
 }
 
@@ -169,9 +166,7 @@ void ppp_netdev_setup(struct net_device *dev)
 
 	dev->netdev_ops = &ppp_netdev_ops;
 	SET_NETDEV_DEVTYPE(dev, &ppp_type);
-#ifdef PPP_COMPAT_PCPU_STAT_TYPE
-	dev->pcpu_stat_type = NETDEV_PCPU_STAT_TSTATS;
-#endif
+	ppp_compat_tstats_setup(dev);
 	ppp_compat_set_lltx(dev);
 	/* frames for channels without direct_xmit are linearized (xmit.c) */
 	dev->features |= PPP_COMPAT_DEV_SG_FEATURES;
