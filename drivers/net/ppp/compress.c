@@ -6,7 +6,7 @@
  * to start and stop (de)compression exactly at the negotiation points.
  */
 #include "ppp_generic.h"
-#include <linux/compat.h>
+#include "ioctl32.h"
 
 struct ppp_comp_entry {
 	struct list_head list;
@@ -103,11 +103,7 @@ static int ppp_ccp_fetch(void __user *arg, bool compat,
 {
 #ifdef CONFIG_COMPAT
 	if (compat) {
-		struct {
-			compat_uptr_t ptr;
-			u32 length;
-			compat_int_t transmit;
-		} d32;
+		struct ppp_option_data32 d32;
 
 		if (copy_from_user(&d32, arg, sizeof(d32)))
 			return -EFAULT;

@@ -7,7 +7,7 @@
  * link, empty (length 0) when no filter is configured.
  */
 #include "ppp_generic.h"
-#include <linux/compat.h>
+#include "ioctl32.h"
 #include <kunit/static_stub.h>
 #include <kunit/visibility.h>
 
@@ -20,10 +20,7 @@ static int ppp_filter_fetch(void __user *arg, bool compat,
 {
 #ifdef CONFIG_COMPAT
 	if (compat) {
-		struct {
-			unsigned short len;
-			compat_uptr_t filter;
-		} p32;
+		struct ppp_sock_fprog32 p32;
 
 		if (copy_from_user(&p32, arg, sizeof(p32)))
 			return -EFAULT;

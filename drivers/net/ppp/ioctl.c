@@ -5,7 +5,7 @@
  * (channel.c).  All of them run under ppp_ioctl_mutex, as in-tree.
  */
 #include "ppp_generic.h"
-#include <linux/compat.h>
+#include "ioctl32.h"
 
 /* Hand the reference taken by the lookup over to @file: it is attached. */
 static void ppp_attach_file(struct file *file, struct ppp_file *pf)
@@ -84,22 +84,6 @@ long ppp_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 }
 
 #ifdef CONFIG_COMPAT
-struct ppp_sock_fprog32 {
-	unsigned short len;
-	compat_uptr_t filter;
-};
-
-#define PPPIOCSPASS32		_IOW('t', 71, struct ppp_sock_fprog32)
-#define PPPIOCSACTIVE32		_IOW('t', 70, struct ppp_sock_fprog32)
-
-struct ppp_option_data32 {
-	compat_uptr_t ptr;
-	u32 length;
-	compat_int_t transmit;
-};
-
-#define PPPIOCSCOMPRESS32	_IOW('t', 77, struct ppp_option_data32)
-
 /*
  * 32-bit pppd on a 64-bit kernel: only the ioctls whose argument holds a
  * pointer differ; everything else goes through ppp_ioctl().
