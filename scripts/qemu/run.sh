@@ -111,6 +111,11 @@ if [[ "$spec" == *ours* ]]; then
 		cp "$build/drivers/net/ppp/$m.ko" "$work/overlay/mods/ours/"
 	done
 fi
+# 05-autoload: DKMS's build of our modules and kmod, under /autoload.
+if [ "$spec" = ours ]; then
+	"$PPP_TOP/scripts/qemu/autoload-tree.sh" "$work/overlay" "$kernel" "$glob" ||
+		die "step 1: the tree of 05-autoload failed"
+fi
 cp "$kdir"/mods/*.ko "$work/overlay/mods/intree/"
 # Netfilter modules (setup.sh), for 47-pppoe-flowtable: /mods/nf/order.
 nf=$PPP_CACHE_DIR/nfmods/$kver
