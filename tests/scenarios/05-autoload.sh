@@ -96,7 +96,7 @@ al_check() {
 		result "$S/$1/loaded" FAIL "could not unload: $(cut -d' ' -f1 /proc/modules | tr '\n' ' ')"
 		return
 	fi
-	if ! al_trigger "$1" > /tmp/autoload.out 2>&1; then
+	if ! al_trigger "$1" < /dev/null > /tmp/autoload.out 2>&1; then
 		result "$S/$1/loaded" FAIL "no trigger for the alias class of $1 ($2)"
 		return
 	fi
