@@ -6,7 +6,8 @@
 #   1. dkms.conf, sourced as DKMS sources it: PACKAGE_VERSION is VERSION,
 #      BUILT_MODULE_NAME[] the obj-m modules of drivers/net/ppp/Kbuild,
 #      every DEST_MODULE_LOCATION under /updates, AUTOINSTALL=yes;
-#   2. for each kernel in DKMS_KERNELS (default "6.1 6.12"): DKMS's own
+#   2. for each kernel in DKMS_KERNELS (default: the stock kernels of
+#      KERNELS, as make check passes it, else "6.1 6.12"): DKMS's own
 #      build (scripts/dkms.sh build: dkms add + dkms build -k <kver>
 #      --kernelsourcedir <the cached headers>, in a private DKMS tree),
 #      then for every module: built, vermagic of that kernel, and the
@@ -20,7 +21,12 @@
 set -uo pipefail
 . "$(dirname "$0")/../../scripts/lib.sh"
 
-DKMS_KERNELS=${DKMS_KERNELS:-6.1 6.12}
+if [ -z "${DKMS_KERNELS+set}" ]; then
+	DKMS_KERNELS=
+	for k in ${KERNELS:-6.1 6.12}; do
+		[ "$k" = debug ] || DKMS_KERNELS+=" $k"
+	done
+fi
 pass=0 fail=0
 ok() {	# ok NAME STATUS [WHY]
 	if [ "$2" = 0 ]; then
