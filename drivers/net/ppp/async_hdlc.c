@@ -386,14 +386,12 @@ static __always_inline bool vec_scan(const struct ppp_hdlc_map *m, u8 **o,
 				     const u8 *lim)
 {
 	size_t k, blocks = 16;
-	u32 hit;
 
 	if (m->words) {
-		blocks = min_t(size_t, stop - *p, lim - *o) & ~15UL;
+		blocks = min_t(size_t, stop - *p, lim - *o) & ~(size_t)15;
 		k = copy_plain_vec(*o, *p, blocks);
 	} else {
-		hit = vec_block_ctl(*o, *p);
-		k = hit ? __ffs(hit) : 16;
+		k = vec_block_ctl(*o, *p);
 	}
 	*o += k;
 	*p += k;

@@ -6,10 +6,11 @@
  * that run inside such a section.  In the kernel the hooks are below;
  * tests/host/kshim.h has the userspace versions.
  *
- * Only x86-64 has them so far (PCLMULQDQ and SSE2: async_simd_x86.h).
- * Elsewhere PPP_HDLC_CLMUL stays undefined, the stubs at the end stand
- * in (the SIMD section is never entered, so the helpers are never
- * called) and the codec computes the FCS from tables.
+ * x86-64 (PCLMULQDQ and SSE2: async_simd_x86.h) and arm64 (PMULL and
+ * Advanced SIMD: async_simd_arm64.h) have them.  Elsewhere, and on a CPU
+ * without the multiply, no SIMD section is ever entered and the codec
+ * computes the FCS from tables; where PPP_HDLC_CLMUL stays undefined
+ * the stubs at the end stand in for the helpers, never to be called.
  *
  * ppp_hdlc_simd_on (defined in async_fcs.c) switches the vector paths
  * off for a whole module: ppp_async's simd=0 turns it off at load time,
@@ -20,12 +21,66 @@
 #define PPP_ASYNC_SIMD_H
 
 #if defined(__KERNEL__) && defined(CONFIG_X86_64) && !defined(CONFIG_UML)
-#include <linux/jump_label.h>
 #include <asm/cpufeature.h>
 #include <asm/fpu/api.h>
-#include <asm/simd.h>
 
 #define PPP_HDLC_CLMUL 1
+
+static inline bool ppp_hdlc_cpu_clmul(void)
+{
+	return boot_cpu_has(X86_FEATURE_PCLMULQDQ);
+}
+
+/* SSE2, for the scans, is part of x86-64. */
+static inline bool ppp_hdlc_cpu_vec_ok(void)
+{
+	return true;
+}
+
+static inline void ppp_hdlc_cpu_vec_begin(void)
+{
+	kernel_fpu_begin();
+}
+
+static inline void ppp_hdlc_cpu_vec_end(void)
+{
+	kernel_fpu_end();
+}
+#elif defined(__KERNEL__) && defined(CONFIG_ARM64) && \
+	defined(CONFIG_KERNEL_MODE_NEON)
+#include <asm/cpufeature.h>
+#include <asm/neon.h>
+
+#define PPP_HDLC_CLMUL 1
+
+static inline bool ppp_hdlc_cpu_clmul(void)
+{
+	return cpu_have_named_feature(PMULL);
+}
+
+/*
+ * The helpers fold the FCS with PMULL, and the runs are scanned only
+ * while the FCS is done whole: no section without it.
+ */
+static inline bool ppp_hdlc_cpu_vec_ok(void)
+{
+	return ppp_hdlc_cpu_clmul();
+}
+
+static inline void ppp_hdlc_cpu_vec_begin(void)
+{
+	kernel_neon_begin();
+}
+
+static inline void ppp_hdlc_cpu_vec_end(void)
+{
+	kernel_neon_end();
+}
+#endif
+
+#if defined(__KERNEL__) && defined(PPP_HDLC_CLMUL)
+#include <linux/jump_label.h>
+#include <asm/simd.h>
 
 DECLARE_STATIC_KEY_TRUE(ppp_hdlc_simd_on);
 
@@ -38,25 +93,26 @@ static inline void ppp_hdlc_simd_disable(void)
 static inline bool ppp_hdlc_clmul_present(void)
 {
 	return static_branch_likely(&ppp_hdlc_simd_on) &&
-	       boot_cpu_has(X86_FEATURE_PCLMULQDQ);
+	       ppp_hdlc_cpu_clmul();
 }
 
 /*
- * Enter a section that may use the xmm registers: false (and no section)
- * where the kernel cannot save them here, e.g. in a hard interrupt that
- * came in over another such section.
+ * Enter a section that may use the vector registers: false (and no
+ * section) where the kernel cannot save them here, e.g. in a hard
+ * interrupt that came in over another such section.
  */
 static inline bool ppp_hdlc_simd_begin(void)
 {
-	if (!static_branch_likely(&ppp_hdlc_simd_on) || !may_use_simd())
+	if (!static_branch_likely(&ppp_hdlc_simd_on) ||
+	    !ppp_hdlc_cpu_vec_ok() || !may_use_simd())
 		return false;
-	kernel_fpu_begin();
+	ppp_hdlc_cpu_vec_begin();
 	return true;
 }
 
 static inline void ppp_hdlc_simd_end(void)
 {
-	kernel_fpu_end();
+	ppp_hdlc_cpu_vec_end();
 }
 #endif
 
@@ -64,8 +120,10 @@ static inline void ppp_hdlc_simd_end(void)
 #define PPP_HDLC_FCS_K191	0xa95d000000000000ULL
 #define PPP_HDLC_FCS_K127	0x7eea000000000000ULL
 
-#ifdef PPP_HDLC_CLMUL
+#if defined(PPP_HDLC_CLMUL) && defined(__x86_64__)
 #include "async_simd_x86.h"
+#elif defined(PPP_HDLC_CLMUL) && defined(__aarch64__)
+#include "async_simd_arm64.h"
 #else
 static inline void ppp_hdlc_simd_disable(void)
 {
@@ -95,9 +153,9 @@ static inline size_t copy_plain_vec(u8 *out, const u8 *in, size_t n)
 	return n;
 }
 
-static inline u32 vec_block_ctl(u8 *out, const u8 *in)
+static inline size_t vec_block_ctl(u8 *out, const u8 *in)
 {
-	return 0;
+	return 16;
 }
 #endif
 

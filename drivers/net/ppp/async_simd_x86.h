@@ -78,11 +78,11 @@ static inline size_t copy_plain_vec(u8 *out, const u8 *in, size_t n)
 }
 
 /*
- * The sixteen bytes at @in, stored to @out; returns a mask with a bit
- * for each that is a control character, 7d or 7e (min(b, 1f) == b, and
- * two compares).  In a SIMD section only.
+ * The sixteen bytes at @in, stored to @out; returns the offset of the
+ * first that is a control character, 7d or 7e (min(b, 1f) == b, and two
+ * compares), or 16.  In a SIMD section only.
  */
-static __always_inline u32 vec_block_ctl(u8 *out, const u8 *in)
+static __always_inline size_t vec_block_ctl(u8 *out, const u8 *in)
 {
 	/* the bytes it looks for: below 0x20, 7d, 7e */
 	static const u8 vec_ctl_consts[3][16] __aligned(16) = {
@@ -108,7 +108,7 @@ static __always_inline u32 vec_block_ctl(u8 *out, const u8 *in)
 		       [c7d] "m" (vec_ctl_consts[1]),
 		       [c7e] "m" (vec_ctl_consts[2])
 		     : CLMUL_CLOBBERS);
-	return hit;
+	return hit ? __ffs(hit) : 16;
 }
 
 #endif /* PPP_ASYNC_SIMD_X86_H */
