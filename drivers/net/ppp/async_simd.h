@@ -31,12 +31,6 @@ static inline bool ppp_hdlc_cpu_clmul(void)
 	return boot_cpu_has(X86_FEATURE_PCLMULQDQ);
 }
 
-/* SSE2, for the scans, is part of x86-64. */
-static inline bool ppp_hdlc_cpu_vec_ok(void)
-{
-	return true;
-}
-
 static inline void ppp_hdlc_cpu_vec_begin(void)
 {
 	kernel_fpu_begin();
@@ -56,15 +50,6 @@ static inline void ppp_hdlc_cpu_vec_end(void)
 static inline bool ppp_hdlc_cpu_clmul(void)
 {
 	return cpu_have_named_feature(PMULL);
-}
-
-/*
- * The helpers fold the FCS with PMULL, and the runs are scanned only
- * while the FCS is done whole: no section without it.
- */
-static inline bool ppp_hdlc_cpu_vec_ok(void)
-{
-	return ppp_hdlc_cpu_clmul();
 }
 
 static inline void ppp_hdlc_cpu_vec_begin(void)
@@ -99,12 +84,13 @@ static inline bool ppp_hdlc_clmul_present(void)
 /*
  * Enter a section that may use the vector registers: false (and no
  * section) where the kernel cannot save them here, e.g. in a hard
- * interrupt that came in over another such section.
+ * interrupt that came in over another such section, and on a CPU
+ * without the multiply, which every section may use (the FCS of a
+ * frame is folded in the section its runs are scanned in).
  */
 static inline bool ppp_hdlc_simd_begin(void)
 {
-	if (!static_branch_likely(&ppp_hdlc_simd_on) ||
-	    !ppp_hdlc_cpu_vec_ok() || !may_use_simd())
+	if (!ppp_hdlc_clmul_present() || !may_use_simd())
 		return false;
 	ppp_hdlc_cpu_vec_begin();
 	return true;
