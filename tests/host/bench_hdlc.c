@@ -230,7 +230,7 @@ static double cpu_ns(void)
 static void set_impl(enum impl im)
 {
 #ifdef PPP_HDLC_CLMUL
-	host_clmul = im == OURS && __builtin_cpu_supports("pclmul");
+	host_clmul = im == OURS && host_cpu_clmul();
 #else
 	host_clmul = false;
 #endif
@@ -348,12 +348,12 @@ int main(int argc, char **argv)
 	int vec = 0;
 
 #ifdef PPP_HDLC_CLMUL
-	vec = __builtin_cpu_supports("pclmul");
+	vec = host_cpu_clmul();
 #endif
 	ref_init();
 	cpu_model(model, sizeof(model));
 	printf("host codec: %s; vector paths %s\n", model,
-	       vec ? "available (x86-64, PCLMULQDQ)" :
+	       vec ? "available (PCLMULQDQ or PMULL)" :
 		     "not available here: ours = simd=0");
 	printf("CPU time per frame (least of %d runs) and MB/s of frame bytes;\n"
 	       "ref = byte-at-a-time RFC 1662\n", REPS);

@@ -97,14 +97,30 @@ static inline unsigned long __ffs(unsigned long v)
 #endif
 
 /*
- * The carry-less multiply FCS (drivers/net/ppp/async_simd.h has the
- * kernel's hooks).  On x86-64 the tests switch it with host_clmul so
- * that both ways of computing the FCS run; test_hdlc.c sets it.
+ * The carry-less multiply FCS and the vector scans
+ * (drivers/net/ppp/async_simd.h has the kernel's hooks).  On x86-64 and
+ * arm64 the tests switch them with host_clmul so that both ways of
+ * computing the FCS run; test_hdlc.c sets it, from host_cpu_clmul().
  */
-#ifdef __x86_64__
+#if defined(__x86_64__) || defined(__aarch64__)
 #define PPP_HDLC_CLMUL 1
 
+#ifdef __aarch64__
+#include <sys/auxv.h>
+#include <asm/hwcap.h>
+#endif
+
 extern bool host_clmul;
+
+/* Does this CPU have the multiply the vector paths use? */
+static inline bool host_cpu_clmul(void)
+{
+#ifdef __x86_64__
+	return __builtin_cpu_supports("pclmul");
+#else
+	return getauxval(AT_HWCAP) & HWCAP_PMULL;
+#endif
+}
 
 static inline bool ppp_hdlc_clmul_present(void)
 {

@@ -1105,7 +1105,7 @@ bool host_clmul;
 int main(int argc, char **argv)
 {
 #ifdef PPP_HDLC_CLMUL
-	bool clmul = __builtin_cpu_supports("pclmul");
+	bool clmul = host_cpu_clmul();
 #else
 	bool clmul = false;
 #endif

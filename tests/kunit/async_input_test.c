@@ -16,6 +16,7 @@
 #include <linux/tty_driver.h>
 #include <linux/tty_flip.h>
 
+#include "async_fcs.c"
 #include "async_hdlc.c"
 #include "async_lcp.c"
 #include "async_rxbuf.c"

@@ -14,6 +14,7 @@
 #include <linux/slab.h>
 #include <linux/random.h>
 
+#include "async_fcs.c"
 #include "async_hdlc.c"
 #include "async_lcp.c"
 /* The tables the host tests (tests/host/test_hdlc.c) check too. */

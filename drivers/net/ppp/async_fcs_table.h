@@ -3,8 +3,8 @@
 #ifndef PPP_ASYNC_FCS_TABLE_H
 #define PPP_ASYNC_FCS_TABLE_H
 
-/* Included by async_hdlc.c only. */
-static const u32 ppp_hdlc_fcs_tab[8][256] = {
+/* Included by async_fcs.c only; async_fcs.h declares it. */
+const u32 ppp_hdlc_fcs_tab[8][256] = {
 	{
 		0x0000, 0x1189, 0x2312, 0x329b, 0x4624, 0x57ad, 0x6536, 0x74bf,
 		0x8c48, 0x9dc1, 0xaf5a, 0xbed3, 0xca6c, 0xdbe5, 0xe97e, 0xf8f7,

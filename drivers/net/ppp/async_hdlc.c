@@ -18,7 +18,7 @@
  * Where the CPU has a carry-less multiply (async_simd.h) the FCS is not
  * folded run by run at all: the encoder computes it over the whole
  * frame before it starts, the decoder over its buffer at the closing
- * flag, sixteen bytes a step (fcs_bulk()), and the runs only test and
+ * flag, sixteen bytes a step (async_fcs.c), and the runs only test and
  * copy, sixteen bytes a step too (enc_body_vec(), dec_run_vec()).  That
  * also covers the default map, where control characters are escaped:
  * the vector compare finds them with 7d and 7e, and the escape pairs are
@@ -31,261 +31,10 @@
 #include <linux/minmax.h>
 #include <linux/bitops.h>
 #include <linux/unaligned.h>
-#include "async_simd.h"
 #endif
 #include "async_hdlc.h"
-#include "async_fcs_table.h"
-
-#if defined(__KERNEL__) && defined(PPP_HDLC_CLMUL)
-DEFINE_STATIC_KEY_TRUE(ppp_hdlc_simd_on);
-#endif
-
-static inline u16 fcs_byte(u16 fcs, u8 c)
-{
-	return (fcs >> 8) ^ ppp_hdlc_fcs_tab[0][(fcs ^ c) & 0xff];
-}
-
-/* Fold eight bytes, loaded little-endian into @w, into @fcs. */
-static inline u16 fcs_word(u16 fcs, u64 w)
-{
-	const u32 (*t)[256] = ppp_hdlc_fcs_tab;
-	u32 lo = (u32)w ^ fcs, hi = w >> 32;
-
-	return t[7][lo & 0xff] ^ t[6][(lo >> 8) & 0xff] ^
-	       t[5][(lo >> 16) & 0xff] ^ t[4][lo >> 24] ^
-	       t[3][hi & 0xff] ^ t[2][(hi >> 8) & 0xff] ^
-	       t[1][(hi >> 16) & 0xff] ^ t[0][hi >> 24];
-}
-
-/**
- * ppp_hdlc_fcs - fold bytes into an FCS-16
- * @fcs: running value (PPP_HDLC_INITFCS to start)
- * @buf: bytes
- * @len: number of bytes
- *
- * Return: the updated FCS.  Over a whole frame including its two FCS
- * bytes the result is PPP_HDLC_GOODFCS.
- */
-u16 ppp_hdlc_fcs(u16 fcs, const u8 *buf, size_t len)
-{
-	while (len >= 8) {
-		fcs = fcs_word(fcs, get_unaligned_le64(buf));
-		buf += 8;
-		len -= 8;
-	}
-	while (len--)
-		fcs = fcs_byte(fcs, *buf++);
-	return fcs;
-}
-
-#ifdef PPP_HDLC_CLMUL
-/*
- * FCS by carry-less multiplication, 16 bytes a step.
- *
- * The FCS is the remainder of the message, times x^16, modulo P = x^16 +
- * x^12 + x^5 + 1, with bits taken least significant first.  Sixteen
- * bytes loaded little-endian into an xmm register then hold the message
- * with its first bit as the highest power: bit i is x^(127 - i).  The
- * state S is such a 128-bit value, equal modulo P to everything folded
- * so far (the initial FCS goes into the first two bytes, as in the byte
- * loop).  Appending a block D makes it S x^128 + D; with S = H x^64 + L
- * (H in the low quadword) that is H (x^192 mod P) + L (x^128 mod P) + D,
- * below 128 bits again: two multiplies and two XORs per block.  The
- * product of two bit-reversed quadwords comes out one place short of the
- * register's reading, so the constants are x^191 and x^127 mod P, bit-
- * reversed into their quadword's high end.  The last state goes through
- * the table loop as 16 ordinary bytes (its FCS from 0 is S x^16 mod P),
- * then whatever did not fill a block.
- *
- * Only inside ppp_hdlc_simd_begin() and _end().  The kernel is built
- * without SSE, so the compiler never holds anything in xmm registers
- * there and naming them as clobbers is refused; a userspace build must.
- */
-#define FCS_K191	0xa95d000000000000ULL	/* x^191 mod P, reversed */
-#define FCS_K127	0x7eea000000000000ULL	/* x^127 mod P, reversed */
-#define CLMUL_MIN	128	/* below this the table loop is cheaper */
-
-#ifdef __SSE2__
-#define CLMUL_CLOBBERS	"memory", "cc", "xmm0", "xmm1", "xmm2", "xmm3"
-#else
-#define CLMUL_CLOBBERS	"memory", "cc"
-#endif
-
-/* Fold @blocks (at least 1) blocks at @p into the state at @st. */
-static void fcs_fold_clmul(u8 *st, const u8 *p, size_t blocks)
-{
-	asm volatile("movdqu (%[st]), %%xmm0\n\t"
-		     "movq %[k191], %%xmm1\n\t"
-		     "movq %[k127], %%xmm2\n\t"
-		     "punpcklqdq %%xmm2, %%xmm1\n"
-		     "1:\n\t"
-		     "movdqa %%xmm0, %%xmm2\n\t"
-		     "pclmulqdq $0x00, %%xmm1, %%xmm0\n\t"
-		     "pclmulqdq $0x11, %%xmm1, %%xmm2\n\t"
-		     "movdqu (%[p]), %%xmm3\n\t"
-		     "pxor %%xmm2, %%xmm0\n\t"
-		     "pxor %%xmm3, %%xmm0\n\t"
-		     "add $16, %[p]\n\t"
-		     "dec %[n]\n\t"
-		     "jnz 1b\n\t"
-		     "movdqu %%xmm0, (%[st])"
-		     : [p] "+r" (p), [n] "+r" (blocks)
-		     : [st] "r" (st), [k191] "r" (FCS_K191),
-		       [k127] "r" (FCS_K127)
-		     : CLMUL_CLOBBERS);
-}
-
-/* Fold @len bytes into @fcs, by multiplier from 32 on.  In a SIMD section. */
-static u16 fcs_clmul(u16 fcs, const u8 *buf, size_t len)
-{
-	u8 st[16];
-
-	if (len < 32)
-		return ppp_hdlc_fcs(fcs, buf, len);
-	memcpy(st, buf, sizeof(st));
-	st[0] ^= fcs & 0xff;
-	st[1] ^= fcs >> 8;
-	fcs_fold_clmul(st, buf + 16, len / 16 - 1);
-	fcs = ppp_hdlc_fcs(0, st, sizeof(st));
-	return ppp_hdlc_fcs(fcs, buf + (len & ~(size_t)15), len & 15);
-}
-
-/*
- * Fold @len bytes into *@fcs with the multiplier, in a SIMD section of
- * its own; false, untouched, if the bytes are too few to pay for the
- * section or this CPU or context cannot.
- */
-static bool fcs_bulk(u16 *fcs, const u8 *buf, size_t len)
-{
-	if (len < CLMUL_MIN || !ppp_hdlc_simd_begin())
-		return false;
-	*fcs = fcs_clmul(*fcs, buf, len);
-	ppp_hdlc_simd_end();
-	return true;
-}
-
-/*
- * The plain bytes at the start of @in, sixteen a step (SSE2): compare
- * with 7e and with 7d, one mask bit per byte.  @n is a multiple of 16.
- * Each block is stored whole, hit or not (see copy_plain()).  Returns
- * the offset of the first 7d or 7e, or @n.  In a SIMD section only.
- */
-static size_t copy_plain_vec(u8 *out, const u8 *in, size_t n)
-{
-	size_t i = 0;
-	u32 hit;
-
-	asm volatile("movd %[f], %%xmm2\n\t"
-		     "pshufd $0, %%xmm2, %%xmm2\n\t"
-		     "movd %[e], %%xmm3\n\t"
-		     "pshufd $0, %%xmm3, %%xmm3\n"
-		     "1:\n\t"
-		     "movdqu (%[in],%[i]), %%xmm0\n\t"
-		     "movdqu %%xmm0, (%[out],%[i])\n\t"
-		     "movdqa %%xmm0, %%xmm1\n\t"
-		     "pcmpeqb %%xmm2, %%xmm0\n\t"
-		     "pcmpeqb %%xmm3, %%xmm1\n\t"
-		     "por %%xmm1, %%xmm0\n\t"
-		     "pmovmskb %%xmm0, %[hit]\n\t"
-		     "test %[hit], %[hit]\n\t"
-		     "jnz 2f\n\t"
-		     "add $16, %[i]\n\t"
-		     "cmp %[n], %[i]\n\t"
-		     "jb 1b\n"
-		     "2:"
-		     : [i] "+r" (i), [hit] "=&r" (hit)
-		     : [in] "r" (in), [out] "r" (out), [n] "r" (n),
-		       [f] "r" (0x7e7e7e7e), [e] "r" (0x7d7d7d7d)
-		     : CLMUL_CLOBBERS);
-	return hit ? i + __ffs(hit) : i;
-}
-
-/* Bytes the control-map compare looks for: below 0x20, 7d, 7e. */
-static const u8 vec_ctl_consts[3][16] __aligned(16) = {
-	{ [0 ... 15] = 0x1f }, { [0 ... 15] = 0x7d }, { [0 ... 15] = 0x7e },
-};
-
-/*
- * The sixteen bytes at @in, stored to @out; returns a mask with a bit
- * for each that is a control character, 7d or 7e (min(b, 1f) == b, and
- * two compares).  In a SIMD section only.
- */
-static __always_inline u32 vec_block_ctl(u8 *out, const u8 *in)
-{
-	u32 hit;
-
-	asm volatile("movdqu (%[in]), %%xmm0\n\t"
-		     "movdqu %%xmm0, (%[out])\n\t"
-		     "movdqa %[c1f], %%xmm1\n\t"
-		     "pminub %%xmm0, %%xmm1\n\t"
-		     "pcmpeqb %%xmm0, %%xmm1\n\t"
-		     "movdqa %[c7d], %%xmm2\n\t"
-		     "pcmpeqb %%xmm0, %%xmm2\n\t"
-		     "pcmpeqb %[c7e], %%xmm0\n\t"
-		     "por %%xmm2, %%xmm1\n\t"
-		     "por %%xmm1, %%xmm0\n\t"
-		     "pmovmskb %%xmm0, %[hit]"
-		     : [hit] "=r" (hit)
-		     : [in] "r" (in), [out] "r" (out),
-		       [c1f] "m" (vec_ctl_consts[0]),
-		       [c7d] "m" (vec_ctl_consts[1]),
-		       [c7e] "m" (vec_ctl_consts[2])
-		     : CLMUL_CLOBBERS);
-	return hit;
-}
-#else
-static inline bool ppp_hdlc_clmul_present(void)
-{
-	return false;
-}
-
-static inline bool fcs_bulk(u16 *fcs, const u8 *buf, size_t len)
-{
-	return false;
-}
-
-static inline u16 fcs_clmul(u16 fcs, const u8 *buf, size_t len)
-{
-	return ppp_hdlc_fcs(fcs, buf, len);
-}
-
-static inline bool ppp_hdlc_simd_begin(void)
-{
-	return false;
-}
-
-static inline void ppp_hdlc_simd_end(void)
-{
-}
-
-static inline size_t copy_plain_vec(u8 *out, const u8 *in, size_t n)
-{
-	return n;	/* never called: there is no SIMD section */
-}
-
-static inline u32 vec_block_ctl(u8 *out, const u8 *in)
-{
-	return 0;	/* never called either */
-}
-#endif
-
-/**
- * ppp_hdlc_fcs_fast - fold bytes into an FCS-16, by multiplier if it can
- * @fcs: running value
- * @buf: bytes
- * @len: number of bytes
- *
- * As ppp_hdlc_fcs(), using the CPU's carry-less multiply for long runs
- * where it has one and may use it here.
- *
- * Return: the updated FCS.
- */
-u16 ppp_hdlc_fcs_fast(u16 fcs, const u8 *buf, size_t len)
-{
-	if (!fcs_bulk(&fcs, buf, len))
-		fcs = ppp_hdlc_fcs(fcs, buf, len);
-	return fcs;
-}
+#include "async_fcs.h"
+#include "async_simd.h"
 
 #define ONES	0x0101010101010101ULL
 
@@ -306,8 +55,8 @@ static inline u64 word_special(u64 w)
 
 /*
  * How copy_plain() treats a run: fold each byte into the FCS, or only
- * copy it (the FCS is done whole, by fcs_bulk()).  Runs in a SIMD
- * section go through enc_body_vec() and dec_run_vec() instead.
+ * copy it (the FCS is done whole, by ppp_hdlc_fcs_bulk()).  Runs in a
+ * SIMD section go through enc_body_vec() and dec_run_vec() instead.
  */
 enum run_mode {
 	RUN_FOLD,
@@ -505,7 +254,7 @@ void ppp_hdlc_enc_start(struct ppp_hdlc_enc *e, const struct ppp_hdlc_map *map,
 		e->fcs = ppp_hdlc_fcs(e->fcs, e->head, 2);
 	}
 	/* With the multiplier the FCS is done here and the runs only copy. */
-	e->fold = !fcs_bulk(&e->fcs, data, len);
+	e->fold = !ppp_hdlc_fcs_bulk(&e->fcs, data, len);
 	e->stage = ENC_OPEN;
 }
 
@@ -637,14 +386,12 @@ static __always_inline bool vec_scan(const struct ppp_hdlc_map *m, u8 **o,
 				     const u8 *lim)
 {
 	size_t k, blocks = 16;
-	u32 hit;
 
 	if (m->words) {
-		blocks = min_t(size_t, stop - *p, lim - *o) & ~15UL;
+		blocks = min_t(size_t, stop - *p, lim - *o) & ~(size_t)15;
 		k = copy_plain_vec(*o, *p, blocks);
 	} else {
-		hit = vec_block_ctl(*o, *p);
-		k = hit ? __ffs(hit) : 16;
+		k = vec_block_ctl(*o, *p);
 	}
 	*o += k;
 	*p += k;
@@ -823,7 +570,7 @@ static enum ppp_hdlc_result dec_end(struct ppp_hdlc_dec *d, u32 *flen,
 	if (d->len < 3)
 		goto out;		/* runt */
 	if (d->defer && simd)
-		d->fcs = fcs_clmul(d->fcs, d->buf, d->len);
+		d->fcs = ppp_hdlc_fcs_clmul(d->fcs, d->buf, d->len);
 	else if (d->defer)
 		d->fcs = ppp_hdlc_fcs_fast(d->fcs, d->buf, d->len);
 	if (d->fcs != PPP_HDLC_GOODFCS)

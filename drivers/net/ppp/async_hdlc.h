@@ -5,7 +5,8 @@
  * Pure code: no tty, no skb, no lock, no allocation.  The caller owns
  * every buffer and every piece of state, so the same functions run in
  * the line discipline, in KUnit suites and in host-side tests
- * (tests/host builds this file and async_hdlc.c with a small shim).
+ * (tests/host builds this file, async_hdlc.c and async_fcs.c with a
+ * small shim).
  *
  * On the wire a frame is
  *

@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * What the pure codec (async_hdlc.c) needs from the kernel to use the
- * CPU's carry-less multiply for the FCS: is the instruction there, and
- * may this context use vector registers.  tests/host/kshim.h has the
- * userspace versions.
+ * What the pure codec (async_hdlc.c, async_fcs.c) needs from the CPU and
+ * the kernel to use vector instructions: is the carry-less multiply
+ * there, may this context use vector registers, and the per-arch helpers
+ * that run inside such a section.  In the kernel the hooks are below;
+ * tests/host/kshim.h has the userspace versions.
  *
- * Only x86-64 has one so far (PCLMULQDQ; arm64 PMULL would fit the same
- * three hooks).  Elsewhere PPP_HDLC_CLMUL stays undefined and the codec
- * computes the FCS from tables.
+ * x86-64 (PCLMULQDQ and SSE2: async_simd_x86.h) and arm64 (PMULL and
+ * Advanced SIMD: async_simd_arm64.h) have them.  Elsewhere, and on a CPU
+ * without the multiply, no SIMD section is ever entered and the codec
+ * computes the FCS from tables; where PPP_HDLC_CLMUL stays undefined
+ * the stubs at the end stand in for the helpers, never to be called.
  *
- * ppp_hdlc_simd_on (defined in async_hdlc.c) switches the vector paths
+ * ppp_hdlc_simd_on (defined in async_fcs.c) switches the vector paths
  * off for a whole module: ppp_async's simd=0 turns it off at load time,
  * so that the benchmark can measure what the vector paths give.  It is
  * a static key: with the default the test is a no-op jump.
@@ -17,13 +20,52 @@
 #ifndef PPP_ASYNC_SIMD_H
 #define PPP_ASYNC_SIMD_H
 
-#if defined(CONFIG_X86_64) && !defined(CONFIG_UML)
-#include <linux/jump_label.h>
+#if defined(__KERNEL__) && defined(CONFIG_X86_64) && !defined(CONFIG_UML)
 #include <asm/cpufeature.h>
 #include <asm/fpu/api.h>
-#include <asm/simd.h>
 
 #define PPP_HDLC_CLMUL 1
+
+static inline bool ppp_hdlc_cpu_clmul(void)
+{
+	return boot_cpu_has(X86_FEATURE_PCLMULQDQ);
+}
+
+static inline void ppp_hdlc_cpu_vec_begin(void)
+{
+	kernel_fpu_begin();
+}
+
+static inline void ppp_hdlc_cpu_vec_end(void)
+{
+	kernel_fpu_end();
+}
+#elif defined(__KERNEL__) && defined(CONFIG_ARM64) && \
+	defined(CONFIG_KERNEL_MODE_NEON)
+#include <asm/cpufeature.h>
+#include <asm/neon.h>
+
+#define PPP_HDLC_CLMUL 1
+
+static inline bool ppp_hdlc_cpu_clmul(void)
+{
+	return cpu_have_named_feature(PMULL);
+}
+
+static inline void ppp_hdlc_cpu_vec_begin(void)
+{
+	kernel_neon_begin();
+}
+
+static inline void ppp_hdlc_cpu_vec_end(void)
+{
+	kernel_neon_end();
+}
+#endif
+
+#if defined(__KERNEL__) && defined(PPP_HDLC_CLMUL)
+#include <linux/jump_label.h>
+#include <asm/simd.h>
 
 DECLARE_STATIC_KEY_TRUE(ppp_hdlc_simd_on);
 
@@ -36,29 +78,70 @@ static inline void ppp_hdlc_simd_disable(void)
 static inline bool ppp_hdlc_clmul_present(void)
 {
 	return static_branch_likely(&ppp_hdlc_simd_on) &&
-	       boot_cpu_has(X86_FEATURE_PCLMULQDQ);
+	       ppp_hdlc_cpu_clmul();
 }
 
 /*
- * Enter a section that may use the xmm registers: false (and no section)
- * where the kernel cannot save them here, e.g. in a hard interrupt that
- * came in over another such section.
+ * Enter a section that may use the vector registers: false (and no
+ * section) where the kernel cannot save them here, e.g. in a hard
+ * interrupt that came in over another such section, and on a CPU
+ * without the multiply, which every section may use (the FCS of a
+ * frame is folded in the section its runs are scanned in).
  */
 static inline bool ppp_hdlc_simd_begin(void)
 {
-	if (!static_branch_likely(&ppp_hdlc_simd_on) || !may_use_simd())
+	if (!ppp_hdlc_clmul_present() || !may_use_simd())
 		return false;
-	kernel_fpu_begin();
+	ppp_hdlc_cpu_vec_begin();
 	return true;
 }
 
 static inline void ppp_hdlc_simd_end(void)
 {
-	kernel_fpu_end();
+	ppp_hdlc_cpu_vec_end();
 }
+#endif
+
+/* The fold's constants: x^191 and x^127 mod P, reversed (async_fcs.c). */
+#define PPP_HDLC_FCS_K191	0xa95d000000000000ULL
+#define PPP_HDLC_FCS_K127	0x7eea000000000000ULL
+
+#if defined(PPP_HDLC_CLMUL) && defined(__x86_64__)
+#include "async_simd_x86.h"
+#elif defined(PPP_HDLC_CLMUL) && defined(__aarch64__)
+#include "async_simd_arm64.h"
 #else
 static inline void ppp_hdlc_simd_disable(void)
 {
+}
+
+static inline bool ppp_hdlc_clmul_present(void)
+{
+	return false;
+}
+
+static inline bool ppp_hdlc_simd_begin(void)
+{
+	return false;
+}
+
+static inline void ppp_hdlc_simd_end(void)
+{
+}
+
+/* The helpers: never called, as there is no SIMD section. */
+static inline void fcs_fold_clmul(u8 *st, const u8 *p, size_t blocks)
+{
+}
+
+static inline size_t copy_plain_vec(u8 *out, const u8 *in, size_t n)
+{
+	return n;
+}
+
+static inline size_t vec_block_ctl(u8 *out, const u8 *in)
+{
+	return 16;
 }
 #endif
 

@@ -19,6 +19,7 @@
 #include <linux/ktime.h>
 #include <linux/sched.h>
 
+#include "async_fcs.c"
 #include "async_hdlc.c"
 
 static unsigned int mbytes = 4;
