@@ -162,6 +162,17 @@ wire_pair() {
 	wait_until 5 test -e "/tmp/$2"
 }
 
+# sync_pair A B: pty_pair for pppd's sync mode, joined by sync_relay
+# (tests/progs), which writes each frame to the other side by itself
+# (socat would hand several on as one).  Sets SOCAT to the relay's pid;
+# SIGUSR1 to it merges the next two big frames from A to B.
+sync_pair() {
+	rm -f "/tmp/$1" "/tmp/$2"
+	sync_relay -a "/tmp/$1" -b "/tmp/$2" >/dev/null 2>&1 &
+	SOCAT=$!
+	wait_until 5 test -e "/tmp/$2"
+}
+
 # pppd_pair NAME "A-OPTIONS" "B-OPTIONS": pppd <-> pppd over a fresh pty
 # pair (pty_pair pa pb, or $PAIR pa pb, e.g. PAIR=wire_pair), a
 # (192.0.2.1) in netns a and b in netns b, both with `debug` and logs in
