@@ -127,7 +127,7 @@ static void rt_check_all(struct kunit *test)
 /* The least room an skb of @page may take before its shared info. */
 static unsigned int rt_share(struct page *page)
 {
-	return page_size(page) / RT_PIN_MAX - PPP_ASYNC_SHINFO;
+	return page_size(page) / RT_PIN_MAX - PPP_LDISC_SHINFO;
 }
 
 /*
@@ -156,7 +156,7 @@ static void rxbuf_dense(struct kunit *test)
 		if (prev)	/* right behind the last one's shared info */
 			KUNIT_EXPECT_PTR_EQ(test, skb->head,
 					    skb_end_pointer(prev) +
-					    PPP_ASYNC_SHINFO);
+					    PPP_LDISC_SHINFO);
 		prev = skb;
 	}
 	rt_check_all(test);
