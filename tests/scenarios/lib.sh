@@ -290,7 +290,8 @@ pppoe_session() {
 }
 
 # pppoe_up NAME pap|chap CLIENT-PPPD-ARGS...: pppoe_session up to the
-# check $S/NAME-up (the session is up), without traffic.
+# check $S/NAME-up (the session is up), without traffic.  The server
+# gets $PPPOE_SERVER_ARGS too (e.g. -s: sync mode, N_SYNC_PPP).
 pppoe_up() {
 	local name=$1 auth=$2
 	shift 2
@@ -310,7 +311,9 @@ pppoe_up() {
 	logfile /tmp/srv.log
 	EOT
 	rm -f /tmp/srv.log /tmp/cli.log
-	$NSX b pppoe-server -F -q "$PPPD" -I vb -L 198.51.100.1 -R 198.51.100.2 -N 2 &
+	# shellcheck disable=SC2086 # PPPOE_SERVER_ARGS: e.g. -s (sync)
+	$NSX b pppoe-server -F -q "$PPPD" $PPPOE_SERVER_ARGS -I vb -L 198.51.100.1 \
+		-R 198.51.100.2 -N 2 &
 	PS=$!
 	$NSX a pppd "$@" noauth name client user client remotename server \
 		noipdefault nodetach maxfail 1 lcp-restart 1 mtu 1492 mru 1492 \
