@@ -17,13 +17,28 @@
 # merged all the same must be counted as an input error, never
 # delivered as data: the relay merges two on request.
 #
+# The relay cannot see when the receiving tty has taken a frame, so now
+# and then two still reach it as one (more often on the slow debug
+# kernel): the pings below get three tries of 5, one of which must lose
+# nothing.
+#
 # Checks: LCP + IPCP up; ping 0% loss, also with fragments (3000 bytes
 # over a 1500-byte MTU); 20 MiB a -> b with equal sha256; two frames
-# merged on purpose (the relay sends a's two 1400-byte pings
-# as one write of 2.9 KB) raise b's ierrors and are not
-# delivered; hangup: the relay killed, both ttys hang up, both pppd exit,
+# merged on purpose (the relay sends a's two 1400-byte pings as one
+# write of 2.9 KB) raise b's ierrors and neither ping is answered; hangup: the relay killed, both ttys hang up, both pppd exit,
 # no ppp interface is left.
 S=sync
+
+# sync_ping NAME NS ADDR [SIZE]: ping_check, up to three tries.
+sync_ping() {
+	local try out
+	for try in 1 2 3; do
+		out=$(ns "$2" ping -c 5 -i 0.2 -W 5 -s "${4:-56}" "$3" 2>&1)
+		echo "$out" | grep -q ' 0% packet loss' && break
+	done
+	echo "$out" | grep -q ' 0% packet loss'
+	check "$1" $? "3 tries, the last: $(echo "$out" | grep -m1 'packet loss')"
+}
 intree_sync() {
 	[ "$PPP_SYN" != intree ] || intree_module ppp_synctty $S/in-tree-module
 }
@@ -34,20 +49,20 @@ grep -q '^ppp_synctty ' /proc/modules
 check $S/module-loaded $? "ppp_synctty ($PPP_SYN) is not loaded"
 
 PAIR=sync_pair pppd_pair link "sync novj" "sync novj"
-ping_check $S/ping a 192.0.2.2
-ping_check $S/ping-fragments a 192.0.2.2 3000
+sync_ping $S/ping a 192.0.2.2
+sync_ping $S/ping-fragments a 192.0.2.2 3000
 transfer $S/tcp-20M-a-to-b a b 192.0.2.2 20
 
 # Two frames merged: b reads them in one chunk, above its MRU.
-counters b b0 ierrors ipackets
+counters b b0 ierrors
 kill -USR1 $SOCAT
-ns a ping -c 2 -i 0.2 -w 2 -s 1400 192.0.2.2 >/dev/null 2>&1
+merged=$(ns a ping -c 2 -i 0.2 -w 3 -s 1400 192.0.2.2 2>&1 | grep -o '[0-9]* packets received')
 # ours reports the loss with the next good frame
-ping_check $S/ping-after-merge a 192.0.2.2
-counters b b1 ierrors ipackets
+sync_ping $S/ping-after-merge a 192.0.2.2
+counters b b1 ierrors
 # shellcheck disable=SC2154 # set by counters
-[ "$b1_ierrors" -gt "$b0_ierrors" ] && [ $((b1_ipackets - b0_ipackets)) -le 5 ]
-check $S/merged-frames-counted-as-errors $? "b ierrors $b0_ierrors -> $b1_ierrors, ipackets $b0_ipackets -> $b1_ipackets (5 pings expected)"
+[ "$b1_ierrors" -gt "$b0_ierrors" ] && [ "$merged" = "0 packets received" ]
+check $S/merged-frames-counted-as-errors $? "b ierrors $b0_ierrors -> $b1_ierrors, merged pings: ${merged:-no ping output} (want 0)"
 [ -n "$PPP_VERBOSE" ] && say "b: ierrors $b0_ierrors -> $b1_ierrors"
 
 # Hangup: the relay goes, and with it the ptys under both pppd.
