@@ -68,9 +68,11 @@ net/netfilter/nf_conntrack net/netfilter/nf_tables net/netfilter/nft_ct
 net/netfilter/nf_flow_table net/netfilter/nf_flow_table_inet
 net/netfilter/nft_flow_offload net/netfilter/nf_conntrack_netlink"
 
-# The in-tree ppp_synctty (N_SYNC_PPP), against which ours is run: cached
-# apart from the kernel (syncmods/<kver>/) like the netfilter modules.
-SYNC_MODS="drivers/net/ppp/ppp_synctty"
+# The in-tree ppp_synctty (N_SYNC_PPP), against which ours is run, and
+# n_hdlc (N_HDLC), which rp-pppoe's `pppoe -s` puts on its end of the
+# pty: cached apart from the kernel (syncmods/<kver>/) like the
+# netfilter modules.
+SYNC_MODS="drivers/net/ppp/ppp_synctty drivers/tty/n_hdlc"
 
 # deb_unpack PKG DIR: Debian's package PKG fetched into DIR/deb and
 # unpacked into DIR/root (nothing is installed); the caller removes both.
@@ -123,7 +125,7 @@ sync_mods() {
 	rm -rf "$sm"
 	mkdir -p "$sm/mods"
 	if [ -z "$root" ]; then
-		echo "fetching $1 for its ppp_synctty"
+		echo "fetching $1 for its ppp_synctty and n_hdlc"
 		deb_unpack "$1" "$sm"
 		root=$sm/root
 	fi

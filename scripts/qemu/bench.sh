@@ -141,7 +141,7 @@ for k in $kernels; do
 	}
 	cp "$build"/drivers/net/ppp/{ppp_generic,ppp_async,ppp_synctty}.ko "$work/overlay/mods/ours/"
 	cp "$kdir"/mods/*.ko "$work/overlay/mods/intree/"
-	# the in-tree ppp_synctty (setup.sh: syncmods/<kver>/)
+	# the in-tree ppp_synctty and n_hdlc (setup.sh: syncmods/<kver>/)
 	sm=$PPP_CACHE_DIR/syncmods/$kver
 	[ ! -e "$sm/done" ] || cp "$sm"/mods/*.ko "$work/overlay/mods/intree/"
 

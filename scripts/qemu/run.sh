@@ -113,7 +113,7 @@ if [[ "$spec" == *ours* ]]; then
 	done
 fi
 cp "$kdir"/mods/*.ko "$work/overlay/mods/intree/"
-# The in-tree ppp_synctty (setup.sh: syncmods/<kver>/).
+# The in-tree ppp_synctty and n_hdlc (setup.sh: syncmods/<kver>/).
 sm=$PPP_CACHE_DIR/syncmods/$kver
 [ ! -e "$sm/done" ] || cp "$sm"/mods/*.ko "$work/overlay/mods/intree/"
 # Netfilter modules (setup.sh), for 47-pppoe-flowtable: /mods/nf/order.

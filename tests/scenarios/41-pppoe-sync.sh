@@ -2,7 +2,9 @@
 #
 # PPPoE in user mode, synchronous (rp-pppoe's -s): the pppoe program does
 # no HDLC framing, and pppd's `sync` puts its pty in N_SYNC_PPP
-# (ppp_synctty) at both ends.  CHAP authentication.
+# (ppp_synctty) at both ends; `pppoe -s` puts its end of each pty in
+# N_HDLC (the kernel's n_hdlc, which the debug kernel has not: SKIP
+# there).  CHAP authentication.
 #
 #   netns a (client)                        netns b (access concentrator)
 #   pppd pty "pppoe -s -I va" sync          pppoe-server -s -I vb
@@ -21,6 +23,14 @@
 S=pppoe-sync
 if [ "$PPP_SYN" = intree ] && ! intree_module ppp_synctty $S/in-tree-module; then
 	return 0
+fi
+if ! grep -q '^n_hdlc ' /proc/modules; then
+	if [ -n "$PPP_DEBUG" ] && [ ! -e /mods/intree/n_hdlc.ko ]; then
+		skip $S/n_hdlc "the debug kernel has no n_hdlc (N_HDLC), which pppoe -s needs"
+		return 0
+	fi
+	load_mod n_hdlc intree > /tmp/insmod.log 2>&1
+	check $S/n_hdlc-load $? "no in-tree n_hdlc.ko" /tmp/insmod.log || return 0
 fi
 PPPOE_SERVER_ARGS=-s
 pppoe_up user chap pty "pppoe -s -I va" sync
