@@ -132,7 +132,7 @@ help:
 	@echo '  KDIR=<dir>       - kernel build tree (default: $(KDIR))'
 	@echo '  ARCH=, CROSS_COMPILE= - cross-compile for a board'
 	@echo '  MODULES=ours|intree   - module set(s): demo (default ours), check (default "ours intree");'
-	@echo '                          also generic=ours,async=intree etc.'
+	@echo '                          also generic=ours,async=intree,sync=ours etc. (sync: ppp_synctty)'
 	@echo '  KERNELS="6.1 6.12 debug" - kernels check boots (KERNEL=6.1 for demo)'
 	@echo '  KUNIT=0               - check skips the KUnit lane'
 	@echo '  SCENARIOS=<glob>[,<glob>] - subset of tests/scenarios/NN-*.sh for check'

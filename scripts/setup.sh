@@ -68,6 +68,12 @@ net/netfilter/nf_conntrack net/netfilter/nf_tables net/netfilter/nft_ct
 net/netfilter/nf_flow_table net/netfilter/nf_flow_table_inet
 net/netfilter/nft_flow_offload net/netfilter/nf_conntrack_netlink"
 
+# The in-tree ppp_synctty (N_SYNC_PPP), against which ours is run, and
+# n_hdlc (N_HDLC), which rp-pppoe's `pppoe -s` puts on its end of the
+# pty: cached apart from the kernel (syncmods/<kver>/) like the
+# netfilter modules.
+SYNC_MODS="drivers/net/ppp/ppp_synctty drivers/tty/n_hdlc"
+
 # deb_unpack PKG DIR: Debian's package PKG fetched into DIR/deb and
 # unpacked into DIR/root (nothing is installed); the caller removes both.
 deb_unpack() {
@@ -111,6 +117,23 @@ nf_mods() {
 	touch "$nf/done"
 }
 
+# sync_mods IMAGE KVER [ROOT]: SYNC_MODS of package IMAGE into
+# syncmods/KVER/, from ROOT if the image is unpacked there already.
+sync_mods() {
+	local sm=$PPP_CACHE_DIR/syncmods/$2 root=${3:-}
+	[ ! -e "$sm/done" ] || return 0
+	rm -rf "$sm"
+	mkdir -p "$sm/mods"
+	if [ -z "$root" ]; then
+		echo "fetching $1 for its ppp_synctty and n_hdlc"
+		deb_unpack "$1" "$sm"
+		root=$sm/root
+	fi
+	unpack_mods "$root" "$2" "$sm/mods" "$SYNC_MODS"
+	rm -rf "$sm/root" "$sm/deb"
+	touch "$sm/done"
+}
+
 # extract_vmlinux BZIMAGE OUT: the uncompressed ELF kernel inside a
 # bzImage.  QEMU boots it directly (PVH entry), skipping the in-guest
 # decompressor, which is slow under TCG.
@@ -145,6 +168,7 @@ for alias in $PPP_KERNEL_ALIASES; do
 		cp "$kdir/root/boot/vmlinuz-$kver" "$kdir/vmlinuz"
 		unpack_mods "$kdir/root" "$kver" "$kdir/mods" "$INTREE_MODS"
 		nf_mods "$image" "$kver" "$kdir/root"
+		sync_mods "$image" "$kver" "$kdir/root"
 		rm -rf "$kdir/root" "$kdir/deb"
 		echo "$kver" > "$kdir/kver"
 		touch "$kdir/$kver.done"
@@ -162,6 +186,7 @@ for alias in $PPP_KERNEL_ALIASES; do
 	fi
 	echo "/usr/src/$hdr" > "$kdir/kdir"
 	nf_mods "$image" "$kver"
+	sync_mods "$image" "$kver"
 	echo "kernel $alias = $kver (headers /usr/src/$hdr)"
 	stage_end
 done

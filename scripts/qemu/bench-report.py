@@ -45,7 +45,7 @@ def metric(key, label, unit, better, target):
 def item_of(test):
     """The bench-init item a test or metric key belongs to."""
     for prefix, item in (("ldisc", "ldisc"), ("codec", "codec"), ("vj", "vj"), ("units", "units"),
-                         ("pppoe", "pppoe"), ("tcp-", "link"), ("udp-", "link"),
+                         ("pppoe-sync", "pppoe-sync"), ("pppoe", "pppoe"), ("tcp-", "link"), ("udp-", "link"),
                          ("ping-", "link"), ("link", "link")):
         if test.startswith(prefix):
             return item
@@ -100,7 +100,7 @@ def values(rows):
                 continue
             if t == "ldisc":
                 k = "ldisc-%s-%s-%s" % (r["dir"], r["size"], r["mode"])
-                target = {"map0": 0.5, "worst": 1.0}.get(r["mode"])
+                target = {"map0": 0.5, "worst": 1.0, "sync": 1.0}.get(r["mode"])
                 metric(k, "ldisc %s %5s B %-6s CPU/MB" % (r["dir"], r["size"], r["mode"]),
                        "ms", "low", target)
                 lost, bad = int(r.get("lost", 0)), int(r.get("bad", 0))
@@ -142,7 +142,8 @@ def values(rows):
                 run.put("units-destroy-cpu", r, int(r["destroy_cpu_ns"]) / 1e6 / n)
                 run.put("units-mem", r, (int(r["slab_kb"]) + int(r["percpu_kb"])) / n)
             elif t in ("tcp-a2b", "tcp-b2a", "udp-a2b", "pppoe-tcp-a2b",
-                       "pppoe-tcp-b2a"):
+                       "pppoe-tcp-b2a", "pppoe-sync-tcp-a2b",
+                       "pppoe-sync-tcp-b2a"):
                 kbps, rx = float(r["kbps"]), int(r["bytes"])
                 metric(t + "-tput", "%s throughput" % t, "Mbit/s", "high", 1.25)
                 metric(t + "-cpu", "%s CPU per MB received" % t, "ms", "low", 0.8)

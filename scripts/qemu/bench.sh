@@ -21,7 +21,7 @@
 #   BENCH_KERNELS   kernels (default "6.1 6.12")
 #   BENCH_ROUNDS    rounds (default 6; an odd number is rounded up, so
 #                   that each set runs first as often as last)
-#   BENCH_ITEMS     ldisc codec vj units link pppoe host (default: all);
+#   BENCH_ITEMS     ldisc codec vj units link pppoe pppoe-sync host (default: all);
 #                   unitprof and prof (perf profiles, see bench-init)
 #                   only when named
 #   BENCH_UNITS     units created/destroyed (default 10000)
@@ -44,7 +44,7 @@ set -euo pipefail
 
 kernels=${BENCH_KERNELS:-6.1 6.12}
 rounds=${BENCH_ROUNDS:-6}
-items=${BENCH_ITEMS:-ldisc codec vj units link pppoe host}
+items=${BENCH_ITEMS:-ldisc codec vj units link pppoe pppoe-sync host}
 # the host item runs here; the VM gets the rest
 host=
 case " $items " in *" host "*) host=1 ;; esac
@@ -139,8 +139,11 @@ for k in $kernels; do
 		tail -n 30 "$work/build.log" >&2
 		die "building our modules against $headers failed"
 	}
-	cp "$build"/drivers/net/ppp/{ppp_generic,ppp_async}.ko "$work/overlay/mods/ours/"
+	cp "$build"/drivers/net/ppp/{ppp_generic,ppp_async,ppp_synctty}.ko "$work/overlay/mods/ours/"
 	cp "$kdir"/mods/*.ko "$work/overlay/mods/intree/"
+	# the in-tree ppp_synctty and n_hdlc (setup.sh: syncmods/<kver>/)
+	sm=$PPP_CACHE_DIR/syncmods/$kver
+	[ ! -e "$sm/done" ] || cp "$sm"/mods/*.ko "$work/overlay/mods/intree/"
 
 	# The codec benchmark module: a private copy of the files it needs.
 	kb=$out/kmod-build/$kver

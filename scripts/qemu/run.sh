@@ -12,7 +12,8 @@
 #     RESULT <kernel>/<spec>/<scenario>/<check> PASS|FAIL [why]
 # then a summary.  Exit status 0 only when every check passed.
 #
-#   SPEC    ours (default) | intree | generic=ours|intree,async=ours|intree
+#   SPEC    ours (default) | intree | generic=ours|intree,async=ours|intree,
+#           sync=ours|intree (ppp_synctty; unnamed modules: intree)
 #   GLOBS   e.g. '30*' or '[23]*' or '20*,45*' (matched against the file names)
 #   --pppd  the pppd every scenario runs: 2.4.9 (default, Debian 12's) or
 #           2.5 (Debian 13's, on trixie's libc6; RESULT names then read
@@ -105,7 +106,7 @@ if [[ "$spec" == *ours* ]]; then
 		tail -n 40 "$work/build.log" >&2
 		die "step 1: building our modules against $headers failed (log: $work/build.log)"
 	fi
-	for m in ppp_generic ppp_async; do
+	for m in ppp_generic ppp_async ppp_synctty; do
 		[ -e "$build/drivers/net/ppp/$m.ko" ] ||
 			die "step 1: $build/drivers/net/ppp/$m.ko was not built"
 		cp "$build/drivers/net/ppp/$m.ko" "$work/overlay/mods/ours/"
@@ -117,6 +118,9 @@ if [ "$spec" = ours ]; then
 		die "step 1: the tree of 05-autoload failed"
 fi
 cp "$kdir"/mods/*.ko "$work/overlay/mods/intree/"
+# The in-tree ppp_synctty and n_hdlc (setup.sh: syncmods/<kver>/).
+sm=$PPP_CACHE_DIR/syncmods/$kver
+[ ! -e "$sm/done" ] || cp "$sm"/mods/*.ko "$work/overlay/mods/intree/"
 # Netfilter modules (setup.sh), for 47-pppoe-flowtable: /mods/nf/order.
 nf=$PPP_CACHE_DIR/nfmods/$kver
 if [ -e "$nf/done" ]; then

@@ -23,6 +23,14 @@
  *	map0: random payload, asyncmap 0 both ways; worst: every payload
  *	byte is one that must be escaped (00-1f, 7d, 7e; default ACCM).
  *
+ *   pppbench ldisc tx|rx SIZE sync BYTES
+ *	The same with N_SYNC_PPP (ppp_synctty) on the slave: no escaping,
+ *	no FCS, address/control in front (ACFC is off).  tx: the master's
+ *	bytes are counted in frames of SIZE + 2 and one frame in
+ *	CHECK_EVERY is compared in full.  rx: a pty keeps no write
+ *	boundaries, so one frame is in flight at a time: written to the
+ *	master, read back from the channel fd, then the next.
+ *
  *   pppbench units N
  *	Create N units (open /dev/ppp + PPPIOCNEWUNIT each, so N ppp%d
  *	devices), then close every fd and wait until every ppp%d is gone
@@ -281,10 +289,132 @@ static void set_nonblock(int fd)
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
 }
 
+#ifndef N_SYNC_PPP
+#define N_SYNC_PPP 14
+#endif
+
+/* The pty and channel fd of an ldisc case: slave in @disc, raw. */
+static void ldisc_setup(int disc, int *master, int *slave, int *cfd)
+{
+	struct termios t;
+	int chan;
+
+	*master = posix_openpt(O_RDWR | O_NOCTTY);
+	if (*master < 0 || grantpt(*master) || unlockpt(*master))
+		die("ptmx");
+	*slave = open(ptsname(*master), O_RDWR | O_NOCTTY);
+	if (*slave < 0)
+		die("pts");
+	tcgetattr(*slave, &t);
+	cfmakeraw(&t);
+	tcsetattr(*slave, TCSANOW, &t);
+	if (ioctl(*slave, TIOCSETD, &disc) < 0)
+		die("TIOCSETD");
+	if (ioctl(*slave, PPPIOCGCHAN, &chan) < 0)
+		die("PPPIOCGCHAN");
+	*cfd = open("/dev/ppp", O_RDWR);
+	if (*cfd < 0 || ioctl(*cfd, PPPIOCATTCHAN, &chan) < 0)
+		die("PPPIOCATTCHAN");
+}
+
+/* pppbench ldisc tx|rx SIZE sync BYTES (see the top of the file) */
+static int ldisc_sync(int tx, size_t size, uint64_t total)
+{
+	static uint8_t frames[NFRAMES][1502], buf[65536], stream[1502];
+	uint64_t nframes = (total + size - 1) / size;
+	uint64_t sent = 0, done = 0, lost = 0, bad = 0, checked = 0;
+	size_t wlen = size + 2, have = 0;
+	int master, slave, cfd, window = 16;
+
+	ldisc_setup(N_SYNC_PPP, &master, &slave, &cfd);
+	set_nonblock(master);
+	set_nonblock(cfd);
+	for (int i = 0; i < NFRAMES; i++) {
+		frames[i][0] = 0xff;
+		frames[i][1] = 0x03;
+		make_frame(frames[i] + 2, size, 0);
+	}
+	if (!tx)
+		window = 1;
+
+	uint64_t t0 = now_ns(), c0 = cpu_ns();
+
+	while (done + lost < nframes) {
+		while (sent < nframes && sent - done - lost < (uint64_t)window) {
+			const uint8_t *f = frames[sent % NFRAMES];
+			ssize_t n = tx ? write(cfd, f + 2, size) :
+					 write(master, f, wlen);
+
+			if (n != (ssize_t)(tx ? size : wlen))
+				die("write");
+			sent++;
+		}
+		struct pollfd p = { .fd = tx ? master : cfd, .events = POLLIN };
+
+		if (poll(&p, 1, 2000) == 0) {
+			lost += sent - done - lost;
+			continue;
+		}
+		ssize_t n;
+
+		while ((n = read(tx ? master : cfd, buf, sizeof(buf))) > 0) {
+			if (!tx) {
+				int ok = n == (ssize_t)size;
+
+				if (ok && done % CHECK_EVERY == 0) {
+					ok = !memcmp(buf, frames[done % NFRAMES] + 2, size);
+					checked++;
+				}
+				bad += !ok;
+				done++;
+				continue;
+			}
+			/* the wire as a stream of SIZE + 2 byte frames */
+			for (ssize_t i = 0; i < n;) {
+				size_t k = wlen - have;
+
+				if (k > (size_t)(n - i))
+					k = n - i;
+				if (done % CHECK_EVERY == 0)
+					memcpy(stream + have, buf + i, k);
+				have += k;
+				i += k;
+				if (have < wlen)
+					continue;
+				if (done % CHECK_EVERY == 0) {
+					bad += !!memcmp(stream, frames[done % NFRAMES], wlen);
+					checked++;
+				}
+				have = 0;
+				done++;
+			}
+		}
+	}
+	uint64_t t1 = now_ns(), c1 = cpu_ns();
+
+	printf("BENCH test=ldisc dir=%s size=%zu mode=sync frames=%lu bytes=%lu lost=%lu bad=%lu checked=%lu wall_ns=%lu cpu_ns=%lu\n",
+	       tx ? "tx" : "rx", size, (unsigned long)done,
+	       (unsigned long)((done - bad) * size), (unsigned long)lost,
+	       (unsigned long)bad, (unsigned long)checked,
+	       (unsigned long)(t1 - t0), (unsigned long)(c1 - c0));
+	close(cfd);
+	close(slave);
+	close(master);
+	return 0;
+}
+
 static int ldisc(int argc, char **argv)
 {
 	if (argc != 6)
 		return 1;
+	if (!strcmp(argv[4], "sync")) {
+		size_t size = strtoul(argv[3], NULL, 0);
+
+		if (size < 4 || size > 1500)
+			return 1;
+		return ldisc_sync(!strcmp(argv[2], "tx"), size,
+				  strtoull(argv[5], NULL, 0));
+	}
 	int tx = !strcmp(argv[2], "tx");
 	size_t size = strtoul(argv[3], NULL, 0);
 	const char *mode = argv[4];
@@ -608,7 +738,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	fprintf(stderr,
-		"usage: pppbench ldisc tx|rx SIZE random|map0|worst BYTES\n"
+		"usage: pppbench ldisc tx|rx SIZE random|map0|worst|sync BYTES\n"
 		"       pppbench units N\n"
 		"       pppbench cpu\n");
 	return 1;

@@ -19,7 +19,7 @@
 #include "async_fcs.c"
 #include "async_hdlc.c"
 #include "async_lcp.c"
-#include "async_rxbuf.c"
+#include "async_shared.c"
 #include "async_channel.c"
 
 #define AI_XON		0x11	/* tty_std_termios' START_CHAR */

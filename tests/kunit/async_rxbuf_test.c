@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ppp_async_rxbuf: the receive buffers of ppp_async (async_rxbuf.c) -
- * frames carved out of pages, each charged at least its share of the
+ * ppp_async_rxbuf: the receive buffers of ppp_async and ppp_synctty
+ * (ldisc_rxbuf.c) - frames carved out of pages, each charged at least its share of the
  * page it pins, a page used again once its skbs are gone, frames too big
  * for a page in skbs of their own, and skbs that outlive the channel.
  *
- * async_rxbuf.c is compiled into this module directly, as the codec is
+ * ldisc_rxbuf.c is compiled into this module directly, as the codec is
  * into ppp_async_test.  Every skb a case makes is written over and read
  * back whole, so KASAN reports a buffer that overlaps another's, or that
  * is used after its page went.
@@ -14,7 +14,7 @@
 #include <linux/skbuff.h>
 #include <linux/mm.h>
 
-#include "async_rxbuf.c"
+#include "ldisc_rxbuf.c"
 
 #define RT_SIZE		(PPP_MRU + PPP_HDRLEN + 2)	/* as ppp_async asks */
 #define RT_MAX		128	/* skbs a case keeps */
@@ -28,7 +28,7 @@
 #define RT_PIN_MAX	16
 
 struct rt_ctx {
-	struct ppp_async_rxbuf rb;
+	struct ppp_ldisc_rxbuf rb;
 	struct sk_buff *skbs[RT_MAX];
 	int n;
 };
@@ -53,7 +53,7 @@ static void rt_exit(struct kunit *test)
 	struct rt_ctx *c = test->priv;
 
 	rt_free_skbs(c);
-	ppp_async_rxbuf_release(&c->rb);
+	ppp_ldisc_rxbuf_release(&c->rb);
 }
 
 /* Fill @len bytes at @p with a pattern of @seed. */
@@ -88,12 +88,12 @@ static struct sk_buff *rt_frame(struct kunit *test, unsigned int len,
 	struct sk_buff *skb;
 	u8 *buf, seed = c->n + len;
 
-	buf = ppp_async_rxbuf_get(&c->rb, RT_SIZE, align);
+	buf = ppp_ldisc_rxbuf_get(&c->rb, RT_SIZE, align);
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	/* the decoder may write all of the room it was given */
 	memset(buf, 0xa5, RT_SIZE);
 	rt_fill(buf, len, seed);
-	skb = ppp_async_rxbuf_take(&c->rb, len, tail);
+	skb = ppp_ldisc_rxbuf_take(&c->rb, len, tail);
 	KUNIT_ASSERT_NOT_NULL(test, skb);
 	KUNIT_EXPECT_PTR_EQ(test, skb->data, buf);
 	KUNIT_EXPECT_EQ(test, skb->len, len);
@@ -127,7 +127,7 @@ static void rt_check_all(struct kunit *test)
 /* The least room an skb of @page may take before its shared info. */
 static unsigned int rt_share(struct page *page)
 {
-	return page_size(page) / RT_PIN_MAX - PPP_ASYNC_SHINFO;
+	return page_size(page) / RT_PIN_MAX - PPP_LDISC_SHINFO;
 }
 
 /*
@@ -156,7 +156,7 @@ static void rxbuf_dense(struct kunit *test)
 		if (prev)	/* right behind the last one's shared info */
 			KUNIT_EXPECT_PTR_EQ(test, skb->head,
 					    skb_end_pointer(prev) +
-					    PPP_ASYNC_SHINFO);
+					    PPP_LDISC_SHINFO);
 		prev = skb;
 	}
 	rt_check_all(test);
@@ -188,10 +188,10 @@ static void rxbuf_tailroom(struct kunit *test)
 {
 	struct sk_buff *a, *b;
 
-	a = rt_frame(test, 300, 2, PPP_ASYNC_RX_TAILROOM, true);
+	a = rt_frame(test, 300, 2, PPP_LDISC_RX_TAILROOM, true);
 	b = rt_frame(test, 300, 2, 0, true);
-	KUNIT_EXPECT_GE(test, skb_tailroom(a), PPP_ASYNC_RX_TAILROOM);
-	memset(skb_put(a, PPP_ASYNC_RX_TAILROOM), 0x5a, PPP_ASYNC_RX_TAILROOM);
+	KUNIT_EXPECT_GE(test, skb_tailroom(a), PPP_LDISC_RX_TAILROOM);
+	memset(skb_put(a, PPP_LDISC_RX_TAILROOM), 0x5a, PPP_LDISC_RX_TAILROOM);
 	KUNIT_EXPECT_TRUE(test, rt_check(b->data, b->len, 1 + b->len));
 	KUNIT_EXPECT_TRUE(test, rt_check(a->data, 300, (u8)(0 + 300)));
 }
@@ -202,8 +202,8 @@ static void rxbuf_get_again(struct kunit *test)
 	struct rt_ctx *c = test->priv;
 	u8 *a, *b;
 
-	a = ppp_async_rxbuf_get(&c->rb, RT_SIZE, 2);
-	b = ppp_async_rxbuf_get(&c->rb, RT_SIZE, 2);
+	a = ppp_ldisc_rxbuf_get(&c->rb, RT_SIZE, 2);
+	b = ppp_ldisc_rxbuf_get(&c->rb, RT_SIZE, 2);
 	KUNIT_ASSERT_NOT_NULL(test, a);
 	KUNIT_EXPECT_PTR_EQ(test, a, b);
 }
@@ -298,7 +298,7 @@ static void rxbuf_release_first(struct kunit *test)
 
 	for (i = 0; i < 20; i++)
 		rt_frame(test, 64 + i * 70, i & 2, 0, true);
-	ppp_async_rxbuf_release(&c->rb);
+	ppp_ldisc_rxbuf_release(&c->rb);
 	KUNIT_EXPECT_NULL(test, c->rb.page);
 	KUNIT_EXPECT_NULL(test, c->rb.spare);
 	rt_check_all(test);
@@ -315,21 +315,21 @@ static void rxbuf_big_mru(struct kunit *test)
 	struct sk_buff *skb;
 	u8 *buf;
 
-	buf = ppp_async_rxbuf_get(&c->rb, size, 3);
+	buf = ppp_ldisc_rxbuf_get(&c->rb, size, 3);
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	KUNIT_EXPECT_NULL(test, c->rb.page);
 	memset(buf, 0xa5, size);
 	rt_fill(buf, len, 9);
-	skb = ppp_async_rxbuf_take(&c->rb, len, PPP_ASYNC_RX_TAILROOM);
+	skb = ppp_ldisc_rxbuf_take(&c->rb, len, PPP_LDISC_RX_TAILROOM);
 	KUNIT_ASSERT_NOT_NULL(test, skb);
 	KUNIT_EXPECT_PTR_EQ(test, skb->data, buf);
 	KUNIT_EXPECT_EQ(test, skb->len, len);
 	KUNIT_EXPECT_TRUE(test, rt_check(skb->data, len, 9));
-	KUNIT_EXPECT_GE(test, skb_tailroom(skb), PPP_ASYNC_RX_TAILROOM);
+	KUNIT_EXPECT_GE(test, skb_tailroom(skb), PPP_LDISC_RX_TAILROOM);
 	kfree_skb(skb);
 	/* and an abandoned one is freed by the next get (kmemleak) */
-	KUNIT_EXPECT_NOT_NULL(test, ppp_async_rxbuf_get(&c->rb, size, 0));
-	KUNIT_EXPECT_NOT_NULL(test, ppp_async_rxbuf_get(&c->rb, RT_SIZE, 0));
+	KUNIT_EXPECT_NOT_NULL(test, ppp_ldisc_rxbuf_get(&c->rb, size, 0));
+	KUNIT_EXPECT_NOT_NULL(test, ppp_ldisc_rxbuf_get(&c->rb, RT_SIZE, 0));
 	KUNIT_EXPECT_NULL(test, c->rb.skb);
 }
 

@@ -514,7 +514,7 @@ static void check_mru(void)
 	/*
 	 * Small and large frames in turn, each intact: ours carves each
 	 * frame's buffer out of a 32 KiB page behind the last one
-	 * (async_rxbuf.c); at MRU 9000 only three fit in a page.
+	 * (ldisc_rxbuf.c); at MRU 9000 only three fit in a page.
 	 */
 	got = 0;
 	for (int i = 0; i < 6; i++) {

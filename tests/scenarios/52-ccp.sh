@@ -64,13 +64,14 @@ ccp_symptom() {
 	echo "${lines:-none}"
 }
 
-# swap_modules GEN ASYNC: unload ppp_async and ppp_generic (whichever is
-# loaded), load those of the named sets (ours|intree).  The in-tree
+# swap_modules GEN ASYNC: unload ppp_synctty, ppp_async and ppp_generic
+# (whichever is loaded), load those of the named sets (ours|intree), and
+# the lane's ppp_synctty with the lane's own pair.  The in-tree
 # ppp_generic needs the kernel's slhc; ours has VJ of its own, and a
 # lane of ours runs without slhc, so it goes again with the in-tree set.
 swap_modules() {
 	local m
-	for m in ppp_async ppp_generic; do
+	for m in ppp_synctty ppp_async ppp_generic; do
 		grep -q "^$m " /proc/modules || continue
 		rmmod $m || return
 	done
@@ -79,7 +80,9 @@ swap_modules() {
 	elif [ "$PPP_GEN" = ours ] && grep -q '^slhc ' /proc/modules; then
 		rmmod slhc || return
 	fi
-	load_mod ppp_generic "$1" && load_mod ppp_async "$2"
+	load_mod ppp_generic "$1" && load_mod ppp_async "$2" || return
+	[ "$1 $2" = "$PPP_GEN $PPP_ASY" ] || return 0
+	[ ! -e "/mods/$PPP_SYN/ppp_synctty.ko" ] || load_mod ppp_synctty "$PPP_SYN"
 }
 
 # quiet_pair A B: pty_pair, with IPv6 off in netns a and b first (for the

@@ -104,9 +104,13 @@ check $S/rmmod-async-after-close $? "rmmod ppp_async failed: refcnt $(modref ppp
 ! rmmod ppp_generic 2>/dev/null
 check $S/rmmod-generic-refused-while-fd-open $? "rmmod ppp_generic succeeded with /dev/ppp open"
 exec 7>&-
+# ppp_synctty holds ppp_generic too: it goes first (no tty uses it).
+! grep -q '^ppp_synctty ' /proc/modules || rmmod ppp_synctty
 rmmod ppp_generic
 check $S/rmmod-generic-after-close $? "rmmod ppp_generic failed: refcnt $(modref ppp_generic)"
 grep -q '^ppp_generic ' /proc/modules || load_mod ppp_generic "$PPP_GEN"
 grep -q '^ppp_async ' /proc/modules || load_mod ppp_async "$PPP_ASY"
+grep -q '^ppp_synctty ' /proc/modules || [ ! -e "/mods/$PPP_SYN/ppp_synctty.ko" ] ||
+	load_mod ppp_synctty "$PPP_SYN"
 grep -q '^ppp_async ' /proc/modules && [ -c /dev/ppp ]
 check $S/modules-reloaded $? "could not load the modules again: $(grep ppp /proc/modules)"

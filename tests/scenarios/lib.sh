@@ -162,6 +162,17 @@ wire_pair() {
 	wait_until 5 test -e "/tmp/$2"
 }
 
+# sync_pair A B: pty_pair for pppd's sync mode, joined by sync_relay
+# (tests/progs), which writes each frame to the other side by itself
+# (socat would hand several on as one).  Sets SOCAT to the relay's pid;
+# SIGUSR1 to it merges the next two big frames from A to B.
+sync_pair() {
+	rm -f "/tmp/$1" "/tmp/$2"
+	sync_relay -a "/tmp/$1" -b "/tmp/$2" >/dev/null 2>&1 &
+	SOCAT=$!
+	wait_until 5 test -e "/tmp/$2"
+}
+
 # pppd_pair NAME "A-OPTIONS" "B-OPTIONS": pppd <-> pppd over a fresh pty
 # pair (pty_pair pa pb, or $PAIR pa pb, e.g. PAIR=wire_pair), a
 # (192.0.2.1) in netns a and b in netns b, both with `debug` and logs in
@@ -279,7 +290,8 @@ pppoe_session() {
 }
 
 # pppoe_up NAME pap|chap CLIENT-PPPD-ARGS...: pppoe_session up to the
-# check $S/NAME-up (the session is up), without traffic.
+# check $S/NAME-up (the session is up), without traffic.  The server
+# gets $PPPOE_SERVER_ARGS too (e.g. -s: sync mode, N_SYNC_PPP).
 pppoe_up() {
 	local name=$1 auth=$2
 	shift 2
@@ -299,7 +311,9 @@ pppoe_up() {
 	logfile /tmp/srv.log
 	EOT
 	rm -f /tmp/srv.log /tmp/cli.log
-	$NSX b pppoe-server -F -q "$PPPD" -I vb -L 198.51.100.1 -R 198.51.100.2 -N 2 &
+	# shellcheck disable=SC2086 # PPPOE_SERVER_ARGS: e.g. -s (sync)
+	$NSX b pppoe-server -F -q "$PPPD" $PPPOE_SERVER_ARGS -I vb -L 198.51.100.1 \
+		-R 198.51.100.2 -N 2 &
 	PS=$!
 	$NSX a pppd "$@" noauth name client user client remotename server \
 		noipdefault nodetach maxfail 1 lcp-restart 1 mtu 1492 mru 1492 \

@@ -24,16 +24,12 @@ module_param(flag_time, int, 0);
 MODULE_PARM_DESC(flag_time,
 		 "jiffies of idle line after which a frame gets an opening flag (0: always)");
 
-/* Decoded frames waiting for ppp_input() before we drop the oldest. */
-#define PPP_ASYNC_MAX_RQLEN	256
-
 /*
- * Fixed bits of the extended map, as pppd sees them through
- * PPPIOCGXASYNCMAP: 0x5e is never escaped (7d 7e would be an abort),
- * 0x7d and 0x7e always are.  The codec also refuses to escape 0x5d.
+ * The fixed bits of the extended map (ppp_ldisc.h).  The codec also
+ * refuses to escape 0x5d.
  */
-#define PPP_ASYNC_NEVER_ESCAPE_W2	0x40000000U	/* 0x5e, word 2 */
-#define PPP_ASYNC_ALWAYS_ESCAPE_W3	0x60000000U	/* 0x7d, 0x7e, word 3 */
+#define PPP_ASYNC_NEVER_ESCAPE_W2	PPP_LDISC_NEVER_ESCAPE_W2
+#define PPP_ASYNC_ALWAYS_ESCAPE_W3	PPP_LDISC_ALWAYS_ESCAPE_W3
 
 /**
  * ppp_async_update_txmaps - rebuild the escape maps after ->xaccm changed
@@ -67,7 +63,7 @@ void ppp_async_init_state(struct ppp_async *ap)
 
 void ppp_async_free_state(struct ppp_async *ap)
 {
-	ppp_async_rxbuf_release(&ap->rxb);
+	ppp_ldisc_rxbuf_release(&ap->rxb);
 	kfree_skb(ap->tpkt);
 	skb_queue_purge(&ap->rqueue);
 }
@@ -266,7 +262,7 @@ static void ppp_async_note_bits(struct ppp_async *ap, const u8 *buf,
 
 /*
  * The decoder starts a frame: give it a buffer with room for the MRU
- * (async_rxbuf.c), aligned so that the payload starts on 4 bytes: a
+ * (ldisc_rxbuf.c), aligned so that the payload starts on 4 bytes: a
  * frame starting with ff 03 has four header bytes, else (ACFC) two or -
  * with PFC, odd first byte - one.
  */
@@ -276,21 +272,8 @@ static void ppp_async_rx_buffer(struct ppp_async *ap, u8 first)
 	unsigned int align = first == PPP_HDLC_ADDR ? 0 : 2 + (first & 1);
 
 	lockdep_assert_held(&ap->rx_lock);
-	ap->rbuf = ppp_async_rxbuf_get(&ap->rxb, size, align);
+	ap->rbuf = ppp_ldisc_rxbuf_get(&ap->rxb, size, align);
 	ppp_hdlc_dec_set_buf(&ap->dec, ap->rbuf, ap->rbuf ? size : 0);
-}
-
-/*
- * Tailroom for a frame whose protocol field is at @proto: ppp_generic
- * restores a VJ-compressed TCP/IP header in place, so such a frame gets
- * the room an MRU-sized buffer would have had; others need none.
- */
-static unsigned int ppp_async_rx_tailroom(const u8 *proto)
-{
-	if (proto[0] == PPP_VJC_COMP ||	/* protocol-field-compressed */
-	    (proto[0] == 0 && proto[1] == PPP_VJC_COMP))
-		return PPP_ASYNC_RX_TAILROOM;
-	return 0;
 }
 
 /* A good frame of @len bytes is in ap->rbuf: queue it for ppp_input. */
@@ -306,8 +289,8 @@ static void ppp_async_rx_frame(struct ppp_async *ap, u32 len)
 		ap->rx_error = true;	/* the next get abandons the buffer */
 		return;
 	}
-	skb = ppp_async_rxbuf_take(&ap->rxb, len,
-				   ppp_async_rx_tailroom(ap->rbuf + off));
+	skb = ppp_ldisc_rxbuf_take(&ap->rxb, len,
+				   ppp_ldisc_rx_tailroom(ap->rbuf + off));
 	ap->rbuf = NULL;
 	if (!skb) {
 		ap->rx_error = true;
@@ -320,13 +303,7 @@ static void ppp_async_rx_frame(struct ppp_async *ap, u32 len)
 		ppp_hdlc_dec_set_raccm(&ap->dec, ap->raccm);
 	}
 
-	skb->cb[0] = ap->rx_error;
-	ap->rx_error = false;
-	skb_queue_tail(&ap->rqueue, skb);
-	if (skb_queue_len(&ap->rqueue) > PPP_ASYNC_MAX_RQLEN) {
-		kfree_skb(skb_dequeue(&ap->rqueue));
-		ap->rx_error = true;
-	}
+	ppp_ldisc_rx_queue(&ap->rqueue, skb, &ap->rx_error);
 }
 
 /*
@@ -438,62 +415,29 @@ void ppp_async_input(struct ppp_async *ap, const u8 *buf, const u8 *flags,
 
 /* ---- deferred work: frames up, wakeups down ---- */
 
-static void ppp_async_process(struct ppp_async *ap)
+static void ppp_async_process(struct ppp_ldisc_bh *bh)
 {
-	struct sk_buff *skb;
+	struct ppp_async *ap = container_of(bh, struct ppp_async, bh);
 
-	while ((skb = skb_dequeue(&ap->rqueue))) {
-		if (skb->cb[0])
-			ppp_input_error(&ap->chan, 0);
-		ppp_input(&ap->chan, skb);
-	}
+	ppp_ldisc_rx_deliver(&ap->chan, &ap->rqueue);
 	if (test_bit(PPP_ASYNC_TX_WAKEUP, &ap->tx_flags) && ppp_async_push(ap))
 		ppp_output_wakeup(&ap->chan);
 }
 
-#ifdef PPP_COMPAT_BH_WQ
-static void ppp_async_work(struct work_struct *work)
-{
-	ppp_async_process(container_of(work, struct ppp_async, work));
-}
-
 void ppp_async_schedule(struct ppp_async *ap)
 {
-	queue_work(system_bh_wq, &ap->work);
+	ppp_ldisc_bh_schedule(&ap->bh);
 }
 
 void ppp_async_cancel(struct ppp_async *ap)
 {
-	cancel_work_sync(&ap->work);
+	ppp_ldisc_bh_cancel(&ap->bh);
 }
 
 void ppp_async_init_deferred(struct ppp_async *ap)
 {
-	INIT_WORK(&ap->work, ppp_async_work);
+	ppp_ldisc_bh_init(&ap->bh, ppp_async_process);
 }
-#else
-static void ppp_async_tasklet(struct tasklet_struct *t)
-{
-	struct ppp_async *ap = from_tasklet(ap, t, tsk);
-
-	ppp_async_process(ap);
-}
-
-void ppp_async_schedule(struct ppp_async *ap)
-{
-	tasklet_schedule(&ap->tsk);
-}
-
-void ppp_async_cancel(struct ppp_async *ap)
-{
-	tasklet_kill(&ap->tsk);
-}
-
-void ppp_async_init_deferred(struct ppp_async *ap)
-{
-	tasklet_setup(&ap->tsk, ppp_async_tasklet);
-}
-#endif
 
 /* ---- channel ioctls (through the /dev/ppp channel fd) ---- */
 

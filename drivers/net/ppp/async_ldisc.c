@@ -79,45 +79,20 @@ static void ppp_asynctty_hangup(struct tty_struct *tty)
 		ppp_async_flush_output(ap);
 }
 
-/* Data goes through /dev/ppp, never through the tty's read/write. */
-static ssize_t ppp_asynctty_read(struct tty_struct *tty, struct file *file,
-				 u8 *buf, size_t count, void **cookie,
-				 unsigned long offset)
-{
-	return -EAGAIN;
-}
-
-static ssize_t ppp_asynctty_write(struct tty_struct *tty, struct file *file,
-				  const u8 *buf, size_t count)
-{
-	return -EAGAIN;
-}
-
 static int ppp_asynctty_ioctl(struct tty_struct *tty, unsigned int cmd,
 			      unsigned long arg)
 {
 	struct ppp_async *ap = tty->disc_data;
-	int __user *p = (int __user *)arg;
 
 	if (!ap)
 		return -ENXIO;
-
-	switch (cmd) {
-	case PPPIOCGCHAN:
-		return put_user(ppp_channel_index(&ap->chan), p);
-	case PPPIOCGUNIT:
-		return put_user(ppp_unit_number(&ap->chan), p);
-	case TCFLSH:
+	if (cmd == TCFLSH) {
 		/* pppd flushes before TIOCSETD: drop our output too. */
 		if (arg == TCIOFLUSH || arg == TCOFLUSH)
 			ppp_async_flush_output(ap);
 		return n_tty_ioctl_helper(tty, cmd, arg);
-	case FIONREAD:
-		return put_user(0, p);
-	default:
-		/* termios and friends keep working while we are attached */
-		return tty_mode_ioctl(tty, cmd, arg);
 	}
+	return ppp_ldisc_tty_ioctl(tty, &ap->chan, cmd, arg);
 }
 
 static void ppp_asynctty_receive(struct tty_struct *tty,
@@ -151,8 +126,8 @@ static struct tty_ldisc_ops ppp_ldisc = {
 	.open		= ppp_asynctty_open,
 	.close		= ppp_asynctty_close,
 	.hangup		= ppp_asynctty_hangup,
-	.read		= ppp_asynctty_read,
-	.write		= ppp_asynctty_write,
+	.read		= ppp_ldisc_tty_read,
+	.write		= ppp_ldisc_tty_write,
 	.ioctl		= ppp_asynctty_ioctl,
 	.receive_buf	= ppp_asynctty_receive,
 	.write_wakeup	= ppp_asynctty_wakeup,

@@ -49,34 +49,10 @@
 #include <linux/workqueue.h>
 #include <linux/unaligned.h>
 #include "async_hdlc.h"
-
-/* Receive status bits pppd reads to diagnose 7-bit or parity lines. */
-#define SC_RCV_BITS	(SC_RCV_B7_1 | SC_RCV_B7_0 | SC_RCV_ODDP | SC_RCV_EVNP)
+#include "ppp_ldisc.h"
 
 /* Wire bytes produced per encoder run: bounds one tty write. */
 #define PPP_ASYNC_OBUF		4096
-
-/*
- * Tailroom a received frame may need: ppp_generic restores a VJ
- * compressed TCP/IP header in place, growing the frame by up to this.
- */
-#define PPP_ASYNC_RX_TAILROOM	128
-
-/**
- * struct ppp_async_rxbuf - where received frames are decoded
- * @page: page the next buffer is carved from; we hold one reference
- * @spare: the page before it, reused once its skbs are gone; ditto
- * @off: first free byte of @page
- * @head: headroom of the buffer handed out last
- * @skb: that buffer, when it is an skb of its own (see async_rxbuf.c)
- */
-struct ppp_async_rxbuf {
-	struct page *page;
-	struct page *spare;
-	unsigned int off;
-	unsigned int head;
-	struct sk_buff *skb;
-};
 
 enum {
 	PPP_ASYNC_TX_FULL,
@@ -107,18 +83,14 @@ struct ppp_async {
 	u32 raccm;
 	int mru;
 	struct ppp_hdlc_dec dec;
-	struct ppp_async_rxbuf rxb;
+	struct ppp_ldisc_rxbuf rxb;
 	u8 *rbuf;			/* buffer the decoder fills */
 	bool rx_error;			/* a frame was lost since the last */
 	u16 lcp_req_fcs;		/* checksum of our last ConfReq */
 	bool lcp_req_valid;
 
 	struct sk_buff_head rqueue;	/* decoded frames for ppp_input */
-#ifdef PPP_COMPAT_BH_WQ
-	struct work_struct work;
-#else
-	struct tasklet_struct tsk;
-#endif
+	struct ppp_ldisc_bh bh;		/* frames up, wakeups down */
 };
 
 /* async_channel.c */
@@ -132,13 +104,6 @@ void ppp_async_flush_output(struct ppp_async *ap);
 void ppp_async_input(struct ppp_async *ap, const u8 *buf, const u8 *flags,
 		     size_t count);
 void ppp_async_free_state(struct ppp_async *ap);
-
-/* async_rxbuf.c */
-u8 *ppp_async_rxbuf_get(struct ppp_async_rxbuf *rb, unsigned int size,
-			unsigned int align);
-struct sk_buff *ppp_async_rxbuf_take(struct ppp_async_rxbuf *rb,
-				     unsigned int len, unsigned int tailroom);
-void ppp_async_rxbuf_release(struct ppp_async_rxbuf *rb);
 
 /* async_lcp.c */
 void ppp_async_lcp_peek(struct ppp_async *ap, const u8 *data, size_t len,

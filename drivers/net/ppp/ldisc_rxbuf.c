@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ppp_async: receive buffers, carved out of pages of our own.
+ * PPP line disciplines: receive buffers, carved out of pages of our own.
  *
  * The decoder needs its buffer at a frame's first byte, long before the
  * frame's length is known, so the buffer has room for the MRU.  Given an
@@ -41,32 +41,32 @@
  * All of this runs under the channel's rx_lock; the skbs, once built,
  * are on their own: freeing one anywhere just drops its page reference.
  */
-#include "ppp_async.h"
+#include "ppp_ldisc.h"
 #include <linux/mm.h>
 #include <linux/gfp.h>
 #include <linux/topology.h>
 
 /* Size of the pages frames are carved from. */
-#define PPP_ASYNC_RXPAGE_SIZE	SZ_32K
-#define PPP_ASYNC_RXPAGE_ORDER	get_order(PPP_ASYNC_RXPAGE_SIZE)
+#define PPP_LDISC_RXPAGE_SIZE	SZ_32K
+#define PPP_LDISC_RXPAGE_ORDER	get_order(PPP_LDISC_RXPAGE_SIZE)
 
 /* At most this many skbs are carved from one page (see above). */
-#define PPP_ASYNC_RXPAGE_FRAMES	16
+#define PPP_LDISC_RXPAGE_FRAMES	16
 
 /* Room behind the frame for struct skb_shared_info. */
-#define PPP_ASYNC_SHINFO	SKB_DATA_ALIGN(sizeof(struct skb_shared_info))
+#define PPP_LDISC_SHINFO	SKB_DATA_ALIGN(sizeof(struct skb_shared_info))
 
 /* Bytes of a page a buffer of @size needs, @align bytes past the pad. */
-static unsigned int ppp_async_rxbuf_need(unsigned int size, unsigned int align)
+static unsigned int ppp_ldisc_rxbuf_need(unsigned int size, unsigned int align)
 {
-	return NET_SKB_PAD + align + size + PPP_ASYNC_RX_TAILROOM +
-	       PPP_ASYNC_SHINFO;
+	return NET_SKB_PAD + align + size + PPP_LDISC_RX_TAILROOM +
+	       PPP_LDISC_SHINFO;
 }
 
 /* The least an skb carved from @page takes of it, and is charged. */
-static unsigned int ppp_async_rxpage_share(struct page *page)
+static unsigned int ppp_ldisc_rxpage_share(struct page *page)
 {
-	return page_size(page) / PPP_ASYNC_RXPAGE_FRAMES;
+	return page_size(page) / PPP_LDISC_RXPAGE_FRAMES;
 }
 
 /*
@@ -74,9 +74,9 @@ static unsigned int ppp_async_rxpage_share(struct page *page)
  * the skb made of it will take?  Offsets are multiples of the cache line
  * (SKB_DATA_ALIGN), so what fits @need fits that rounded up as well.
  */
-static bool ppp_async_rxbuf_fits(struct ppp_async_rxbuf *rb, unsigned int need)
+static bool ppp_ldisc_rxbuf_fits(struct ppp_ldisc_rxbuf *rb, unsigned int need)
 {
-	unsigned int room = max(need, ppp_async_rxpage_share(rb->page));
+	unsigned int room = max(need, ppp_ldisc_rxpage_share(rb->page));
 
 	return rb->off + room <= page_size(rb->page);
 }
@@ -87,75 +87,75 @@ static bool ppp_async_rxbuf_fits(struct ppp_async_rxbuf *rb, unsigned int need)
  * enough, and it is a page the allocator would give us now: not from the
  * emergency reserves, and local.
  */
-static bool ppp_async_rxpage_idle(struct page *page, unsigned int need)
+static bool ppp_ldisc_rxpage_idle(struct page *page, unsigned int need)
 {
 	return page && page_ref_count(page) == 1 &&
 	       page_size(page) >= need && !page_is_pfmemalloc(page) &&
 	       page_to_nid(page) == numa_mem_id();
 }
 
-static struct page *ppp_async_rxpage_alloc(unsigned int need)
+static struct page *ppp_ldisc_rxpage_alloc(unsigned int need)
 {
 	struct page *page;
 
 	page = alloc_pages(GFP_ATOMIC | __GFP_COMP | __GFP_NOWARN |
 			   __GFP_NORETRY | __GFP_NOMEMALLOC,
-			   PPP_ASYNC_RXPAGE_ORDER);
+			   PPP_LDISC_RXPAGE_ORDER);
 	if (!page && need <= PAGE_SIZE)
 		page = alloc_page(GFP_ATOMIC | __GFP_NOWARN);
 	return page;
 }
 
 /* ->page cannot take a buffer of @need bytes at ->off: get another. */
-static bool ppp_async_rxbuf_refill(struct ppp_async_rxbuf *rb,
+static bool ppp_ldisc_rxbuf_refill(struct ppp_ldisc_rxbuf *rb,
 				   unsigned int need)
 {
 	struct page *page = rb->page;
 
-	if (ppp_async_rxpage_idle(page, need)) {
+	if (ppp_ldisc_rxpage_idle(page, need)) {
 		/* every frame of it is gone: start over on it */
-	} else if (ppp_async_rxpage_idle(rb->spare, need)) {
+	} else if (ppp_ldisc_rxpage_idle(rb->spare, need)) {
 		rb->page = rb->spare;
 		rb->spare = page;
 	} else {
 		if (rb->spare)
 			put_page(rb->spare);
 		rb->spare = page;
-		rb->page = ppp_async_rxpage_alloc(need);
+		rb->page = ppp_ldisc_rxpage_alloc(need);
 	}
 	rb->off = 0;
-	return rb->page && ppp_async_rxbuf_fits(rb, need);
+	return rb->page && ppp_ldisc_rxbuf_fits(rb, need);
 }
 
 /**
- * ppp_async_rxbuf_get - a buffer for the frame that starts now
+ * ppp_ldisc_rxbuf_get - a buffer for the frame that starts now
  * @rb: the channel's receive buffers (rx_lock held)
  * @size: room the decoder needs (MRU, address/control, FCS)
  * @align: bytes to skip first, so that the network header is aligned
  *
- * Calling it again before ppp_async_rxbuf_take() abandons the frame in
+ * Calling it again before ppp_ldisc_rxbuf_take() abandons the frame in
  * the last buffer: in a page the same room is handed out again, an skb
  * of its own is freed.
  *
  * Return: where the decoder may write @size bytes, or NULL.
  */
-u8 *ppp_async_rxbuf_get(struct ppp_async_rxbuf *rb, unsigned int size,
+u8 *ppp_ldisc_rxbuf_get(struct ppp_ldisc_rxbuf *rb, unsigned int size,
 			unsigned int align)
 {
-	unsigned int need = ppp_async_rxbuf_need(size, align);
+	unsigned int need = ppp_ldisc_rxbuf_need(size, align);
 	struct sk_buff *skb;
 
 	kfree_skb(rb->skb);
 	rb->skb = NULL;
-	if (need <= PPP_ASYNC_RXPAGE_SIZE &&
-	    ((rb->page && ppp_async_rxbuf_fits(rb, need)) ||
-	     ppp_async_rxbuf_refill(rb, need))) {
+	if (need <= PPP_LDISC_RXPAGE_SIZE &&
+	    ((rb->page && ppp_ldisc_rxbuf_fits(rb, need)) ||
+	     ppp_ldisc_rxbuf_refill(rb, need))) {
 		rb->head = NET_SKB_PAD + align;
 		return page_address(rb->page) + rb->off + rb->head;
 	}
 
 	/* too big for a page, or no page: an skb of its own */
-	skb = dev_alloc_skb(size + align + PPP_ASYNC_RX_TAILROOM);
+	skb = dev_alloc_skb(size + align + PPP_LDISC_RX_TAILROOM);
 	if (!skb)
 		return NULL;
 	skb_reserve(skb, align);
@@ -164,17 +164,17 @@ u8 *ppp_async_rxbuf_get(struct ppp_async_rxbuf *rb, unsigned int size,
 }
 
 /**
- * ppp_async_rxbuf_take - make an skb of the frame in the buffer
+ * ppp_ldisc_rxbuf_take - make an skb of the frame in the buffer
  * @rb: the channel's receive buffers (rx_lock held)
  * @len: the frame's length
- * @tailroom: room to leave behind it, at most PPP_ASYNC_RX_TAILROOM
+ * @tailroom: room to leave behind it, at most PPP_LDISC_RX_TAILROOM
  *
- * After ppp_async_rxbuf_get() returned a buffer and the decoder put a
+ * After ppp_ldisc_rxbuf_get() returned a buffer and the decoder put a
  * frame of @len bytes at its start.  The buffer is used up either way.
  *
  * Return: the skb, data put; NULL if none could be had (frame lost).
  */
-struct sk_buff *ppp_async_rxbuf_take(struct ppp_async_rxbuf *rb,
+struct sk_buff *ppp_ldisc_rxbuf_take(struct ppp_ldisc_rxbuf *rb,
 				     unsigned int len, unsigned int tailroom)
 {
 	struct sk_buff *skb = rb->skb;
@@ -188,8 +188,8 @@ struct sk_buff *ppp_async_rxbuf_take(struct ppp_async_rxbuf *rb,
 	if (WARN_ON_ONCE(!rb->page))
 		return NULL;
 	/* what the frame used, or its share of the page if that is more */
-	frag = SKB_DATA_ALIGN(rb->head + len + tailroom) + PPP_ASYNC_SHINFO;
-	frag = max(frag, ppp_async_rxpage_share(rb->page));
+	frag = SKB_DATA_ALIGN(rb->head + len + tailroom) + PPP_LDISC_SHINFO;
+	frag = max(frag, ppp_ldisc_rxpage_share(rb->page));
 	skb = build_skb(page_address(rb->page) + rb->off, frag);
 	if (!skb)
 		return NULL;	/* the region serves the next frame */
@@ -201,12 +201,12 @@ struct sk_buff *ppp_async_rxbuf_take(struct ppp_async_rxbuf *rb,
 }
 
 /**
- * ppp_async_rxbuf_release - give up the pages (the channel is closing)
+ * ppp_ldisc_rxbuf_release - give up the pages (the channel is closing)
  * @rb: the channel's receive buffers
  *
  * Skbs carved earlier keep their pages until they are freed themselves.
  */
-void ppp_async_rxbuf_release(struct ppp_async_rxbuf *rb)
+void ppp_ldisc_rxbuf_release(struct ppp_ldisc_rxbuf *rb)
 {
 	kfree_skb(rb->skb);
 	rb->skb = NULL;

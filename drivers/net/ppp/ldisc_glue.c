@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The channel glue both PPP line disciplines share: the deferred work
+ * that carries received frames up to ppp_generic, and the tty-side
+ * ioctls and read/write stubs.
+ */
+#include "ppp_ldisc.h"
+
+/* ---- deferred work ---- */
+
+#ifdef PPP_COMPAT_BH_WQ
+static void ppp_ldisc_bh_work(struct work_struct *work)
+{
+	struct ppp_ldisc_bh *bh = container_of(work, struct ppp_ldisc_bh, work);
+
+	bh->fn(bh);
+}
+
+void ppp_ldisc_bh_init(struct ppp_ldisc_bh *bh,
+		       void (*fn)(struct ppp_ldisc_bh *bh))
+{
+	bh->fn = fn;
+	INIT_WORK(&bh->work, ppp_ldisc_bh_work);
+}
+
+void ppp_ldisc_bh_schedule(struct ppp_ldisc_bh *bh)
+{
+	queue_work(system_bh_wq, &bh->work);
+}
+
+/* Returns once the work is neither queued nor running. */
+void ppp_ldisc_bh_cancel(struct ppp_ldisc_bh *bh)
+{
+	cancel_work_sync(&bh->work);
+}
+#else
+static void ppp_ldisc_bh_tasklet(struct tasklet_struct *t)
+{
+	struct ppp_ldisc_bh *bh = from_tasklet(bh, t, tsk);
+
+	bh->fn(bh);
+}
+
+void ppp_ldisc_bh_init(struct ppp_ldisc_bh *bh,
+		       void (*fn)(struct ppp_ldisc_bh *bh))
+{
+	bh->fn = fn;
+	tasklet_setup(&bh->tsk, ppp_ldisc_bh_tasklet);
+}
+
+void ppp_ldisc_bh_schedule(struct ppp_ldisc_bh *bh)
+{
+	tasklet_schedule(&bh->tsk);
+}
+
+/* Returns once the tasklet is neither scheduled nor running. */
+void ppp_ldisc_bh_cancel(struct ppp_ldisc_bh *bh)
+{
+	tasklet_kill(&bh->tsk);
+}
+#endif
+
+/* ---- receive ---- */
+
+/*
+ * Tailroom for a frame whose protocol field is at @proto: ppp_generic
+ * restores a VJ-compressed TCP/IP header in place, so such a frame gets
+ * the room an MRU-sized buffer would have had; others need none.
+ */
+unsigned int ppp_ldisc_rx_tailroom(const u8 *proto)
+{
+	if (proto[0] == PPP_VJC_COMP ||	/* protocol-field-compressed */
+	    (proto[0] == 0 && proto[1] == PPP_VJC_COMP))
+		return PPP_LDISC_RX_TAILROOM;
+	return 0;
+}
+
+/*
+ * Queue a received frame for ppp_input().  A frame lost before it
+ * (*@rx_error) is reported with it, as an input error; a full queue
+ * drops its oldest frame, which counts as such a loss.  Called under the
+ * channel's rx_lock.
+ */
+void ppp_ldisc_rx_queue(struct sk_buff_head *q, struct sk_buff *skb,
+			bool *rx_error)
+{
+	skb->cb[0] = *rx_error;
+	*rx_error = false;
+	skb_queue_tail(q, skb);
+	if (skb_queue_len(q) > PPP_LDISC_MAX_RQLEN) {
+		kfree_skb(skb_dequeue(q));
+		*rx_error = true;
+	}
+}
+
+/* From the deferred work: every queued frame up to ppp_generic. */
+void ppp_ldisc_rx_deliver(struct ppp_channel *chan, struct sk_buff_head *q)
+{
+	struct sk_buff *skb;
+
+	while ((skb = skb_dequeue(q))) {
+		if (skb->cb[0])
+			ppp_input_error(chan, 0);
+		ppp_input(chan, skb);
+	}
+}
+
+/* ---- the tty side ---- */
+
+/**
+ * ppp_ldisc_tty_ioctl - the tty ioctls both disciplines answer alike
+ * @tty: the tty
+ * @chan: its PPP channel
+ * @cmd: the ioctl
+ * @arg: its argument
+ *
+ * The channel's index and unit for pppd, no bytes to read, and termios
+ * and friends, which keep working while the discipline is attached.
+ * TCFLSH is the caller's: it drops its own output first.
+ *
+ * Return: 0 or a negative errno.
+ */
+int ppp_ldisc_tty_ioctl(struct tty_struct *tty, struct ppp_channel *chan,
+			unsigned int cmd, unsigned long arg)
+{
+	int __user *p = (int __user *)arg;
+
+	switch (cmd) {
+	case PPPIOCGCHAN:
+		return put_user(ppp_channel_index(chan), p);
+	case PPPIOCGUNIT:
+		return put_user(ppp_unit_number(chan), p);
+	case FIONREAD:
+		return put_user(0, p);
+	default:
+		return tty_mode_ioctl(tty, cmd, arg);
+	}
+}
+
+/* Data goes through /dev/ppp, never through the tty's read/write. */
+ssize_t ppp_ldisc_tty_read(struct tty_struct *tty, struct file *file,
+			   u8 *buf, size_t count, void **cookie,
+			   unsigned long offset)
+{
+	return -EAGAIN;
+}
+
+ssize_t ppp_ldisc_tty_write(struct tty_struct *tty, struct file *file,
+			    const u8 *buf, size_t count)
+{
+	return -EAGAIN;
+}

@@ -1,0 +1,371 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ppp_synctty: the PPP channel side of the line discipline.
+ *
+ * Transmit: ppp_generic calls ppp_sync_send() with one frame; we put the
+ * address/control field on it and write it to the tty in one call.  A
+ * tty that takes less is full: the whole frame is written again after
+ * its write_wakeup (a sync device takes a frame whole or not at all;
+ * the prefix a pty took is lost as a broken frame, the frame itself is
+ * not).  The deferred work tells ppp_generic once the frame is gone.
+ *
+ * Receive: each receive_buf call is one frame.  It is copied into the
+ * shared receive buffers (ldisc_rxbuf.c), queued, and the deferred work
+ * (BH) feeds it to ppp_input().
+ */
+#include "ppp_synctty.h"
+
+void ppp_sync_init_state(struct ppp_sync *sp)
+{
+	spin_lock_init(&sp->tx_lock);
+	spin_lock_init(&sp->rx_lock);
+	sp->mru = PPP_MRU;
+	sp->xaccm[0] = ~0U;
+	sp->xaccm[3] = PPP_LDISC_ALWAYS_ESCAPE_W3;
+	sp->raccm = ~0U;
+	skb_queue_head_init(&sp->rqueue);
+}
+
+void ppp_sync_free_state(struct ppp_sync *sp)
+{
+	ppp_ldisc_rxbuf_release(&sp->rxb);
+	kfree_skb(sp->tpkt);
+	skb_queue_purge(&sp->rqueue);
+}
+
+/* ---- transmit ---- */
+
+/*
+ * Give @skb its line header (sync_frame.c).  Returns it, or NULL when it
+ * was dropped (too short, or no memory for the header).  tx_lock held.
+ */
+static struct sk_buff *ppp_sync_frame(struct ppp_sync *sp, struct sk_buff *skb)
+{
+	unsigned int pull;
+	int hdr;
+
+	lockdep_assert_held(&sp->tx_lock);
+	if (skb_linearize(skb))
+		goto drop;
+	hdr = ppp_sync_tx_header(skb->data, skb->len, sp->flags, &pull);
+	if (hdr < 0)
+		goto drop;
+	skb_pull(skb, pull);
+	if (hdr) {
+		if (skb_cow_head(skb, hdr))
+			goto drop;
+		skb_push(skb, hdr);
+		skb->data[0] = PPP_ALLSTATIONS;
+		skb->data[1] = PPP_UI;
+	}
+	return skb;
+drop:
+	kfree_skb(skb);
+	return NULL;
+}
+
+/* ->tpkt is gone (written or dropped): ppp_generic may send the next. */
+static void ppp_sync_frame_done(struct ppp_sync *sp)
+{
+	lockdep_assert_held(&sp->tx_lock);
+	sp->tpkt = NULL;
+	clear_bit(PPP_SYNC_TX_FULL, &sp->tx_flags);
+}
+
+/*
+ * Write ->tpkt.  Returns 1 when it is gone, 0 when the tty is full, a
+ * negative errno when the tty refused it (e.g. carrier lost).
+ *
+ * TTY_DO_WRITE_WAKEUP is set around the write and left set only when
+ * the tty came up short, as ppp_async does (async_channel.c).
+ */
+static int ppp_sync_write(struct ppp_sync *sp)
+{
+	struct tty_struct *tty = sp->tty;
+	struct sk_buff *skb = sp->tpkt;
+	int sent;
+
+	lockdep_assert_held(&sp->tx_lock);
+	set_bit(TTY_DO_WRITE_WAKEUP, &tty->flags);
+	sent = tty->ops->write(tty, skb->data, skb->len);
+	if (sent < 0)
+		return sent;
+	if (sent < skb->len)
+		return 0;
+	clear_bit(TTY_DO_WRITE_WAKEUP, &tty->flags);
+	consume_skb(skb);
+	ppp_sync_frame_done(sp);
+	return 1;
+}
+
+/*
+ * Write what we have until the tty is full or we run out.  Returns true
+ * if a frame went (or was dropped), so the caller can wake ppp_generic.
+ *
+ * TX_BUSY makes this non-reentrant, for the reason ppp_async gives
+ * (both ends of a pty in a PPP discipline: our write runs the peer's
+ * receive path, whose wakeup can call straight back into us).  Whoever
+ * finds TX_BUSY set leaves the work to the holder, who re-checks
+ * TX_WAKEUP after dropping TX_BUSY so that no wakeup is lost.
+ */
+static bool ppp_sync_push(struct ppp_sync *sp)
+{
+	bool stuffed = false, done = false;
+	int r;
+
+	if (test_and_set_bit(PPP_SYNC_TX_BUSY, &sp->tx_flags))
+		return false;
+	spin_lock_bh(&sp->tx_lock);
+	for (;;) {
+		if (test_and_clear_bit(PPP_SYNC_TX_WAKEUP, &sp->tx_flags))
+			stuffed = false;
+		if (!stuffed && sp->tpkt) {
+			r = ppp_sync_write(sp);
+			if (r < 0) {
+				kfree_skb(sp->tpkt);
+				ppp_sync_frame_done(sp);
+				done = true;
+				clear_bit(PPP_SYNC_TX_BUSY, &sp->tx_flags);
+				break;
+			}
+			if (r)
+				done = true;
+			else
+				stuffed = true;
+			continue;
+		}
+		/* No progress possible: let others in, then re-check. */
+		clear_bit(PPP_SYNC_TX_BUSY, &sp->tx_flags);
+		if (!test_bit(PPP_SYNC_TX_WAKEUP, &sp->tx_flags) &&
+		    (stuffed || !sp->tpkt))
+			break;
+		if (test_and_set_bit(PPP_SYNC_TX_BUSY, &sp->tx_flags))
+			break;
+	}
+	spin_unlock_bh(&sp->tx_lock);
+	return done;
+}
+
+/* ppp_channel_ops.start_xmit: 1 = taken, 0 = busy (we wake up later). */
+static int ppp_sync_send(struct ppp_channel *chan, struct sk_buff *skb)
+{
+	struct ppp_sync *sp = chan->private;
+
+	/* Still busy with the last frame: maybe it can go now. */
+	if (test_bit(PPP_SYNC_TX_FULL, &sp->tx_flags))
+		ppp_sync_push(sp);
+	if (test_and_set_bit(PPP_SYNC_TX_FULL, &sp->tx_flags))
+		return 0;
+	spin_lock_bh(&sp->tx_lock);
+	sp->tpkt = ppp_sync_frame(sp, skb);
+	if (!sp->tpkt)
+		ppp_sync_frame_done(sp);	/* dropped */
+	spin_unlock_bh(&sp->tx_lock);
+	ppp_sync_push(sp);
+	return 1;
+}
+
+/* TCFLSH on the tty, or hangup: forget the frame not written yet. */
+void ppp_sync_flush_output(struct ppp_sync *sp)
+{
+	bool done = false;
+
+	spin_lock_bh(&sp->tx_lock);
+	if (sp->tpkt) {
+		kfree_skb(sp->tpkt);
+		ppp_sync_frame_done(sp);
+		done = true;
+	}
+	spin_unlock_bh(&sp->tx_lock);
+	if (done)
+		ppp_output_wakeup(&sp->chan);
+}
+
+/* write_wakeup: the tty has room again; carry on from the deferred work. */
+void ppp_sync_wakeup(struct ppp_sync *sp)
+{
+	set_bit(PPP_SYNC_TX_WAKEUP, &sp->tx_flags);
+	ppp_ldisc_bh_schedule(&sp->bh);
+}
+
+/* ---- receive ---- */
+
+/* One frame of @len bytes at @buf: into an skb and onto ->rqueue. */
+static void ppp_sync_rx_frame(struct ppp_sync *sp, const u8 *buf,
+			      unsigned int len)
+{
+	unsigned int align;
+	struct sk_buff *skb;
+	u8 *data;
+	int off;
+
+	lockdep_assert_held(&sp->rx_lock);
+	off = ppp_sync_rx_strip(buf, len, sp->mru);
+	if (off < 0)
+		goto error;
+	/* payload on 4 bytes, as ppp_async aligns it */
+	align = off ? 0 : 2 + (buf[0] & 1);
+	data = ppp_ldisc_rxbuf_get(&sp->rxb, len, align);
+	if (!data)
+		goto error;
+	memcpy(data, buf, len);
+	skb = ppp_ldisc_rxbuf_take(&sp->rxb, len,
+				   ppp_ldisc_rx_tailroom(buf + off));
+	if (!skb)
+		goto error;
+	skb_pull(skb, off);
+	ppp_ldisc_rx_queue(&sp->rqueue, skb, &sp->rx_error);
+	return;
+error:
+	sp->rx_error = true;
+}
+
+/**
+ * ppp_sync_input - one read's worth of bytes from the tty: one frame
+ * @sp: the channel
+ * @buf: the bytes
+ * @flags: per-byte tty flags (parity, framing, overrun, break), or NULL
+ * @count: number of bytes
+ *
+ * A byte with an error flag spoils the frame.  The loss is reported to
+ * ppp_generic (an input error) with the next good frame.
+ */
+void ppp_sync_input(struct ppp_sync *sp, const u8 *buf, const u8 *flags,
+		    size_t count)
+{
+	bool bad = false;
+	size_t i;
+
+	if (flags) {
+		for (i = 0; i < count && !bad; i++)
+			bad = flags[i];
+	}
+	spin_lock_bh(&sp->rx_lock);
+	if (bad || count > U16_MAX)
+		sp->rx_error = true;
+	else
+		ppp_sync_rx_frame(sp, buf, count);
+	/* with BH off: the deferred work runs as rx_lock is let go */
+	if (!skb_queue_empty(&sp->rqueue))
+		ppp_ldisc_bh_schedule(&sp->bh);
+	spin_unlock_bh(&sp->rx_lock);
+}
+
+/* ---- deferred work: frames up, wakeups down ---- */
+
+static void ppp_sync_process(struct ppp_ldisc_bh *bh)
+{
+	struct ppp_sync *sp = container_of(bh, struct ppp_sync, bh);
+
+	ppp_ldisc_rx_deliver(&sp->chan, &sp->rqueue);
+	if (test_bit(PPP_SYNC_TX_WAKEUP, &sp->tx_flags) && ppp_sync_push(sp))
+		ppp_output_wakeup(&sp->chan);
+}
+
+void ppp_sync_init_deferred(struct ppp_sync *sp)
+{
+	ppp_ldisc_bh_init(&sp->bh, ppp_sync_process);
+}
+
+/* ---- channel ioctls (through the /dev/ppp channel fd) ---- */
+
+static int ppp_sync_set_flags(struct ppp_sync *sp, int __user *p)
+{
+	int val;
+
+	if (get_user(val, p))
+		return -EFAULT;
+	spin_lock_bh(&sp->tx_lock);	/* read by ppp_sync_frame() */
+	sp->flags = val & ~SC_RCV_BITS;
+	spin_unlock_bh(&sp->tx_lock);
+	spin_lock_bh(&sp->rx_lock);
+	sp->rbits = val & SC_RCV_BITS;
+	spin_unlock_bh(&sp->rx_lock);
+	return 0;
+}
+
+static int ppp_sync_set_mru(struct ppp_sync *sp, int __user *p)
+{
+	int val;
+
+	if (get_user(val, p))
+		return -EFAULT;
+	/* The MRU bounds receive buffers: keep it a 16-bit value. */
+	if (val > U16_MAX)
+		return -EINVAL;
+	if (val < PPP_MRU)
+		val = PPP_MRU;
+	spin_lock_bh(&sp->rx_lock);
+	sp->mru = val;
+	spin_unlock_bh(&sp->rx_lock);
+	return 0;
+}
+
+/*
+ * The maps mean nothing on a sync line; pppd sets and reads them all
+ * the same, so they are kept (the extended one with its fixed bits, as
+ * ppp_async shows it).
+ */
+static int ppp_sync_set_xaccm(struct ppp_sync *sp, void __user *argp)
+{
+	u32 accm[8];
+
+	if (copy_from_user(accm, argp, sizeof(accm)))
+		return -EFAULT;
+	accm[2] &= ~PPP_LDISC_NEVER_ESCAPE_W2;
+	accm[3] |= PPP_LDISC_ALWAYS_ESCAPE_W3;
+	spin_lock_bh(&sp->tx_lock);
+	memcpy(sp->xaccm, accm, sizeof(accm));
+	spin_unlock_bh(&sp->tx_lock);
+	return 0;
+}
+
+static int ppp_sync_ioctl(struct ppp_channel *chan, unsigned int cmd,
+			  unsigned long arg)
+{
+	struct ppp_sync *sp = chan->private;
+	void __user *argp = (void __user *)arg;
+	u32 __user *up = argp;
+	u32 accm;
+
+	switch (cmd) {
+	case PPPIOCGFLAGS:
+		return put_user(sp->flags | sp->rbits, (int __user *)argp);
+	case PPPIOCSFLAGS:
+		return ppp_sync_set_flags(sp, argp);
+	case PPPIOCGASYNCMAP:
+		return put_user(sp->xaccm[0], up);
+	case PPPIOCSASYNCMAP:
+		if (get_user(accm, up))
+			return -EFAULT;
+		spin_lock_bh(&sp->tx_lock);
+		sp->xaccm[0] = accm;
+		spin_unlock_bh(&sp->tx_lock);
+		return 0;
+	case PPPIOCGRASYNCMAP:
+		return put_user(sp->raccm, up);
+	case PPPIOCSRASYNCMAP:
+		if (get_user(accm, up))
+			return -EFAULT;
+		spin_lock_bh(&sp->rx_lock);
+		sp->raccm = accm;
+		spin_unlock_bh(&sp->rx_lock);
+		return 0;
+	case PPPIOCGXASYNCMAP:
+		return copy_to_user(argp, sp->xaccm, sizeof(sp->xaccm)) ?
+		       -EFAULT : 0;
+	case PPPIOCSXASYNCMAP:
+		return ppp_sync_set_xaccm(sp, argp);
+	case PPPIOCGMRU:
+		return put_user(sp->mru, (int __user *)argp);
+	case PPPIOCSMRU:
+		return ppp_sync_set_mru(sp, argp);
+	default:
+		return -ENOTTY;
+	}
+}
+
+const struct ppp_channel_ops ppp_sync_ops = {
+	.start_xmit = ppp_sync_send,
+	.ioctl      = ppp_sync_ioctl,
+};
