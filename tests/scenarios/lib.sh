@@ -53,6 +53,19 @@ skip() {	# skip NAME WHY: a check that cannot run on this kernel/module set
 	result "$1" SKIP "$2"
 }
 
+# forward_results PREFIX: report the "RESULT <area>/<check> STATUS WHY"
+# lines a test program printed on stdin as PREFIX/<area>/<check>; other
+# lines go to the console.
+forward_results() {
+	local tag name status why
+	while read -r tag name status why; do
+		case "$tag" in
+		RESULT) result "$1/$name" "$status" "$why" ;;
+		*) echo "$tag $name $status $why" ;;
+		esac
+	done
+}
+
 # check NAME STATUS WHY [LOG...]: PASS when STATUS is 0; on FAIL, the
 # tail of each LOG goes to the console, where the host picks it up.
 check() {
