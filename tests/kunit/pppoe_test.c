@@ -51,6 +51,7 @@ static void ses_case_desc(const struct ses_case *c, char *desc)
 {
 	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
 }
+
 KUNIT_ARRAY_PARAM(ses, ses_cases, ses_case_desc);
 
 static void wire_session(struct kunit *test)

@@ -41,7 +41,7 @@
 #include <net/sock.h>
 
 #define PPPOE_HASH_BITS		8
-#define PPPOE_HASH_SIZE		(1 << PPPOE_HASH_BITS)
+#define PPPOE_HASH_SIZE		BIT(PPPOE_HASH_BITS)
 
 /* RFC 2516 header, version and type 1; session stage code 0. */
 #define PPPOE_VER_TYPE		0x11
@@ -93,7 +93,7 @@ struct pppoe_stats {
  * @stats: per-CPU receive counters
  */
 struct pppoe_net {
-	spinlock_t lock;
+	spinlock_t lock;	/* writers of @hash */
 	struct hlist_head hash[PPPOE_HASH_SIZE];
 	struct pppoe_stats __percpu *stats;
 };
@@ -156,6 +156,12 @@ void pppoe_unbind(struct pppoe_sock *po);
 struct pppoe_net *pppoe_pernet(struct net *net);
 void pppoe_stats_read(struct net *net, struct pppoe_stats *sum);
 
-#define pppoe_stat_inc(pn, field)	this_cpu_inc((pn)->stats->field)
+/* Receive path (BH): count one event of @field in @pn's counters. */
+static inline void pppoe_stat_add(unsigned long __percpu *counter)
+{
+	this_cpu_inc(*counter);
+}
+
+#define pppoe_stat_inc(pn, field)	pppoe_stat_add(&(pn)->stats->field)
 
 #endif /* PPPOE_PRIV_H */
