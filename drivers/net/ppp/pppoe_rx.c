@@ -34,9 +34,10 @@ static int pppoe_relay_rcv(struct pppoe_sock *po, struct sk_buff *skb)
 		return NET_RX_DROP;
 	}
 	/*
-	 * The target is pinned by our reference (the in-tree relay once
-	 * dropped it twice); its device is read under RCU in
-	 * pppoe_xmit_on(), which is what the target's unbind waits for.
+	 * The target is pinned by our reference, put on every path (the
+	 * in-tree relay had to be fixed for its reference counting); its
+	 * device is read under RCU in pppoe_xmit_on(), which is what the
+	 * target's unbind waits for before dropping it.
 	 */
 	pppoe_xmit_on(to, skb);
 	sock_put(pppoe_to_sk(to));

@@ -410,8 +410,12 @@ static int pppoe_device_event(struct notifier_block *nb, unsigned long event,
 	case NETDEV_DOWN:
 		/*
 		 * NETDEV_UNREGISTER too, although a device is always down
-		 * before it is unregistered (or moved to another netns): a
-		 * missed session would pin the device for ever.
+		 * before it is unregistered or moved to another netns: a
+		 * missed session would pin the device for ever.  (Devices
+		 * changing netns under live sessions is what once exposed
+		 * the in-tree teardown paths: the session's table is that
+		 * of the socket's netns, looked up by sock_net(), never by
+		 * the device's netns of the moment.)
 		 */
 	case NETDEV_UNREGISTER:
 		pppoe_flush_dev(dev);

@@ -150,7 +150,7 @@ int pppoe_sendmsg(struct socket *sock, struct msghdr *m, size_t total_len)
 	skb->priority = READ_ONCE(sk->sk_priority);
 	err = memcpy_from_msg(skb_put(skb, total_len), m, total_len);
 	if (err < 0) {
-		/* The in-tree driver once leaked the skb here. */
+		/* Not sent: still ours to free. */
 		kfree_skb(skb);
 		goto out;
 	}
