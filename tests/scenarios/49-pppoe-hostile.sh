@@ -39,7 +39,7 @@ hostile() {	# hostile MODE [ARG]: one pppoe_hostile run, its checks reported
 	check $S/$1-exit $rc "pppoe_hostile $1 exited with status $rc" /tmp/hostile.out
 }
 
-fuzz_s=10 storm=20000 rounds=60
+fuzz_s=10 storm=20000 rounds=40
 [ -z "$PPP_DEBUG" ] || { fuzz_s=10 storm=5000 rounds=30; }
 [ -z "$PPP_SOAK" ] || { fuzz_s=300 storm=200000 rounds=1000; }
 veth_ab
