@@ -32,7 +32,7 @@ veth_ab() {	# veth_ab: fresh netns a and b joined by va <-> vb, both up
 
 hostile() {	# hostile MODE [ARG]: one pppoe_hostile run, its checks reported
 	local rc
-	timeout 120 pppoe_hostile "$1" a va b vb $2 > /tmp/hostile.out 2>&1
+	timeout 120 pppoe_hostile "$1" a va b vb ${2:+"$2"} > /tmp/hostile.out 2>&1
 	rc=$?
 	forward_results $S < /tmp/hostile.out
 	grep -q '^RESULT .* FAIL' /tmp/hostile.out && rc=0	# already reported
