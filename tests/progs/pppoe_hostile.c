@@ -22,6 +22,7 @@
  * reference left behind would block it).
  * MODE hold: ARG sessions with traffic until their device goes (NS_S,
  * DEV_S are not used: pass "-").
+ * MODE relay: PPPOEIOCSFWD from one session to another and back off.
  * MODE race: ARG rounds of connect() on a fresh veth in NS_C while
  * another thread deletes it: no hang, nothing bound to a gone device.
  *
@@ -516,6 +517,82 @@ static int mode_hold(int n)
 	return failures ? 1 : 0;
 }
 
+/* A connected, unbound PX_PROTO_OE socket in the current netns; or -errno. */
+static int connect_only(const char *dev, const unsigned char *peer, int sid)
+{
+	struct sockaddr_pppox sp = {};
+	int s;
+
+	s = socket(AF_PPPOX, SOCK_STREAM | SOCK_CLOEXEC, PX_PROTO_OE);
+	if (s < 0)
+		return -errno;
+	sp.sa_family = AF_PPPOX;
+	sp.sa_protocol = PX_PROTO_OE;
+	sp.sa_addr.pppoe.sid = htons(sid);
+	memcpy(sp.sa_addr.pppoe.remote, peer, ETH_ALEN);
+	snprintf(sp.sa_addr.pppoe.dev, IFNAMSIZ, "%s", dev);
+	if (connect(s, (void *)&sp, sizeof(sp))) {
+		close(s);
+		return -errno;
+	}
+	return s;
+}
+
+/*
+ * relay: in NS_S, session 1 relays (PPPOEIOCSFWD) to session 2, both to
+ * NS_C's MAC; in NS_C both are bound to channel fds.  A frame sent on
+ * session 1 from NS_C comes back on session 2; after PPPOEIOCDFWD it
+ * waits on session 1's socket in NS_S instead.
+ */
+static int mode_relay(void)
+{
+	struct sockaddr_pppox to = {
+		.sa_family = AF_PPPOX, .sa_protocol = PX_PROTO_OE,
+	};
+	unsigned char buf[64] = { 0x00, 0x21, 0x77 }, tags[4];
+	int s1, s2, c1s, c2s, c1, c2, got;
+	struct pollfd p;
+
+	enter(nsfd_s);
+	s1 = connect_only(dev_s, mac_c, 1);
+	s2 = connect_only(dev_s, mac_c, 2);
+	enter(nsfd_c);
+	c1 = bind_session(dev_c, mac_s, 1, &c1s);
+	c2 = bind_session(dev_c, mac_s, 2, &c2s);
+	if (s1 < 0 || s2 < 0 || c1 < 0 || c2 < 0) {
+		result("relay-setup", false, "%s %s %s %s", ename(-s1), ename(-s2),
+		       ename(-c1), ename(-c2));
+		return 1;
+	}
+	to.sa_addr.pppoe.sid = htons(2);
+	memcpy(to.sa_addr.pppoe.remote, mac_c, ETH_ALEN);
+	snprintf(to.sa_addr.pppoe.dev, IFNAMSIZ, "%s", dev_s);
+	expect("relay-set", ioctl(s1, PPPOEIOCSFWD, &to), 0);
+	to.sa_addr.pppoe.sid = htons(3);
+	expect("relay-set-unknown-target", ioctl(s2, PPPOEIOCSFWD, &to), EINVAL);
+	if (write(c1, buf, sizeof(buf)) != sizeof(buf))
+		perror("write");
+	got = drain(c2, tags, 4, 2000);
+	result("relay-forwards", got == 1 && tags[0] == 0x77,
+	       "%d frames came back on session 2", got);
+	expect("relay-unset", ioctl(s1, PPPOEIOCDFWD), 0);
+	expect("relay-unset-again", ioctl(s1, PPPOEIOCDFWD), EALREADY);
+	buf[2] = 0x78;
+	if (write(c1, buf, sizeof(buf)) != sizeof(buf))
+		perror("write");
+	p = (struct pollfd){ .fd = s1, .events = POLLIN };
+	got = poll(&p, 1, 2000) == 1 ? recv(s1, tags, sizeof(tags), 0) : -1;
+	result("relay-off-queues", got >= 3 && tags[2] == 0x78,
+	       "recv on session 1's socket: %d", got);
+	close(c1);
+	close(c2);
+	close(c1s);
+	close(c2s);
+	close(s1);
+	close(s2);
+	return failures ? 1 : 0;
+}
+
 struct racer {
 	int rounds;
 	volatile int round;
@@ -580,7 +657,7 @@ int main(int argc, char **argv)
 	int arg;
 
 	if (argc < 6) {
-		fprintf(stderr, "usage: %s frames|fuzz|padt|unreg|hold|race NS_C DEV_C NS_S DEV_S [ARG]\n",
+		fprintf(stderr, "usage: %s frames|fuzz|padt|unreg|hold|relay|race NS_C DEV_C NS_S DEV_S [ARG]\n",
 			argv[0]);
 		return 2;
 	}
@@ -608,6 +685,8 @@ int main(int argc, char **argv)
 		return mode_unreg(arg);
 	if (!strcmp(argv[1], "race"))
 		return mode_race(arg);
+	if (!strcmp(argv[1], "relay"))
+		return mode_relay();
 	fprintf(stderr, "unknown mode %s\n", argv[1]);
 	return 2;
 }

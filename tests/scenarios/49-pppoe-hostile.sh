@@ -14,7 +14,8 @@
 # past the frame or under 2, version/type not 1/1, code not 0,
 # compressed protocol, unknown session, wrong source or destination MAC;
 # random frames (fuzz) leave the session working; a PADT storm for
-# other sessions leaves it up, PADTs for it end it once; va deleted
+# other sessions leaves it up, PADTs for it end it once; a relay
+# (PPPOEIOCSFWD) from one session to another, and back off; va deleted
 # while 16 sessions carry traffic: all end and the deletion does not
 # hang; connect() racing veth creation and deletion; netns b deleted
 # (which takes va with it) and netns a deleted while a process still
@@ -47,6 +48,7 @@ check $S/veth-up $? "veth pair"
 hostile frames
 hostile fuzz $fuzz_s
 hostile padt $storm
+hostile relay
 hostile unreg 16
 veth_ab
 hostile race $rounds
