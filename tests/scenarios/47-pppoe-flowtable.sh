@@ -25,7 +25,7 @@
 # (the debug kernel).
 S=pppoe-flowtable
 if [ ! -e "/mods/$PPP_OE/pppox.ko" ] || [ ! -e /mods/nf/order ]; then
-	skip $S/modules-load "this kernel has no $PPP_OE pppox.ko or no netfilter modules"
+	skip $S/modules-load "no netfilter modules for this kernel (or no $PPP_OE pppox.ko)"
 	return 0
 fi
 : > /tmp/insmod.log

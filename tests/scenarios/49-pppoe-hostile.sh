@@ -32,16 +32,19 @@ veth_ab() {	# veth_ab: fresh netns a and b joined by va <-> vb, both up
 }
 
 hostile() {	# hostile MODE [ARG]: one pppoe_hostile run, its checks reported
-	local rc
+	local rc t0
+	t0=$(date +%s)
 	timeout 120 pppoe_hostile "$1" a va b vb ${2:+"$2"} > /tmp/hostile.out 2>&1
 	rc=$?
+	echo "pppoe_hostile $1: $(( $(date +%s) - t0 )) s"
 	forward_results $S < /tmp/hostile.out
 	grep -q '^RESULT .* FAIL' /tmp/hostile.out && rc=0	# already reported
 	check $S/$1-exit $rc "pppoe_hostile $1 exited with status $rc" /tmp/hostile.out
 }
 
 fuzz_s=10 storm=20000 rounds=40
-[ -z "$PPP_DEBUG" ] || { fuzz_s=10 storm=5000 rounds=30; }
+# KASAN and lockdep make every frame and ip(8) call several times dearer.
+[ -z "$PPP_DEBUG" ] || { fuzz_s=5 storm=2000 rounds=15; }
 [ -z "$PPP_SOAK" ] || { fuzz_s=300 storm=200000 rounds=1000; }
 veth_ab
 check $S/veth-up $? "veth pair"
