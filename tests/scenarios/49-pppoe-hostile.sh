@@ -44,7 +44,7 @@ hostile() {	# hostile MODE [ARG]: one pppoe_hostile run, its checks reported
 
 fuzz_s=10 storm=20000 rounds=40
 # KASAN and lockdep make every frame and ip(8) call several times dearer.
-[ -z "$PPP_DEBUG" ] || { fuzz_s=5 storm=2000 rounds=15; }
+[ -z "$PPP_DEBUG" ] || { fuzz_s=5 storm=2000 rounds=8; }
 [ -z "$PPP_SOAK" ] || { fuzz_s=300 storm=200000 rounds=1000; }
 veth_ab
 check $S/veth-up $? "veth pair"
