@@ -105,7 +105,7 @@ clean:
 
 help:
 	@echo 'Targets:'
-	@echo '  all              - build ppp_generic.ko, ppp_async.ko and chat (default)'
+	@echo '  all              - build ppp_generic.ko, ppp_async.ko, pppox.ko, pppoe.ko and chat (default)'
 	@echo '  modules          - build the kernel modules against KDIR'
 	@echo '  chat             - build userspace/chat/chat'
 	@echo '  setup            - install dependencies (apt-get) and cache kernels'
@@ -132,7 +132,7 @@ help:
 	@echo '  KDIR=<dir>       - kernel build tree (default: $(KDIR))'
 	@echo '  ARCH=, CROSS_COMPILE= - cross-compile for a board'
 	@echo '  MODULES=ours|intree   - module set(s): demo (default ours), check (default "ours intree");'
-	@echo '                          also generic=ours,async=intree,sync=ours etc. (sync: ppp_synctty)'
+	@echo '                          also generic=ours,async=intree,sync=ours,pppoe=ours etc.'
 	@echo '  KERNELS="6.1 6.12 debug" - kernels check boots (KERNEL=6.1 for demo)'
 	@echo '  KUNIT=0               - check skips the KUnit lane'
 	@echo '  SCENARIOS=<glob>[,<glob>] - subset of tests/scenarios/NN-*.sh for check'

@@ -68,6 +68,13 @@ typedef struct {} netns_tracker;
 #define ppp_compat_chan_direct_xmit(chan)	false
 #endif
 
+/* A channel that takes frames straight from the unit (no qdisc). */
+#ifdef PPP_COMPAT_CHAN_DIRECT_XMIT
+#define ppp_compat_chan_set_direct_xmit(chan)	((chan)->direct_xmit = true)
+#else
+#define ppp_compat_chan_set_direct_xmit(chan)	do { } while (0)
+#endif
+
 /*
  * Scatter-gather transmit: only where a channel can say it takes
  * nonlinear frames (direct_xmit); the others get them linearized.

@@ -13,7 +13,8 @@
 # then a summary.  Exit status 0 only when every check passed.
 #
 #   SPEC    ours (default) | intree | generic=ours|intree,async=ours|intree,
-#           sync=ours|intree (ppp_synctty; unnamed modules: intree)
+#           sync=ours|intree,pppoe=ours|intree (sync: ppp_synctty; pppoe:
+#           pppox + pppoe; a module not named: intree)
 #   GLOBS   e.g. '30*' or '[23]*' or '20*,45*' (matched against the file names)
 #   --pppd  the pppd every scenario runs: 2.4.9 (default, Debian 12's) or
 #           2.5 (Debian 13's, on trixie's libc6; RESULT names then read
@@ -64,8 +65,8 @@ done
 ppp_kernel_meta "$kernel" >/dev/null || exit 1
 case "$spec" in
 ours|intree) ;;
-*) [[ "$spec" =~ ^((generic|async)=(ours|intree),?)+$ ]] ||
-	die "bad --modules '$spec' (ours, intree, or generic=ours|intree,async=ours|intree)" ;;
+*) [[ "$spec" =~ ^((generic|async|sync|pppoe)=(ours|intree),?)+$ ]] ||
+	die "bad --modules '$spec' (ours, intree, or generic=ours|intree,async=ours|intree,sync=ours|intree,pppoe=ours|intree)" ;;
 esac
 case "$glob" in *[!A-Za-z0-9_*?.,\[\]-]*) die "bad --scenarios '$glob'" ;; esac
 case "$pppd" in
@@ -106,7 +107,7 @@ if [[ "$spec" == *ours* ]]; then
 		tail -n 40 "$work/build.log" >&2
 		die "step 1: building our modules against $headers failed (log: $work/build.log)"
 	fi
-	for m in ppp_generic ppp_async ppp_synctty; do
+	for m in ppp_generic ppp_async ppp_synctty pppox pppoe; do
 		[ -e "$build/drivers/net/ppp/$m.ko" ] ||
 			die "step 1: $build/drivers/net/ppp/$m.ko was not built"
 		cp "$build/drivers/net/ppp/$m.ko" "$work/overlay/mods/ours/"

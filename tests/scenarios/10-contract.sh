@@ -10,16 +10,6 @@
 #                                             ^
 #                                    N_PPP ldisc on a pty
 S=contract
-forward_results() {	# forward_results PREFIX: re-prefix RESULT lines from stdin
-	local tag name status why
-	while read -r tag name status why; do
-		case "$tag" in
-		RESULT) result "$1/$name" "$status" "$why" ;;
-		*) echo "$tag $name $status $why" ;;
-		esac
-	done
-}
-
 for prog in /usr/local/bin/ppp_*_check; do
 	[ -x "$prog" ] || continue
 	name=$(basename "$prog")

@@ -1,10 +1,14 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# Scenario 4: PPPoE in kernel mode on the client.  Debian's own pppox.ko
-# and pppoe.ko are loaded on top of whichever ppp_generic is under test:
-# they import ppp_register_net_channel, ppp_input, ... so this proves the
-# exported channel API (and its modversion CRCs) is the kernel's.  The
-# server stays in user mode (Debian's pppoe-server has no -k).  PAP.
+# Scenario 4: PPPoE in kernel mode on the client, as the seed sets it up
+# (CHAP, user rp-pppoe, secret rp-pppoe).  pppox.ko and pppoe.ko of the
+# module set under test (ppp.modules=...,pppoe=ours|intree: ours on the
+# debug kernel, the only kernel-mode PPPoE there) are loaded on top of
+# the ppp_generic under test: they meet only through the exported
+# channel API (ppp_register_net_channel, ppp_input, ...), so a mixed set
+# (in-tree pppoe on our ppp_generic, ours on the in-tree one) proves
+# each side uses nothing else, with the kernel's modversion CRCs.  The
+# server stays in user mode (Debian 12's pppoe-server has no -k).
 #
 #   netns a (client)                        netns b (access concentrator)
 #   pppd plugin rp-pppoe.so va              pppoe-server -I vb
@@ -15,24 +19,28 @@
 #   ppp0 198.51.100.2  <------ PPP session ------>  ppp0 198.51.100.1
 #
 # Checks: pppox + pppoe load, session up and listed in /proc/net/pppoe,
-# ping, 20 MiB TCP with equal sha256, the client exits on SIGTERM, then
-# pppoe and pppox unload (nothing may be left holding ppp_generic).
-# Skipped on the debug kernel (no PPP, so no pppox.ko); on a stock
-# kernel a missing pppox.ko or pppoe.ko is a FAIL.
+# ping, 20 MiB TCP with equal sha256, ppp0's MTU, the client exits on
+# SIGTERM, then pppoe and pppox unload (nothing may be left holding
+# ppp_generic); with our pppoe also /proc/net/pppoe_stats.  On a stock
+# kernel a missing in-tree pppox.ko or pppoe.ko is a FAIL.
 S=pppoe-kernel
-intree_module pppox $S/pppox-pppoe-load && intree_module pppoe $S/pppox-pppoe-load ||
-	return 0
-load_mod pppox intree > /tmp/insmod.log && load_mod pppoe intree >> /tmp/insmod.log
-if ! check $S/pppox-pppoe-load $? "in-tree pppox/pppoe refused generic=$PPP_GEN" /tmp/insmod.log; then
-	dmesg | tail -n 10
-	return 0
-fi
-pppoe_session kernel pap plugin "$PPPOE_PLUGIN" va
+load_pppoe $S/pppox-pppoe-load || return 0
+PPPOE_USER=rp-pppoe PPPOE_SECRET=rp-pppoe
+pppoe_session kernel chap plugin "$PPPOE_PLUGIN" va
 n=$(ns a cat /proc/net/pppoe 2>/dev/null | grep -c va)
 [ "$n" -ge 1 ]
 check $S/session-in-proc-net-pppoe $? "no session in /proc/net/pppoe of netns a"
+# The channel's MTU is the device's less 8 (session header, protocol):
+# veth's 1500 -> 1492, which pppd's "mtu 1492" then leaves as it is.
+m=$(ns a cat /sys/class/net/ppp0/mtu 2>/dev/null)
+[ "$m" = 1492 ]
+check $S/ppp0-mtu $? "ppp0 mtu ${m:-unreadable}, want 1492"
+if [ "$PPP_OE" = ours ]; then
+	ns a grep -q '^rx_unknown_session [0-9]' /proc/net/pppoe_stats
+	check $S/pppoe-stats $? "no /proc/net/pppoe_stats in netns a: $(ns a cat /proc/net/pppoe_stats 2>&1)"
+fi
 pppoe_stop
+unset PPPOE_USER PPPOE_SECRET
 
 # Leave nothing on top of ppp_generic: 61-teardown unloads it.
-wait_until 10 rmmod pppoe 2>/dev/null && rmmod pppox
-check $S/pppoe-pppox-unload $? "in-tree pppoe/pppox would not unload: $(grep -E '^ppp(oe|ox) ' /proc/modules | tr '\n' ' ')"
+unload_pppoe $S/pppoe-pppox-unload

@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Scenario: nftables flowtable offload through kernel-mode PPPoE.  Netns
-# a routes between a host (veth ra) and a PPPoE session (in-tree
-# pppox/pppoe on veth va, as in 45-pppoe-kernel) with an nft flowtable
+# a routes between a host (veth ra) and a PPPoE session (pppox/pppoe of
+# the module set, ours or in-tree, on veth va, as in 45-pppoe-kernel) with an nft flowtable
 # on ra and va.  Offloading a flow asks ppp0 for its forward path
 # (ndo_fill_forward_path -> the channel's fill_forward_path): PPPoE
 # session N over va.  The flowtable's ingress hook on va then takes the
@@ -21,19 +21,19 @@
 # while it runs, and ppp0 in a receives less than a tenth of its
 # segments (without a forward path from ppp0 the flow is offloaded too,
 # but as if ppp0 were its input: every segment still comes up through
-# pppoe and ppp0).  Skipped where the kernel has no pppox.ko or
-# netfilter modules (the debug kernel).
+# pppoe and ppp0).  Skipped where the kernel has no netfilter modules
+# (the debug kernel).
 S=pppoe-flowtable
-if [ ! -e /mods/intree/pppox.ko ] || [ ! -e /mods/nf/order ]; then
-	skip $S/modules-load "this kernel has no in-tree pppox.ko or netfilter modules"
+if [ ! -e "/mods/$PPP_OE/pppox.ko" ] || [ ! -e /mods/nf/order ]; then
+	skip $S/modules-load "no netfilter modules for this kernel (or no $PPP_OE pppox.ko)"
 	return 0
 fi
 : > /tmp/insmod.log
 for m in $(cat /mods/nf/order); do
 	grep -q "^$m " /proc/modules || load_mod "$m" nf >> /tmp/insmod.log 2>&1 || break
 done
-load_mod pppox intree >> /tmp/insmod.log && load_mod pppoe intree >> /tmp/insmod.log
-if ! check $S/modules-load $? "netfilter or in-tree pppox/pppoe modules refused" /tmp/insmod.log; then
+load_mod pppox "$PPP_OE" >> /tmp/insmod.log && load_mod pppoe "$PPP_OE" >> /tmp/insmod.log
+if ! check $S/modules-load $? "netfilter or $PPP_OE pppox/pppoe modules refused" /tmp/insmod.log; then
 	dmesg | tail -n 10
 	return 0
 fi
@@ -90,5 +90,4 @@ pppoe_stop
 $IP netns del h
 
 # Leave nothing on top of ppp_generic; netfilter stays (it holds none).
-wait_until 10 rmmod pppoe 2>/dev/null && rmmod pppox
-check $S/pppoe-pppox-unload $? "in-tree pppoe/pppox would not unload: $(grep -E '^ppp(oe|ox) ' /proc/modules | tr '\n' ' ')"
+unload_pppoe $S/pppoe-pppox-unload

@@ -53,6 +53,19 @@ skip() {	# skip NAME WHY: a check that cannot run on this kernel/module set
 	result "$1" SKIP "$2"
 }
 
+# forward_results PREFIX: report the "RESULT <area>/<check> STATUS WHY"
+# lines a test program printed on stdin as PREFIX/<area>/<check>; other
+# lines go to the console.
+forward_results() {
+	local tag name status why
+	while read -r tag name status why; do
+		case "$tag" in
+		RESULT) result "$1/$name" "$status" "$why" ;;
+		*) echo "$tag $name $status $why" ;;
+		esac
+	done
+}
+
 # check NAME STATUS WHY [LOG...]: PASS when STATUS is 0; on FAIL, the
 # tail of each LOG goes to the console, where the host picks it up.
 check() {
@@ -73,6 +86,28 @@ check() {
 
 load_mod() {	# load_mod NAME ours|intree
 	insmod "/mods/$2/$1.ko" 2>&1
+}
+
+# load_pppoe CHECK: insmod pppox and pppoe of the set under test
+# ($PPP_OE, ppp.modules=...,pppoe=ours|intree) on top of the loaded
+# ppp_generic; CHECK passes when both load.  False (after a SKIP on the
+# debug kernel, which has no in-tree ones) when they cannot.
+load_pppoe() {
+	if [ "$PPP_OE" != ours ]; then
+		intree_module pppox "$1" && intree_module pppoe "$1" || return 1
+	fi
+	load_mod pppox "$PPP_OE" > /tmp/insmod.log &&
+		load_mod pppoe "$PPP_OE" >> /tmp/insmod.log
+	check "$1" $? "pppox/pppoe ($PPP_OE) refused generic=$PPP_GEN" /tmp/insmod.log && return 0
+	dmesg | tail -n 10
+	return 1
+}
+
+# unload_pppoe CHECK: rmmod pppoe and pppox (nothing may still hold them);
+# the next scenario may unload ppp_generic.
+unload_pppoe() {
+	wait_until 10 rmmod pppoe 2>/dev/null && rmmod pppox
+	check "$1" $? "pppoe/pppox ($PPP_OE) would not unload: $(grep -E '^ppp(oe|ox) ' /proc/modules | tr '\n' ' ')"
 }
 
 # intree_module MOD CHECK: true if the image has the kernel's own MOD.ko.
@@ -291,16 +326,18 @@ pppoe_session() {
 
 # pppoe_up NAME pap|chap CLIENT-PPPD-ARGS...: pppoe_session up to the
 # check $S/NAME-up (the session is up), without traffic.  The server
-# gets $PPPOE_SERVER_ARGS too (e.g. -s: sync mode, N_SYNC_PPP).
+# gets $PPPOE_SERVER_ARGS too (e.g. -s: sync mode, N_SYNC_PPP).  The
+# client authenticates as $PPPOE_USER with secret $PPPOE_SECRET (default
+# client / s3cret).
 pppoe_up() {
-	local name=$1 auth=$2
+	local name=$1 auth=$2 user=${PPPOE_USER:-client} secret=${PPPOE_SECRET:-s3cret}
 	shift 2
 	grep -q '^veth ' /proc/modules || load_mod veth intree
 	fresh_netns a b
 	$IP link add va netns a type veth peer name vb netns b
 	ns a $IP link set va up
 	ns b $IP link set vb up
-	echo '"client" "server" "s3cret" *' > /etc/ppp/$auth-secrets
+	echo "\"$user\" \"server\" \"$secret\" *" > /etc/ppp/$auth-secrets
 	chmod 600 /etc/ppp/$auth-secrets
 	cat > /etc/ppp/pppoe-server-options <<-EOT
 	require-$auth
@@ -315,7 +352,7 @@ pppoe_up() {
 	$NSX b pppoe-server -F -q "$PPPD" $PPPOE_SERVER_ARGS -I vb -L 198.51.100.1 \
 		-R 198.51.100.2 -N 2 &
 	PS=$!
-	$NSX a pppd "$@" noauth name client user client remotename server \
+	$NSX a pppd "$@" noauth name "$user" user "$user" remotename server \
 		noipdefault nodetach maxfail 1 lcp-restart 1 mtu 1492 mru 1492 \
 		logfile /tmp/cli.log &
 	PC=$!
