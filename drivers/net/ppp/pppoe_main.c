@@ -219,3 +219,4 @@ module_exit(pppoe_exit);
 MODULE_DESCRIPTION("PPP over Ethernet sessions (RFC 2516), drop-in for the in-tree pppoe");
 MODULE_LICENSE("GPL");
 MODULE_ALIAS_NET_PF_PROTO(PF_PPPOX, PX_PROTO_OE);
+MODULE_VERSION(PPP_VERSION);

@@ -254,3 +254,4 @@ module_exit(pppox_exit);
 MODULE_DESCRIPTION("PPP over X socket family (AF_PPPOX), drop-in for the in-tree pppox");
 MODULE_LICENSE("GPL");
 MODULE_ALIAS_NETPROTO(PF_PPPOX);
+MODULE_VERSION(PPP_VERSION);
