@@ -141,6 +141,8 @@ ac_up() {
 		>> /tmp/disc.txt 2> /tmp/tcpdump.log &
 	PT=$!
 	wait_until 10 grep -q 'listening on' /tmp/tcpdump.log
+	[ -z "$PPP_VERBOSE" ] ||
+		say "netns b: pppoe-server -k -g $PLUGIN_PATH -I vb -L 198.51.100.1 -R 198.51.100.2 -N 64"
 	$NSX b $SRV4 -F -k -g "$PLUGIN_PATH" -q "$PPPD" -I vb \
 		-L 198.51.100.1 -R 198.51.100.2 -N 64 &
 	PS=$!
@@ -151,6 +153,8 @@ ac_up() {
 client_up() {
 	rm -f /tmp/cli.log
 	: > /tmp/disc.txt
+	[ -z "$PPP_VERBOSE" ] ||
+		say "netns a: pppd plugin $PPPOE_PLUGIN nic-va user rp-pppoe noauth noipdefault nodetach ..."
 	$NSX a pppd plugin "$PPPOE_PLUGIN" nic-va user rp-pppoe noauth \
 		noipdefault nodetach maxfail 1 lcp-restart 1 debug \
 		logfile /tmp/cli.log &
@@ -177,7 +181,14 @@ if [ ! -x $SRV4 ]; then
 	return 0
 fi
 pppoe_kmods_load || return 0
-PLUGIN_PATH=$(ls /usr/lib/pppd/*/"$PPPOE_PLUGIN" 2>/dev/null | head -n 1)
+[ -z "$PPP_VERBOSE" ] || say "pppox/pppoe: ${PPPOE_LOADED:-as the lane loaded them} (on ppp_generic: $PPP_GEN); $(pppd --version 2>&1 | head -n 1)"
+# -g wants a path: the plugin of the pppd under test (2.4.9 has a
+# pppoe.so too, which 2.5 cannot load).
+PLUGIN_PATH=/usr/lib/pppd/$("$PPPD" --version 2>&1 | awk '{ print $3; exit }')/$PPPOE_PLUGIN
+if [ ! -e "$PLUGIN_PATH" ]; then
+	result $S/plugin FAIL "no $PLUGIN_PATH"
+	return 0
+fi
 grep -q '^veth ' /proc/modules || load_mod veth intree
 
 # --- session 1: the client hangs up --------------------------------------
