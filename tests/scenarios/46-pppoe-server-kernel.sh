@@ -233,6 +233,7 @@ if [ -n "$PPP_VERBOSE" ]; then
 	say "/proc/net/pppoe in netns a and in netns b:"
 	ns a cat /proc/net/pppoe | sed 's/^/   a: /'
 	ns b cat /proc/net/pppoe | sed 's/^/   b: /'
+	say "(the PADS's session $sid, as /proc/net/pppoe prints it: ${pa:-none})"
 fi
 ping_check $S/ping a 198.51.100.1 1400
 transfer $S/tcp-20M a b 198.51.100.1 20
