@@ -42,7 +42,8 @@ chat:
 setup:
 	scripts/setup.sh
 
-# The main job: boot QEMU with our modules and show a dial-up session.
+# The main job: boot QEMU with our modules and show a dial-up session
+# (DEMO=pppoe: the seed's PPPoE setup in kernel mode).
 demo: setup
 	scripts/qemu/demo.sh
 
@@ -109,7 +110,9 @@ help:
 	@echo '  modules          - build the kernel modules against KDIR'
 	@echo '  chat             - build userspace/chat/chat'
 	@echo '  setup            - install dependencies (apt-get) and cache kernels'
-	@echo '  demo             - boot QEMU and show a dial-up session over our modules'
+	@echo '  demo             - boot QEMU and show a dial-up session over our modules;'
+	@echo '                     DEMO=pppoe: the PPPoE setup in kernel mode (pppoe-server -k,'
+	@echo '                     discovery packet by packet, CHAP, ping, transfer, PADT)'
 	@echo '  check            - run every test (host tests, KUnit lane, QEMU scenarios)'
 	@echo '  kunit            - only the KUnit suites on the debug kernel'
 	@echo '  soak             - long runs: chat and VJ fuzzers, scenarios with ppp.soak=1'
@@ -134,6 +137,7 @@ help:
 	@echo '  MODULES=ours|intree   - module set(s): demo (default ours), check (default "ours intree");'
 	@echo '                          also generic=ours,async=intree,sync=ours,pppoe=ours etc.'
 	@echo '  KERNELS="6.1 6.12 debug" - kernels check boots (KERNEL=6.1 for demo)'
+	@echo '  DEMO=dialup|pppoe     - what demo shows (default dialup)'
 	@echo '  KUNIT=0               - check skips the KUnit lane'
 	@echo '  SCENARIOS=<glob>[,<glob>] - subset of tests/scenarios/NN-*.sh for check'
 	@echo '  PPPD="2.4.9 2.5"      - pppd versions check runs: 2.4.9 everything, 2.5 its lane'

@@ -62,3 +62,42 @@ copy_with_libs() {
 		cp -L "$lib" "$root$lib"
 	done
 }
+
+# host_mirror: the URI of the host's Debian archive (not security), the
+# same mirror the host already trusts; deb.debian.org if none is found.
+host_mirror() {
+	local uri
+	uri=$(awk 'tolower($1) == "uris:" { u = $2 }
+		   tolower($1) == "suites:" && u != "" && $0 !~ /security/ { print u; exit }
+		   /^$/ { u = "" }' /etc/apt/sources.list.d/*.sources 2>/dev/null || true)
+	[ -n "$uri" ] || uri=$(awk '$1 == "deb" && $0 !~ /security/ {
+			for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; exit } }' \
+			/etc/apt/sources.list 2>/dev/null || true)
+	echo "${uri:-http://deb.debian.org/debian}"
+}
+
+# trixie_apt_conf DIR: a private apt configuration in DIR that sees only
+# Debian 13 (trixie), from the host's mirror, with its own lists and
+# cache; prints the path for APT_CONFIG.  The host's own apt sources are
+# never touched: with trixie there, an upgrade would pull Debian 13 onto
+# the machine.
+trixie_apt_conf() {
+	local a=$1
+	mkdir -p "$a/sources.list.d" "$a/preferences.d" "$a/lists/partial" \
+		"$a/cache/archives/partial"
+	cat > "$a/sources.list" <<-EOT
+	deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $(host_mirror) trixie main
+	EOT
+	cat > "$a/apt.conf" <<-EOT
+	Dir::Etc::SourceList "$a/sources.list";
+	Dir::Etc::SourceParts "$a/sources.list.d";
+	Dir::Etc::Preferences "$a/preferences";
+	Dir::Etc::PreferencesParts "$a/preferences.d";
+	Dir::State::Lists "$a/lists";
+	Dir::Cache "$a/cache";
+	APT::Architectures { "$(dpkg --print-architecture)"; };
+	APT::Sandbox::User "root";
+	Acquire::Languages "none";
+	EOT
+	echo "$a/apt.conf"
+}

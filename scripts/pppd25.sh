@@ -5,11 +5,10 @@
 # trixie) into the cache, for the test images' pppd 2.5 lane.  setup.sh
 # runs it; idempotent: a second run only looks at a stamp.
 #
-# The host's own apt sources are never touched: with trixie there, an
-# upgrade would pull Debian 13 onto the machine.  A private apt
-# configuration (APT_CONFIG) knows only trixie, from the same mirror as
-# the host's Debian entry, with its own lists and cache; `apt-get
-# download` fetches the .debs and `dpkg-deb -x` unpacks them.
+# A private apt configuration (trixie_apt_conf in lib.sh) knows only
+# trixie, from the same mirror as the host's Debian entry, with its own
+# lists and cache; `apt-get download` fetches the .debs and `dpkg-deb -x`
+# unpacks them.
 #
 # pppd itself runs against Debian 12's libraries (it needs GLIBC_2.34 and
 # the same sonames), but its plugins pppoe.so, pppol2tp.so, radius.so ...
@@ -25,44 +24,8 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-suite=trixie
 dir=$PPP_CACHE_DIR/pppd25
 stamp=$dir/done
-
-# host_mirror: the URI of the host's Debian archive (not security), the
-# same mirror the host already trusts; deb.debian.org if none is found.
-host_mirror() {
-	local uri
-	uri=$(awk 'tolower($1) == "uris:" { u = $2 }
-		   tolower($1) == "suites:" && u != "" && $0 !~ /security/ { print u; exit }
-		   /^$/ { u = "" }' /etc/apt/sources.list.d/*.sources 2>/dev/null || true)
-	[ -n "$uri" ] || uri=$(awk '$1 == "deb" && $0 !~ /security/ {
-			for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; exit } }' \
-			/etc/apt/sources.list 2>/dev/null || true)
-	echo "${uri:-http://deb.debian.org/debian}"
-}
-
-# apt_conf: a private apt configuration in $dir/apt that sees only trixie.
-apt_conf() {
-	local a=$dir/apt
-	mkdir -p "$a/sources.list.d" "$a/preferences.d" "$a/lists/partial" \
-		"$a/cache/archives/partial"
-	cat > "$a/sources.list" <<-EOT
-	deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $(host_mirror) $suite main
-	EOT
-	cat > "$a/apt.conf" <<-EOT
-	Dir::Etc::SourceList "$a/sources.list";
-	Dir::Etc::SourceParts "$a/sources.list.d";
-	Dir::Etc::Preferences "$a/preferences";
-	Dir::Etc::PreferencesParts "$a/preferences.d";
-	Dir::State::Lists "$a/lists";
-	Dir::Cache "$a/cache";
-	APT::Architectures { "$(dpkg --print-architecture)"; };
-	APT::Sandbox::User "root";
-	Acquire::Languages "none";
-	EOT
-	echo "$a/apt.conf"
-}
 
 if [ -e "$stamp" ] && [ -x "$dir/root/usr/sbin/pppd" ] && [ -d "$dir/libc" ]; then
 	echo "pppd $(cat "$dir/version") (trixie) cached in $dir"
@@ -70,17 +33,17 @@ if [ -e "$stamp" ] && [ -x "$dir/root/usr/sbin/pppd" ] && [ -d "$dir/libc" ]; th
 fi
 rm -rf "$dir"
 mkdir -p "$dir/deb"
-APT_CONFIG=$(apt_conf)
+APT_CONFIG=$(trixie_apt_conf "$dir/apt")
 export APT_CONFIG
-apt-get update -qq || die "apt-get update (private $suite config $APT_CONFIG) failed"
+apt-get update -qq || die "apt-get update (private trixie config $APT_CONFIG) failed"
 (cd "$dir/deb" && apt-get download -qq ppp libc6) ||
-	die "apt-get download ppp libc6 ($suite) failed"
-dpkg-deb -x "$dir"/deb/ppp_*.deb "$dir/root" || die "dpkg-deb -x ppp ($suite) failed"
-dpkg-deb -x "$dir"/deb/libc6_*.deb "$dir/libc" || die "dpkg-deb -x libc6 ($suite) failed"
+	die "apt-get download ppp libc6 (trixie) failed"
+dpkg-deb -x "$dir"/deb/ppp_*.deb "$dir/root" || die "dpkg-deb -x ppp (trixie) failed"
+dpkg-deb -x "$dir"/deb/libc6_*.deb "$dir/libc" || die "dpkg-deb -x libc6 (trixie) failed"
 ver=$(ls "$dir/root/usr/lib/pppd" | head -n 1)
 case "$ver" in
 2.5*) ;;
-*) die "unpacked ppp from $suite has plugins for '$ver', not 2.5.x" ;;
+*) die "unpacked ppp from trixie has plugins for '$ver', not 2.5.x" ;;
 esac
 [ -e "$dir/root/usr/lib/pppd/$ver/pppoe.so" ] || die "ppp $ver has no pppoe.so"
 # pppd and its PPPoE plugin must load on trixie's libc and this

@@ -12,7 +12,9 @@
 #    so image, headers and in-tree modules always agree;
 #  - Debian 13's pppd 2.5 and libc6 for the test images' pppd 2.5 lane,
 #    through a private apt configuration (scripts/pppd25.sh: the host's
-#    apt sources stay Debian 12's).
+#    apt sources stay Debian 12's);
+#  - Debian 13's rp-pppoe 4.0 pppoe-server (kernel mode: -k, -g), the
+#    same way (scripts/pppoe4.sh).
 #
 # Cache: ${PPP_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pppstack}
 set -euo pipefail
@@ -52,6 +54,10 @@ stage_end
 
 stage "setup: pppd 2.5 (Debian 13) for the test images"
 "$PPP_TOP/scripts/pppd25.sh" || die "fetching pppd 2.5 failed"
+stage_end
+
+stage "setup: rp-pppoe 4.0 (Debian 13) for the test images"
+"$PPP_TOP/scripts/pppoe4.sh" || die "fetching rp-pppoe 4.0 failed"
 stage_end
 
 # In-tree modules the harness may load, as paths under kernel/.

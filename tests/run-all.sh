@@ -20,7 +20,8 @@
 #   4. the pppd 2.5 lane: for each version in PPPD (default "2.4.9 2.5")
 #      other than Debian 12's 2.4.9, the scenarios PPPD25_SCENARIOS
 #      (default: 20-pppd-pty 30-dialup 40-pppoe-user 45-pppoe-kernel
-#      58-rtnl-link 62-updown, those of them SCENARIOS selects) once
+#      46-pppoe-server-kernel 58-rtnl-link 62-updown, those of them
+#      SCENARIOS selects) once
 #      more, under Debian 13's pppd 2.5 (run.sh --pppd 2.5), on the
 #      kernels in both KERNELS and PPPD25_KERNELS (default 6.12), with
 #      every module set.  Its RESULT names read <kernel>/<set>@pppd2.5/...
@@ -47,7 +48,7 @@ KUNIT=${KUNIT:-1}
 SCENARIOS=${SCENARIOS:-*}
 PPPD=${PPPD:-2.4.9 2.5}
 PPPD25_KERNELS=${PPPD25_KERNELS:-6.12}
-PPPD25_SCENARIOS=${PPPD25_SCENARIOS:-20-pppd-pty 30-dialup 40-pppoe-user 45-pppoe-kernel 58-rtnl-link 62-updown}
+PPPD25_SCENARIOS=${PPPD25_SCENARIOS:-20-pppd-pty 30-dialup 40-pppoe-user 45-pppoe-kernel 46-pppoe-server-kernel 58-rtnl-link 62-updown}
 for v in $PPPD; do
 	case "$v" in
 	2.4.9|2.5) ;;

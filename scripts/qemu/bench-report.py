@@ -45,8 +45,8 @@ def metric(key, label, unit, better, target):
 def item_of(test):
     """The bench-init item a test or metric key belongs to."""
     for prefix, item in (("ldisc", "ldisc"), ("codec", "codec"), ("vj", "vj"), ("units", "units"),
-                         ("pppoe-sync", "pppoe-sync"), ("pppoe", "pppoe"), ("tcp-", "link"), ("udp-", "link"),
-                         ("ping-", "link"), ("link", "link")):
+                         ("pppoe-sync", "pppoe-sync"), ("pppoe-kernel", "pppoe-kernel"), ("pppoe", "pppoe"),
+                         ("tcp-", "link"), ("udp-", "link"), ("ping-", "link"), ("link", "link")):
         if test.startswith(prefix):
             return item
     return "*"
@@ -76,6 +76,7 @@ class Run:
         self.started = {}		# (set, round) -> set of items
         self.failures = []
         self.failed = set()		# (set, round, item) already counted
+        self.pppoe_mods = defaultdict(set)	# set -> pppox/pppoe sources
 
     def fail(self, r, what):
         s, rnd = r.get("set"), r.get("round")
@@ -94,6 +95,9 @@ def values(rows):
         try:
             if t == "round":
                 run.started[(s, r["round"])] = set(r.get("items", "").split(","))
+                continue
+            if t == "pppoe-kernel-mods":
+                run.pppoe_mods[s].add(r["pppoe"])
                 continue
             if r.get("failed") == "1":
                 run.fail(r, "%s failed (%s)" % (t, r.get("reason", "?")))
@@ -143,7 +147,8 @@ def values(rows):
                 run.put("units-mem", r, (int(r["slab_kb"]) + int(r["percpu_kb"])) / n)
             elif t in ("tcp-a2b", "tcp-b2a", "udp-a2b", "pppoe-tcp-a2b",
                        "pppoe-tcp-b2a", "pppoe-sync-tcp-a2b",
-                       "pppoe-sync-tcp-b2a"):
+                       "pppoe-sync-tcp-b2a", "pppoe-kernel-tcp-a2b",
+                       "pppoe-kernel-tcp-b2a"):
                 kbps, rx = float(r["kbps"]), int(r["bytes"])
                 metric(t + "-tput", "%s throughput" % t, "Mbit/s", "high", 1.25)
                 metric(t + "-cpu", "%s CPU per MB received" % t, "ms", "low", 0.8)
@@ -276,6 +281,9 @@ def main():
                 missed += 1
             print("%-44s %-6s %15s %15s %15s %15s %15s  %s" % (
                 label, unit, cells[0], cells[1], cells[2], ours_txt, nosimd_txt, vd))
+        if run.pppoe_mods:
+            print("   pppoe-kernel: pppox/pppoe loaded by " + ", ".join(
+                "%s: %s" % (s, "+".join(sorted(m))) for s, m in sorted(run.pppoe_mods.items())))
         if run.failures:
             print("   failed runs (left out of the medians): %d" % len(run.failures))
             for f in run.failures:

@@ -21,7 +21,8 @@
 #   BENCH_KERNELS   kernels (default "6.1 6.12")
 #   BENCH_ROUNDS    rounds (default 6; an odd number is rounded up, so
 #                   that each set runs first as often as last)
-#   BENCH_ITEMS     ldisc codec vj units link pppoe pppoe-sync host (default: all);
+#   BENCH_ITEMS     ldisc codec vj units link pppoe pppoe-sync pppoe-kernel
+#                   host (default: all);
 #                   unitprof and prof (perf profiles, see bench-init)
 #                   only when named
 #   BENCH_UNITS     units created/destroyed (default 10000)
@@ -44,7 +45,8 @@ set -euo pipefail
 
 kernels=${BENCH_KERNELS:-6.1 6.12}
 rounds=${BENCH_ROUNDS:-6}
-items=${BENCH_ITEMS:-ldisc codec vj units link pppoe pppoe-sync host}
+#   BENCH_ITEMS     ldisc codec vj units link pppoe pppoe-sync pppoe-kernel
+#                   host (default: all);
 # the host item runs here; the VM gets the rest
 host=
 case " $items " in *" host "*) host=1 ;; esac
@@ -140,6 +142,10 @@ for k in $kernels; do
 		die "building our modules against $headers failed"
 	}
 	cp "$build"/drivers/net/ppp/{ppp_generic,ppp_async,ppp_synctty}.ko "$work/overlay/mods/ours/"
+	# Our pppox/pppoe where the tree builds them (pppoe-kernel: without
+	# them, the ours set runs the in-tree ones on our ppp_generic).
+	find "$build/drivers/net/ppp" \( -name pppox.ko -o -name pppoe.ko \) \
+		-exec cp {} "$work/overlay/mods/ours/" \;
 	cp "$kdir"/mods/*.ko "$work/overlay/mods/intree/"
 	# the in-tree ppp_synctty and n_hdlc (setup.sh: syncmods/<kver>/)
 	sm=$PPP_CACHE_DIR/syncmods/$kver

@@ -10,6 +10,9 @@
 #                                         builds, is /usr/local/bin/chat)
 #   pppoe, pppoe-server, iperf3, socat
 #   nft, conntrack                       (47-pppoe-flowtable)
+#   tcpdump                              (the PPPoE demo's discovery capture)
+#   /usr/local/pppoe4/sbin/pppoe-server  Debian 13's rp-pppoe 4.0, which has
+#                                         kernel mode (-k, -g; scripts/pppoe4.sh)
 #   /usr/bin/ip                          (iproute2's: busybox's ip has no
 #                                         netns - always call it by path)
 #   /usr/local/pppd-2.5/sbin/pppd        Debian 13's pppd 2.5 (scripts/pppd25.sh),
@@ -28,18 +31,23 @@ set -euo pipefail
 [ $# = 1 ] || die "usage: $0 OUT.cpio.gz"
 out=$1
 bins="/usr/sbin/pppd /usr/sbin/pppoe /usr/sbin/pppoe-server /usr/sbin/chat
-/usr/bin/iperf3 /usr/bin/socat /usr/sbin/nft /usr/sbin/conntrack"
+/usr/bin/iperf3 /usr/bin/socat /usr/sbin/nft /usr/sbin/conntrack
+/usr/bin/tcpdump"
 plugins=$(ls /usr/lib/pppd/*/*.so) || die "no pppd plugins: is ppp installed?"
 
 # pppd 2.5, when setup.sh has cached it (the lane needing it checks).
 p25=$PPP_CACHE_DIR/pppd25
 p25ver=
 [ ! -e "$p25/done" ] || p25ver=$(cat "$p25/version")
+# rp-pppoe 4.0's pppoe-server (setup.sh caches it; the scenarios check).
+p4=$PPP_CACHE_DIR/pppoe4
+p4ver=
+[ ! -e "$p4/done" ] || p4ver=$(cat "$p4/version")
 legacy=$(dpkg -L libssl3 2>/dev/null | grep '/ossl-modules/legacy\.so$' | head -n 1)
 
 key=$( { dpkg-query -W busybox-static ppp pppoe iperf3 socat iproute2 libc6 libssl3 \
-	nftables conntrack
-	 echo "pppd25=$p25ver"; sha256sum "$0"; } | sha256sum | cut -c1-16)
+	nftables conntrack tcpdump
+	 echo "pppd25=$p25ver pppoe4=$p4ver"; sha256sum "$0"; } | sha256sum | cut -c1-16)
 if [ -e "$out" ] && [ "$(cat "$out.key" 2>/dev/null)" = "$key" ]; then
 	exit 0
 fi
@@ -58,6 +66,10 @@ if [ -n "$p25ver" ]; then
 	copy_with_libs "$root" "$p25/root/usr/sbin/pppd" /usr/local/pppd-2.5/sbin/pppd
 	mkdir -p "$root/usr/lib/pppd"
 	cp -a "$p25/root/usr/lib/pppd/$p25ver" "$root/usr/lib/pppd/"
+fi
+if [ -n "$p4ver" ]; then
+	copy_with_libs "$root" "$p4/root/usr/sbin/pppoe-server" \
+		/usr/local/pppoe4/sbin/pppoe-server
 fi
 if [ -n "$legacy" ]; then
 	mkdir -p "$root$(dirname "$legacy")"
