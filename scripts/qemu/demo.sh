@@ -10,7 +10,8 @@
 #   make demo                 # or: scripts/qemu/demo.sh
 #   MODULES=intree make demo
 #   KERNEL=6.1 make demo
+#   DEMO_ARCH=arm64 make demo # Debian's arm64 kernel and pppd (setup ARCHES)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
-exec "$top/scripts/qemu/run.sh" --kernel "${KERNEL:-6.12}" \
+exec "$top/scripts/qemu/run.sh" --arch "${DEMO_ARCH:-x86_64}" --kernel "${KERNEL:-6.12}" \
 	--modules "${MODULES:-ours}" --scenarios '30*' --verbose
