@@ -48,6 +48,15 @@ export DEBIAN_FRONTEND=noninteractive
 mkdir -p "$PPP_CACHE_DIR"
 t_start=$(date +%s)
 
+# host_kernels: the host's installed kernel images and /boot's files.
+# Setup must leave both as they were: it is checked at its end.
+host_kernels() {
+	dpkg-query -W -f='${Package} ${Version} ${db:Status-Abbrev}\n' 'linux-image*' \
+		2>/dev/null | awk '$3 ~ /^i/' || true
+	ls -l --time-style=+%s /boot 2>/dev/null || true
+}
+kernels_before=$(host_kernels)
+
 # apt-get update once; again only after a day (new kernel ABIs appear).
 stage "setup: apt-get update"
 # A foreign arch's lists are fetched on its first use, then daily.
@@ -318,4 +327,9 @@ for arch in $ARCHES; do
 	done
 done
 unset APT_CONFIG
+if [ "$(host_kernels)" != "$kernels_before" ]; then
+	diff <(echo "$kernels_before") <(host_kernels) >&2 || true
+	die "setup changed the host's installed kernels or /boot (see the diff above)"
+fi
+echo "setup: the host's kernel images and /boot are as before"
 echo "setup: done in $(( $(date +%s) - t_start )) s"
