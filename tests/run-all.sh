@@ -266,6 +266,7 @@ arch_cut() {
 }
 [ "$ARCH_SCENARIOS" = full ] || mapfile -t arch_cuts < <(arch_cut)
 
+arch_jobs=()
 for i in "${!arch_lanes[@]}"; do
 	IFS=/ read -r a k m <<< "${arch_lanes[$i]}"
 	ppp_arch "$a" >/dev/null || die "ARCH_LANES: bad arch in '${arch_lanes[$i]}'"
@@ -274,8 +275,24 @@ for i in "${!arch_lanes[@]}"; do
 	else
 		sc=${arch_cuts[$i]:-}
 	fi
-	[ -z "$sc" ] || jobs_list+=("arch $a $k $m $sc")
+	[ -z "$sc" ] || arch_jobs+=("arch $a $k $m $sc")
 done
+# The longest boots first (two at a time, the last to start sets the
+# end): the KUnit and debug lanes, then the other arches' lanes (about
+# twice as slow per scenario under TCG as x86_64's), most scenarios
+# first, then the rest.
+if [ ${#arch_jobs[@]} -gt 0 ]; then
+	mapfile -t arch_jobs < <(printf '%s\n' "${arch_jobs[@]}" |
+		awk '{ print gsub(/,/, ",", $5) "\t" $0 }' | sort -s -rn -k1,1 | cut -f2-)
+	head_jobs=() tail_jobs=()
+	for j in "${jobs_list[@]}"; do
+		case "$j" in
+		kunit|"qemu debug "*) head_jobs+=("$j") ;;
+		*) tail_jobs+=("$j") ;;
+		esac
+	done
+	jobs_list=("${head_jobs[@]}" "${arch_jobs[@]}" "${tail_jobs[@]}")
+fi
 
 job_log() {	# job_log JOB: its log file
 	local j=$1

@@ -266,7 +266,8 @@ elapsed=$(( $(date +%s) - t_start ))
 # one and count for none).  A subset glob (or comma-separated globs)
 # takes the floors of the scenarios it selects, so the floor scales
 # with --scenarios; a lane with no column in the file (e.g. a mixed
-# module set, or the pppd 2.5 lane) has none.
+# module set, or the pppd 2.5 lane) has none, except another arch's,
+# which takes x86_64's column of the same kernel and module set.
 floor_check() {
 	local floors=$PPP_TOP/tests/floors.txt col f name want got short=
 	if [ ! -r "$floors" ]; then
@@ -275,6 +276,14 @@ floor_check() {
 	fi
 	col=$(awk -v l="$label" '$1 == "scenario" {
 		for (i = 2; i <= NF; i++) if ($i == l) print i }' "$floors")
+	if [ -z "$col" ] && [ "$arch" != x86_64 ]; then
+		# another arch without a column of its own: the same kernel
+		# and module set's x86_64 floors (the scenarios report the
+		# same checks on every arch)
+		col=$(awk -v l="$kernel/$spec$lane" '$1 == "scenario" {
+			for (i = 2; i <= NF; i++) if ($i == l) print i }' "$floors")
+		[ -z "$col" ] || echo "run.sh: $label: no column in $floors: x86_64's $kernel/$spec$lane floors" >&2
+	fi
 	if [ -z "$col" ]; then
 		echo "run.sh: $label: no floor for this lane in $floors" >&2
 		return
