@@ -16,6 +16,9 @@ export PPP_CACHE_DIR
 # different module ABIs (armmp, armmp-lpae): each is its own "arch" here.
 PPP_ARCHES_ALL="x86_64 arm64 armhf armhf-lpae mips64el"
 PPP_ARCHES_DEFAULT="x86_64 arm64 armhf"
+# make check's other-arch boots (ARCH/KERNEL/SET) when ARCHES is not
+# given; setup then fetches only these kernels of those arches.
+PPP_ARCH_LANES_DEFAULT="arm64/6.12/ours arm64/6.12/intree armhf/6.1/ours"
 
 # ppp_arches LIST: LIST (words, "all" for every arch, empty for the
 # default) checked and expanded, one word each.

@@ -43,7 +43,12 @@ if [ "${1:-}" = --clean ]; then
 	exit 0
 fi
 [ "$(id -u)" = 0 ] || die "setup needs root (apt-get, dpkg)"
+arches_given=${ARCHES:-}
 ARCHES=$(ppp_arches "${ARCHES:-}") || exit 1
+# Without ARCHES, the other arches' kernels are those make check's
+# default lanes boot (ARCH_LANES, if given, names them instead).
+lanes=
+[ -n "$arches_given" ] || lanes=${ARCH_LANES:-$PPP_ARCH_LANES_DEFAULT}
 export DEBIAN_FRONTEND=noninteractive
 mkdir -p "$PPP_CACHE_DIR"
 t_start=$(date +%s)
@@ -315,16 +320,23 @@ for arch in $ARCHES; do
 		ppp_arch "$arch"
 		APT_CONFIG=$(ppp_apt_conf "$A_DEB")
 		export APT_CONFIG
-		stage "setup: $arch userland ($A_DEB)"
-		userland_unpack "$A_DEB"
-		stage_end
 	fi
 	ppp_arch "$arch"
-	for alias in $A_KERNELS; do
+	kernels=$A_KERNELS
+	if [ -n "$lanes" ] && [ "$arch" != x86_64 ]; then
+		kernels=$(echo "$lanes" | tr ' ' '\n' | awk -F/ -v a="$arch" '$1 == a { print $2 }' | sort -u)
+		[ -n "$kernels" ] || continue
+	fi
+	for alias in $kernels; do
 		stage "setup: kernel $alias ($arch)"
 		setup_kernel "$alias" "$arch"
 		stage_end
 	done
+	if [ "$arch" != x86_64 ]; then
+		stage "setup: $arch userland ($A_DEB)"
+		userland_unpack "$A_DEB"
+		stage_end
+	fi
 done
 unset APT_CONFIG
 if [ "$(host_kernels)" != "$kernels_before" ]; then

@@ -24,9 +24,8 @@
 #      every arch x its kernels (those in KERNELS) x MODULE_SETS.  The
 #      x86_64 lanes (3, 4, the KUnit lane) run only with x86_64 in
 #      ARCHES.  ARCH_SCENARIOS=full runs SCENARIOS on each (the default
-#      when ARCHES is given); "cut" (the default otherwise) gives each
-#      lane a share (arch_cut below): every scenario once per arch and
-#      per kernel among these lanes;
+#      when ARCHES is given); "once" (the default otherwise) and "axes"
+#      give each lane a share (arch_cut below);
 #   4. the pppd 2.5 lane: for each version in PPPD (default "2.4.9 2.5")
 #      other than Debian 12's 2.4.9, the scenarios PPPD25_SCENARIOS
 #      (default: 20-pppd-pty 30-dialup 40-pppoe-user 45-pppoe-kernel
@@ -56,10 +55,10 @@ arches_given=${ARCHES:-}
 ARCHES=$(ppp_arches "${ARCHES:-}") || exit 1
 # the default lanes run the cut, ARCHES=... the full matrix
 ARCH_SCENARIOS=${ARCH_SCENARIOS:-${arches_given:+full}}
-ARCH_SCENARIOS=${ARCH_SCENARIOS:-cut}
+ARCH_SCENARIOS=${ARCH_SCENARIOS:-once}
 case "$ARCH_SCENARIOS" in
-cut|full) ;;
-*) die "ARCH_SCENARIOS: 'cut' or 'full', not '$ARCH_SCENARIOS'" ;;
+once|axes|full) ;;
+*) die "ARCH_SCENARIOS: 'once', 'axes' or 'full', not '$ARCH_SCENARIOS'" ;;
 esac
 MODULE_SETS=${MODULE_SETS:-${MODULES:-ours intree}}
 KUNIT=${KUNIT:-1}
@@ -191,10 +190,8 @@ if [ -z "${ARCH_LANES+set}" ]; then
 	for a in $ARCHES; do
 		[ "$a" != x86_64 ] || continue
 		if [ -z "$arches_given" ]; then
-			case "$a" in
-			arm64) ARCH_LANES+=" arm64/6.12/ours arm64/6.12/intree" ;;
-			armhf) ARCH_LANES+=" armhf/6.1/ours" ;;
-			esac
+			ARCH_LANES+=" $(echo "$PPP_ARCH_LANES_DEFAULT" | tr ' ' '\n' |
+				grep "^$a/" | tr '\n' ' ')"
 			continue
 		fi
 		ppp_arch "$a"
@@ -223,24 +220,29 @@ scenario_names() {
 	done
 }
 
-# arch_cut: under ARCH_SCENARIOS=cut, one line per other-arch lane
-# (in ARCH_LANES order) with its scenarios, comma-separated.  Every
-# scenario runs on every arch and on every kernel these lanes have, on
-# as few lanes as that takes: for each scenario in turn, lanes are
-# chosen until its arches and kernels are covered, each time the lane
-# covering the most of what is left, the least loaded of those first.
-# Module sets take turns that way (x86_64 runs every scenario with
-# both).  With the default lanes, armhf/6.1/ours (the only armhf and
-# the only 6.1 lane) runs every scenario and arm64/6.12/ours and
-# arm64/6.12/intree one half each.  A new scenario finds its lanes by
-# itself: there is no list to keep.
+# arch_cut: under ARCH_SCENARIOS=once or axes, one line per other-arch
+# lane (in ARCH_LANES order) with its scenarios, comma-separated.
+#   axes: every scenario runs on every arch and on every kernel these
+#         lanes have, on as few lanes as that takes: for each scenario
+#         in turn, lanes are chosen until its arches and kernels are
+#         covered, each time the lane covering the most of what is
+#         left, the least loaded of those first; module sets take turns
+#         that way.  With the default lanes, armhf/6.1/ours (the only
+#         armhf and the only 6.1 lane) runs every scenario and the two
+#         arm64 lanes one half each: two lanes' worth.
+#   once: every scenario runs once, on the least loaded lane: the
+#         scenarios are dealt out in turn (with the default lanes, a
+#         third each: one lane's worth).
+# x86_64 runs every scenario with both module sets on both kernels.  A
+# new scenario finds its lanes by itself: there is no list to keep.
 arch_cut() {
-	scenario_names | awk -v lanes="$ARCH_LANES" '
+	scenario_names | awk -v lanes="$ARCH_LANES" -v mode="$ARCH_SCENARIOS" '
 	BEGIN { nl = split(lanes, L, " ") }
 	{ S[++ns] = $0 }
 	END {
 		for (i = 1; i <= nl; i++) {
 			split(L[i], f, "/")
+			if (mode == "once") { f[1] = "any"; f[2] = "any" }
 			V[i, 1] = "a:" f[1]; V[i, 2] = "k:" f[2]
 			all["a:" f[1]] = 1; all["k:" f[2]] = 1
 			load[i] = 0; out[i] = ""
