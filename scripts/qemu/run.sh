@@ -51,7 +51,7 @@ set -euo pipefail
 {
 
 usage() {
-	sed -n '4,27s/^# \{0,1\}//p' "$0" >&2
+	sed -n '4,25s/^# \{0,1\}//p' "$0" >&2
 	exit 1
 }
 kernel= spec=ours glob='*' pppd=2.4.9 verbose= arch=x86_64
