@@ -42,11 +42,13 @@ chat:
 setup:
 	scripts/setup.sh
 
-# Removes what setup (and the runs) put into the cache.
+# Removes what setup (and the runs) put into the cache; distclean the
+# whole cache (the debug kernel's build too) and the build products.
 setup-clean:
 	scripts/setup.sh --clean
 
-distclean: clean setup-clean
+distclean: clean
+	scripts/setup.sh --clean-all
 
 # The main job: boot QEMU with our modules and show a dial-up session.
 demo: setup
@@ -99,7 +101,7 @@ help:
 	@echo '                     the test images'"'"' userspace of each arch in ARCHES into the'
 	@echo '                     cache (no kernel package is installed, /boot is left alone)'
 	@echo '  setup-clean      - remove from the cache what setup and the runs put there'
-	@echo '  distclean        - clean + setup-clean'
+	@echo '  distclean        - clean, and remove the whole cache (debug kernel too)'
 	@echo '  demo             - boot QEMU and show a dial-up session over our modules'
 	@echo '  check            - run every test (host tests, KUnit lane, QEMU scenarios)'
 	@echo '  kunit            - only the KUnit suites on the debug kernel'

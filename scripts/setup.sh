@@ -26,22 +26,36 @@
 #    apt sources stay Debian 12's).
 #
 # `make setup-clean` (scripts/setup.sh --clean) removes all of it from
-# the cache again; the packages of scripts/deps/*.txt stay installed.
+# the cache again, `make distclean` (--clean-all) the whole cache with
+# the debug kernel's build; the packages of scripts/deps/*.txt stay
+# installed.
 #
 # Cache: ${PPP_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pppstack}
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-if [ "${1:-}" = --clean ]; then
-	# What setup put into the cache, and what the runs built from it.
-	for d in kernels headers nfmods userland apt pppd25 build progs runs \
-		initramfs-base* apt-updated; do
-		[ -e "$PPP_CACHE_DIR/$d" ] || [ -L "$PPP_CACHE_DIR/$d" ] || continue
-		echo "removing $PPP_CACHE_DIR/$d"
-		rm -rf "${PPP_CACHE_DIR:?}/$d"
+case "${1:-}" in
+--clean)
+	# What setup put into the cache, and what the runs made of it
+	# (builds, test programs, images, logs); the debug kernel's build
+	# (make check, make kunit) stays.
+	shopt -s nullglob
+	for d in "$PPP_CACHE_DIR"/{kernels,headers,nfmods,userland,apt,pppd25,build,progs} \
+		 "$PPP_CACHE_DIR"/{progs-*,runs,check,initramfs-base*,apt-updated,kvm-verdict} \
+		 "$PPP_CACHE_DIR"/*.lock; do
+		echo "removing $d"
+		rm -rf "$d"
 	done
-	exit 0
-fi
+	exit 0 ;;
+--clean-all)
+	# The whole cache, the debug kernel's build too.
+	case "$(cd "$PPP_CACHE_DIR" 2>/dev/null && pwd -P)" in
+	""|/|"$HOME") die "not removing '$PPP_CACHE_DIR'" ;;
+	esac
+	echo "removing $PPP_CACHE_DIR"
+	rm -rf "$PPP_CACHE_DIR"
+	exit 0 ;;
+esac
 [ "$(id -u)" = 0 ] || die "setup needs root (apt-get, dpkg)"
 arches_given=${ARCHES:-}
 ARCHES=$(ppp_arches "${ARCHES:-}") || exit 1
