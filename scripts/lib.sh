@@ -18,6 +18,7 @@ PPP_ARCHES_ALL="x86_64 arm64 armhf armhf-lpae mips64el"
 PPP_ARCHES_DEFAULT="x86_64 arm64 armhf"
 # make check's other-arch boots (ARCH/KERNEL/SET) when ARCHES is not
 # given; setup then fetches only these kernels of those arches.
+# shellcheck disable=SC2034 # for setup.sh and run-all.sh
 PPP_ARCH_LANES_DEFAULT="arm64/6.12/ours arm64/6.12/intree armhf/6.1/ours"
 
 # ppp_arches LIST: LIST (words, "all" for every arch, empty for the
@@ -32,7 +33,7 @@ ppp_arches() {
 		   return 1 ;;
 		esac
 	done
-	# shellcheck disable=SC2046,SC2086 # words, deduplicated in order
+	# shellcheck disable=SC2005,SC2046,SC2086 # words, deduplicated in order
 	echo $(echo $out | tr ' ' '\n' | awk '!seen[$0]++')
 }
 
@@ -48,6 +49,7 @@ ppp_arches() {
 #              after the console (a PCI 16550 where the board has one
 #              UART only)
 #   A_SMP      vCPUs under TCG
+# shellcheck disable=SC2034 # the A_ variables are for the caller
 ppp_arch() {
 	A_CROSS= A_KERNELS="6.1 6.12" A_SMP=2 A_RESULTS=ttyS1 A_CONSOLE=ttyS0
 	case "$1" in

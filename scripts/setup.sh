@@ -82,7 +82,7 @@ stage "setup: apt-get update"
 for a in $ARCHES; do
 	[ "$a" != x86_64 ] || continue
 	ppp_arch "$a"
-	[ -n "$(ls "$PPP_CACHE_DIR/apt/$A_DEB/lists" 2>/dev/null | grep Packages)" ] ||
+	compgen -G "$PPP_CACHE_DIR/apt/$A_DEB/lists/*Packages*" >/dev/null ||
 		rm -f "$PPP_CACHE_DIR/apt-updated"
 done
 stamp=$PPP_CACHE_DIR/apt-updated
@@ -302,16 +302,17 @@ elf_needs() {
 }
 
 userland_unpack() {	# userland_unpack DEBARCH
-	local u=$PPP_CACHE_DIR/userland/$1 todo pkgs so p i
+	local u=$PPP_CACHE_DIR/userland/$1 todo so p
 	[ ! -e "$u/done" ] || return 0
 	rm -rf "$u"
 	mkdir -p "$u"
 	todo=$USERLAND_PKGS
-	for i in 1 2 3 4 5 6 7 8; do
+	for _ in 1 2 3 4 5 6 7 8; do
 		echo "fetching ($1):$todo"
 		# shellcheck disable=SC2086
 		deb_unpack "" "$u" $todo
-		echo $todo | tr ' ' '\n' >> "$u/packages"
+		# shellcheck disable=SC2086 # one package a line
+		printf '%s\n' $todo >> "$u/packages"
 		todo=
 		for so in $(elf_needs "$u/root"); do
 			p=$(dpkg -S "*/$(dpkg-architecture -qDEB_HOST_MULTIARCH)/$so" 2>/dev/null |

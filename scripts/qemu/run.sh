@@ -156,9 +156,9 @@ if [ "$arch" != x86_64 ]; then
 	# chat's sources, cross-compiled in one go (its Makefile builds in
 	# place, for the host)
 	csrc=$(sed -n 's/^SRCS[[:space:]]*:=//p' "$PPP_TOP/userspace/chat/Makefile")
-	if (cd "$PPP_TOP/userspace/chat" &&
-	    # shellcheck disable=SC2086
-	    $cc -D_GNU_SOURCE -o "$progs/chat" $csrc) >"$work/chat.log" 2>&1; then
+	# shellcheck disable=SC2086 # words: the compiler and its options, the sources
+	if (cd "$PPP_TOP/userspace/chat" && $cc -D_GNU_SOURCE -o "$progs/chat" $csrc) \
+		>"$work/chat.log" 2>&1; then
 		cp "$progs/chat" "$work/overlay/usr/local/bin/chat"
 		chat=ours
 	fi
@@ -198,13 +198,14 @@ cat "$base" "$work/overlay.cpio.gz" > "$work/initrd.gz"
 # UART (arm virt), a PCI 16550 for the result port.
 if [ "$arch" = x86_64 ]; then
 	accel=$("$PPP_TOP/scripts/qemu/kvm-probe.sh")
-	qemu=qemu-system-x86_64
+	qemu="qemu-system-x86_64"
 else
 	accel="-accel tcg,thread=multi -smp $A_SMP"
 	qemu=$A_QEMU
 fi
 respart=(-serial "file:$work/results.log")
 [ "$A_RESULTS" != ttyS0 ] ||
+	# shellcheck disable=SC2054 # QEMU's options are comma-separated
 	respart=(-chardev "file,id=results,path=$work/results.log"
 		 -device pci-serial,chardev=results)
 image=$kdir/vmlinux
