@@ -204,10 +204,11 @@ else
 	qemu=$A_QEMU
 fi
 respart=(-serial "file:$work/results.log")
-[ "$A_RESULTS" != ttyS0 ] ||
+if [ "$A_RESULTS" = ttyS0 ]; then
 	# shellcheck disable=SC2054 # QEMU's options are comma-separated
 	respart=(-chardev "file,id=results,path=$work/results.log"
 		 -device pci-serial,chardev=results)
+fi
 image=$kdir/vmlinux
 [ -e "$image" ] || image=$kdir/vmlinuz
 cmdline="console=$A_CONSOLE oops=panic panic=-1 printk.time=1 ppp.results=$A_RESULTS"
