@@ -132,7 +132,7 @@ fi
 progs=$PPP_CACHE_DIR/progs
 cc="gcc -O2 -Wall"
 if [ "$arch" != x86_64 ]; then
-	progs=$PPP_CACHE_DIR/progs-$arch
+	progs=$PPP_CACHE_DIR/progs-$A_DEB
 	cc="${A_CROSS}gcc -O2 -Wall -static"
 fi
 mkdir -p "$progs"
