@@ -307,8 +307,10 @@ run_job() {	# run_job JOB: runs it; its log, status and time go to files
 	local log t0 rc=0
 	log=$(job_log "$1")
 	t0=$(date +%s)
-	# shellcheck disable=SC2086
-	set -- $1
+	# its words, not globbed: a scenario glob (*) is one of them
+	local -a w
+	read -r -a w <<< "$1"
+	set -- "${w[@]}"
 	if [ "$1" = kunit ]; then
 		"$PPP_TOP/scripts/qemu/kunit.sh" > "$log" 2>&1 || rc=$?
 	elif [ "$1" = arch ]; then	# another arch's lane
