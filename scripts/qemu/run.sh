@@ -269,22 +269,26 @@ elapsed=$(( $(date +%s) - t_start ))
 # takes the floors of the scenarios it selects, so the floor scales
 # with --scenarios; a lane with no column in the file (e.g. a mixed
 # module set, or the pppd 2.5 lane) has none, except another arch's,
-# which takes x86_64's column of the same kernel and module set.
+# which takes x86_64's column of the same kernel and module set (so
+# does a "-" in its own column: a scenario not measured there yet).
 floor_check() {
-	local floors=$PPP_TOP/tests/floors.txt col f name want got short=
+	local floors=$PPP_TOP/tests/floors.txt col xcol= f name want got short=
 	if [ ! -r "$floors" ]; then
 		echo "RESULT $label/floor/pass-skip FAIL no $floors"
 		return
 	fi
 	col=$(awk -v l="$label" '$1 == "scenario" {
 		for (i = 2; i <= NF; i++) if ($i == l) print i }' "$floors")
-	if [ -z "$col" ] && [ "$arch" != x86_64 ]; then
-		# another arch without a column of its own: the same kernel
-		# and module set's x86_64 floors (the scenarios report the
-		# same checks on every arch)
-		col=$(awk -v l="$kernel/$spec$lane" '$1 == "scenario" {
+	if [ "$arch" != x86_64 ]; then
+		# another arch: where it has no column, or "-" in its
+		# column, the same kernel and module set's x86_64 floor (the
+		# scenarios report the same checks on every arch)
+		xcol=$(awk -v l="$kernel/$spec$lane" '$1 == "scenario" {
 			for (i = 2; i <= NF; i++) if ($i == l) print i }' "$floors")
-		[ -z "$col" ] || echo "run.sh: $label: no column in $floors: x86_64's $kernel/$spec$lane floors" >&2
+		if [ -z "$col" ]; then
+			col=$xcol
+			[ -z "$col" ] || echo "run.sh: $label: no column in $floors: x86_64's $kernel/$spec$lane floors" >&2
+		fi
 	fi
 	if [ -z "$col" ]; then
 		echo "run.sh: $label: no floor for this lane in $floors" >&2
@@ -301,13 +305,18 @@ floor_check() {
 			sub(/\/completed$/, "", c); print c, n + 0; n = 0 }
 	}' "$work/results.txt")
 	declare -A seen=()
-	for f in $(IFS=,; for g in $glob; do echo "$PPP_TOP"/tests/scenarios/$g.sh; done); do
+	# the globs split with globbing off (a bare * would match the
+	# working directory's entries), each expanded under tests/scenarios
+	for f in $(set -f; IFS=,; for g in $glob; do
+			set +f; echo "$PPP_TOP"/tests/scenarios/$g.sh; set -f; done); do
 		[ -e "$f" ] || continue
 		name=$(basename "$f" .sh)
 		[[ "$name" == [0-9]* ]] || continue
 		[ -z "${seen[$name]:-}" ] || continue
 		seen[$name]=1
 		want=$(awk -v s="$name" -v c="$col" '$1 == s { print $c }' "$floors")
+		[ "$want" != - ] || [ -z "$xcol" ] ||
+			want=$(awk -v s="$name" -v c="$xcol" '$1 == s { print $c }' "$floors")
 		got=${count[$name]:-0}
 		if [ -z "$want" ]; then
 			short+=" $name (no floor in tests/floors.txt)"
