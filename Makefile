@@ -5,8 +5,8 @@
 # around scripts in scripts/ and tests/.  `make help` lists the targets.
 
 # Default target kernel: the stock Debian 6.12 headers that `make setup`
-# installs; else the running kernel's build tree.
-KDIR ?= $(firstword $(wildcard /usr/src/linux-headers-6.12*-amd64) \
+# unpacked into the cache; else the running kernel's build tree.
+KDIR ?= $(firstword $(shell bash -c '. scripts/lib.sh && ppp_kernel_kdir 6.12' 2>/dev/null) \
 		    /lib/modules/$(shell uname -r)/build)
 
 # Cross builds: make KDIR=... ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-
@@ -26,8 +26,8 @@ INSTALL_MOD_PATH ?=
 
 KBUILD := $(MAKE) -C $(KDIR) M=$(CURDIR)
 
-.PHONY: all modules chat setup demo check bench clean install \
-	modules_install help kunit chat-check soak style dkms-install \
+.PHONY: all modules chat setup setup-clean distclean demo check bench clean \
+	install modules_install help kunit chat-check soak style dkms-install \
 	dkms-remove deb
 
 all: modules chat
@@ -38,12 +38,21 @@ modules:
 chat:
 	$(MAKE) -C userspace/chat
 
-# Installs build and test dependencies (apt-get) and caches the kernels.
+# Installs build and test dependencies (apt-get) and caches the kernels
+# (and their headers) of every arch in ARCHES: nothing goes to /boot.
 setup:
 	scripts/setup.sh
 
+# Removes what setup (and the runs) put into the cache; distclean the
+# whole cache (the debug kernel's build too) and the build products.
+setup-clean:
+	scripts/setup.sh --clean
+
+distclean: clean
+	scripts/setup.sh --clean-all
+
 # The main job: boot QEMU with our modules and show a dial-up session
-# (DEMO=pppoe: the seed's PPPoE setup in kernel mode).
+# (DEMO=pppoe: the PPPoE setup in kernel mode).
 demo: setup
 	scripts/qemu/demo.sh
 
@@ -109,7 +118,11 @@ help:
 	@echo '  all              - build ppp_generic.ko, ppp_async.ko, pppox.ko, pppoe.ko and chat (default)'
 	@echo '  modules          - build the kernel modules against KDIR'
 	@echo '  chat             - build userspace/chat/chat'
-	@echo '  setup            - install dependencies (apt-get) and cache kernels'
+	@echo '  setup            - install dependencies (apt-get); unpack kernels, headers and'
+	@echo '                     the test images'"'"' userspace of each arch in ARCHES into the'
+	@echo '                     cache (no kernel package is installed, /boot is left alone)'
+	@echo '  setup-clean      - remove from the cache what setup and the runs put there'
+	@echo '  distclean        - clean, and remove the whole cache (debug kernel too)'
 	@echo '  demo             - boot QEMU and show a dial-up session over our modules;'
 	@echo '                     DEMO=pppoe: the PPPoE setup in kernel mode (pppoe-server -k,'
 	@echo '                     discovery packet by packet, CHAP, ping, transfer, PADT)'
@@ -138,6 +151,11 @@ help:
 	@echo '                          also generic=ours,async=intree,sync=ours,pppoe=ours etc.'
 	@echo '  KERNELS="6.1 6.12 debug" - kernels check boots (KERNEL=6.1 for demo)'
 	@echo '  DEMO=dialup|pppoe     - what demo shows (default dialup)'
+	@echo '  ARCHES="x86_64 arm64 armhf" - arches setup caches and check boots; all ='
+	@echo '                          x86_64 arm64 armhf armhf-lpae mips64el (full matrix)'
+	@echo '  ARCH_LANES="arm64/6.12/ours ..." - the other arches'"'"' lanes check boots'
+	@echo '  ARCH_SCENARIOS=cut|full - scenarios on those lanes (cut: shared out, README)'
+	@echo '  DEMO_ARCH=arm64       - the arch demo boots (default x86_64)'
 	@echo '  KUNIT=0               - check skips the KUnit lane'
 	@echo '  SCENARIOS=<glob>[,<glob>] - subset of tests/scenarios/NN-*.sh for check'
 	@echo '  PPPD="2.4.9 2.5"      - pppd versions check runs: 2.4.9 everything, 2.5 its lane'

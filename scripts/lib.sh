@@ -11,27 +11,171 @@ export PPP_CACHE_DIR
 [ -n "${ARCH-}" ] || unset ARCH
 [ -n "${CROSS_COMPILE-}" ] || unset CROSS_COMPILE
 
+# The architectures the harness boots: the host's (x86_64) and, through
+# cross compilers and QEMU's system emulators, Debian's own kernels and
+# userspace for three others.  armhf has two kernel flavours with
+# different module ABIs (armmp, armmp-lpae): each is its own "arch" here.
+PPP_ARCHES_ALL="x86_64 arm64 armhf armhf-lpae mips64el"
+PPP_ARCHES_DEFAULT="x86_64 arm64 armhf"
+# make check's other-arch boots (ARCH/KERNEL/SET) when ARCHES is not
+# given; setup then fetches only these kernels of those arches.
+# shellcheck disable=SC2034 # for setup.sh and run-all.sh
+PPP_ARCH_LANES_DEFAULT="arm64/6.12/ours arm64/6.12/intree armhf/6.1/ours"
+
+# ppp_arches LIST: LIST (words, "all" for every arch, empty for the
+# default) checked and expanded, one word each.
+ppp_arches() {
+	local a out=
+	for a in ${1:-$PPP_ARCHES_DEFAULT}; do
+		[ "$a" != all ] || { out="$out $PPP_ARCHES_ALL"; continue; }
+		case " $PPP_ARCHES_ALL " in
+		*" $a "*) out="$out $a" ;;
+		*) echo "unknown arch '$a' (want some of: $PPP_ARCHES_ALL, or all)" >&2
+		   return 1 ;;
+		esac
+	done
+	# shellcheck disable=SC2005,SC2046,SC2086 # words, deduplicated in order
+	echo $(echo $out | tr ' ' '\n' | awk '!seen[$0]++')
+}
+
+# ppp_arch ARCH: sets, for ARCH,
+#   A_DEB      Debian's architecture name (apt, dpkg)
+#   A_FLAVOUR  the kernel flavour (linux-image-<abi>-<flavour>)
+#   A_KARCH    the kernel's ARCH= for module builds
+#   A_CROSS    CROSS_COMPILE (empty for the host)
+#   A_KERNELS  the kernel aliases Debian 12 has for it
+#   A_QEMU     the QEMU system emulator and its machine options
+#   A_CONSOLE  the guest's console; A_RESULTS its result port (both
+#              under /dev): the harness adds a serial port for results
+#              after the console (a PCI 16550 where the board has one
+#              UART only)
+#   A_SMP      vCPUs under TCG
+# shellcheck disable=SC2034 # the A_ variables are for the caller
+ppp_arch() {
+	A_CROSS= A_KERNELS="6.1 6.12" A_SMP=2 A_RESULTS=ttyS1 A_CONSOLE=ttyS0
+	case "$1" in
+	x86_64)	A_DEB=amd64 A_FLAVOUR=amd64 A_KARCH=x86
+		A_QEMU="qemu-system-x86_64" ;;
+	arm64)	A_DEB=arm64 A_FLAVOUR=arm64 A_KARCH=arm64
+		A_CROSS=aarch64-linux-gnu-
+		A_QEMU="qemu-system-aarch64 -M virt -cpu cortex-a57"
+		A_CONSOLE=ttyAMA0 A_RESULTS=ttyS0 ;;
+	armhf|armhf-lpae)
+		A_DEB=armhf A_FLAVOUR=armmp A_KARCH=arm
+		[ "$1" = armhf ] || A_FLAVOUR=armmp-lpae
+		A_CROSS=arm-linux-gnueabihf-
+		# highmem=off: 6.12's PCI host driver refuses the high window
+		A_QEMU="qemu-system-arm -M virt,highmem=off -cpu cortex-a15"
+		A_CONSOLE=ttyAMA0 A_RESULTS=ttyS0 ;;
+	mips64el)
+		A_DEB=mips64el A_FLAVOUR=5kc-malta A_KARCH=mips
+		A_CROSS=mips64el-linux-gnuabi64- A_KERNELS=6.1 A_SMP=1
+		A_QEMU="qemu-system-mips64el -M malta -cpu 5KEc" ;;
+	*)	echo "unknown arch '$1' (want one of: $PPP_ARCHES_ALL)" >&2
+		return 1 ;;
+	esac
+}
+
 # The kernels we test: alias -> the Debian meta package naming the exact
-# image (and so the exact headers) of that alias.
+# image (and so the exact headers) of that alias, per arch.
 # "debug" is not a Debian image: scripts/qemu/debug-kernel.sh builds it
 # from linux-source-6.12 (KASAN, lockdep, kmemleak, KUnit; no PPP of its
 # own, so only our modules run on it) and fills the same cache layout.
 PPP_KERNEL_ALIASES="6.1 6.12"
-ppp_kernel_meta() {
+ppp_kernel_meta() {	# ppp_kernel_meta ALIAS [ARCH]
+	local arch=${2:-x86_64}
+	ppp_arch "$arch" || return 1
 	case "$1" in
-	6.1)   echo linux-image-amd64 ;;
-	6.12)  echo linux-image-6.12-amd64 ;;
-	debug) echo linux-source-6.12 ;;
+	6.1|6.12)
+		case " $A_KERNELS " in
+		*" $1 "*) ;;
+		*) echo "no kernel $1 for $arch in Debian 12 (only: $A_KERNELS)" >&2
+		   return 1 ;;
+		esac
+		if [ "$1" = 6.1 ]; then echo "linux-image-$A_FLAVOUR"
+		else echo "linux-image-6.12-$A_FLAVOUR"; fi ;;
+	debug)	[ "$arch" = x86_64 ] || { echo "the debug kernel is x86_64 only" >&2; return 1; }
+		echo linux-source-6.12 ;;
 	*)     echo "unknown kernel '$1' (want one of: $PPP_KERNEL_ALIASES debug)" >&2
 	       return 1 ;;
 	esac
 }
 
-# Everything cached for kernel alias $1: kver (the release string),
-# kdir (its headers), vmlinux (the uncompressed image QEMU boots),
-# vmlinuz (the original), mods/*.ko (in-tree modules, decompressed).
+# Everything cached for kernel alias $1 of arch $2 (default x86_64):
+# kver (the release string), vmlinuz (the image as Debian ships it),
+# vmlinux (x86_64: the uncompressed image QEMU boots), mods/*.ko
+# (in-tree modules, decompressed), config (the kernel's .config).
+# The headers its modules build against: ppp_kernel_kdir.
 ppp_kernel_dir() {
-	echo "$PPP_CACHE_DIR/kernels/$1"
+	if [ "${2:-x86_64}" = x86_64 ]; then
+		echo "$PPP_CACHE_DIR/kernels/$1"
+	else
+		echo "$PPP_CACHE_DIR/kernels/$2-$1"
+	fi
+}
+
+# ppp_lane ALIAS [ARCH]: the kernel part of a lane's name (RESULT
+# lines, tests/floors.txt): the alias on x86_64, ARCH-ALIAS elsewhere.
+ppp_lane() {
+	if [ "${2:-x86_64}" = x86_64 ]; then echo "$1"; else echo "$2-$1"; fi
+}
+
+# ppp_kernel_kdir ALIAS [ARCH]: the kernel build tree to build modules
+# against: the stock kernel's headers, unpacked by setup into
+# headers/<kver>/ (never installed on the host), or the debug kernel's
+# own build.
+ppp_kernel_kdir() {
+	local d kver
+	d=$(ppp_kernel_dir "$@")
+	[ -e "$d/kver" ] || { echo "kernel $1 (${2:-x86_64}) is not in the cache: run 'make setup'" >&2; return 1; }
+	kver=$(cat "$d/kver")
+	if [ -e "$PPP_CACHE_DIR/headers/$kver/kdir" ]; then
+		cat "$PPP_CACHE_DIR/headers/$kver/kdir"
+	elif [ -e "$d/kdir" ]; then
+		cat "$d/kdir"
+	else
+		echo "no headers for $kver in the cache: run 'make setup'" >&2
+		return 1
+	fi
+}
+
+# ppp_build_modules ALIAS ARCH OUT [make args...]: our modules for
+# kernel ALIAS of ARCH, built in OUT (modules in OUT/drivers/net/ppp/).
+# The one way check, demo and bench build them: against exactly that
+# kernel's headers, with the arch's cross compiler.
+ppp_build_modules() {
+	local alias=$1 arch=$2 out=$3 kdir
+	shift 3
+	kdir=$(ppp_kernel_kdir "$alias" "$arch") || return 1
+	ppp_arch "$arch" || return 1
+	mkdir -p "$out"
+	if [ "$arch" = x86_64 ]; then
+		flock "$out.lock" "$PPP_TOP/scripts/build-modules.sh" "$kdir" "$out" "$@"
+	else
+		flock "$out.lock" "$PPP_TOP/scripts/build-modules.sh" "$kdir" "$out" \
+			ARCH="$A_KARCH" CROSS_COMPILE="$A_CROSS" "$@"
+	fi
+}
+
+# ppp_apt_conf DEBARCH: a private apt configuration (printed: its path)
+# that reads the host's own sources for architecture DEBARCH, with its
+# own lists and cache: nothing of the host's apt state or dpkg's
+# architecture list changes.  `APT_CONFIG=... apt-get download` then
+# fetches that architecture's packages.
+ppp_apt_conf() {
+	local a=$PPP_CACHE_DIR/apt/$1
+	mkdir -p "$a/lists/partial" "$a/cache/archives/partial" "$a/state"
+	: > "$a/state/status"
+	cat > "$a/apt.conf" <<-EOT
+	Dir::State::Lists "$a/lists";
+	Dir::State::status "$a/state/status";
+	Dir::Cache "$a/cache";
+	APT::Architecture "$1";
+	APT::Architectures { "$1"; };
+	APT::Sandbox::User "root";
+	Acquire::Languages "none";
+	EOT
+	echo "$a/apt.conf"
 }
 
 # Stage timing: stage NAME; ...; stage_end

@@ -4,32 +4,98 @@
 # setup.sh: installs what building and testing need on Debian 12 and
 # caches the test kernels.  Idempotent: a second run takes seconds.
 #
-#  - packages: every name listed in scripts/deps/*.txt (apt-get);
-#  - for each kernel alias (6.1, 6.12): the exact image the Debian meta
-#    package depends on is fetched with `apt-get download` and unpacked
-#    with dpkg-deb into the cache (nothing goes to /boot); the matching
-#    linux-headers package is installed (/usr/src/linux-headers-<kver>),
-#    so image, headers and in-tree modules always agree;
+#  - packages: every name listed in scripts/deps/*.txt (apt-get): build
+#    tools, cross compilers, QEMU;
+#  - for each arch in ARCHES (default: x86_64 arm64 armhf; "all" adds
+#    armhf-lpae and mips64el) and each kernel alias (6.1, 6.12; mips64el
+#    6.1 only): the exact image the Debian meta package depends on, its
+#    linux-headers, their -common part and the amd64 linux-kbuild are
+#    fetched with `apt-get download` and unpacked with dpkg-deb into the
+#    cache.  Nothing of it is installed: no kernel lands in /boot, no
+#    initramfs is generated, dpkg's package list stays as it was.  The
+#    unpacked headers are made self-contained (their scripts/ and tools/
+#    links and the -common include point inside the cache), so image,
+#    headers and in-tree modules always agree;
+#  - for each foreign arch: Debian 12's userspace for its test images
+#    (pppd, rp-pppoe, iperf3, socat, iproute2, busybox ... and the
+#    libraries they need), unpacked into userland/<debian arch>/, through
+#    a private apt configuration per arch (the host's sources, its own
+#    lists: `dpkg --add-architecture` is not needed);
 #  - Debian 13's pppd 2.5 and libc6 for the test images' pppd 2.5 lane,
 #    through a private apt configuration (scripts/pppd25.sh: the host's
 #    apt sources stay Debian 12's);
 #  - Debian 13's rp-pppoe 4.0 pppoe-server (kernel mode: -k, -g), the
 #    same way (scripts/pppoe4.sh).
 #
+# `make setup-clean` (scripts/setup.sh --clean) removes all of it from
+# the cache again, `make distclean` (--clean-all) the whole cache with
+# the debug kernel's build; the packages of scripts/deps/*.txt stay
+# installed.
+#
 # Cache: ${PPP_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pppstack}
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
+case "${1:-}" in
+--clean)
+	# What setup put into the cache, and what the runs made of it
+	# (builds, test programs, images, logs); the debug kernel's build
+	# (make check, make kunit) stays.
+	shopt -s nullglob
+	for d in "$PPP_CACHE_DIR"/{kernels,headers,nfmods,userland,apt,pppd25,build,progs} \
+		 "$PPP_CACHE_DIR"/{progs-*,runs,check,initramfs-base*,apt-updated,kvm-verdict} \
+		 "$PPP_CACHE_DIR"/*.lock; do
+		echo "removing $d"
+		rm -rf "$d"
+	done
+	exit 0 ;;
+--clean-all)
+	# The whole cache, the debug kernel's build too.
+	case "$(cd "$PPP_CACHE_DIR" 2>/dev/null && pwd -P)" in
+	""|/|"$HOME") die "not removing '$PPP_CACHE_DIR'" ;;
+	esac
+	echo "removing $PPP_CACHE_DIR"
+	rm -rf "$PPP_CACHE_DIR"
+	exit 0 ;;
+esac
 [ "$(id -u)" = 0 ] || die "setup needs root (apt-get, dpkg)"
+arches_given=${ARCHES:-}
+ARCHES=$(ppp_arches "${ARCHES:-}") || exit 1
+# Without ARCHES, the other arches' kernels are those make check's
+# default lanes boot (ARCH_LANES, if given, names them instead).
+lanes=
+[ -n "$arches_given" ] || lanes=${ARCH_LANES:-$PPP_ARCH_LANES_DEFAULT}
 export DEBIAN_FRONTEND=noninteractive
 mkdir -p "$PPP_CACHE_DIR"
 t_start=$(date +%s)
 
+# host_kernels: the host's installed kernel images and /boot's files.
+# Setup must leave both as they were: it is checked at its end.
+host_kernels() {
+	dpkg-query -W -f='${Package} ${Version} ${db:Status-Abbrev}\n' 'linux-image*' \
+		2>/dev/null | awk '$3 ~ /^i/' || true
+	ls -l --time-style=+%s /boot 2>/dev/null || true
+}
+kernels_before=$(host_kernels)
+
 # apt-get update once; again only after a day (new kernel ABIs appear).
 stage "setup: apt-get update"
+# A foreign arch's lists are fetched on its first use, then daily.
+for a in $ARCHES; do
+	[ "$a" != x86_64 ] || continue
+	ppp_arch "$a"
+	compgen -G "$PPP_CACHE_DIR/apt/$A_DEB/lists/*Packages*" >/dev/null ||
+		rm -f "$PPP_CACHE_DIR/apt-updated"
+done
 stamp=$PPP_CACHE_DIR/apt-updated
 if [ ! -e "$stamp" ] || [ -n "$(find "$stamp" -mmin +1440)" ]; then
 	apt-get update -qq || die "apt-get update failed"
+	for a in $ARCHES; do
+		[ "$a" != x86_64 ] || continue
+		ppp_arch "$a"
+		APT_CONFIG=$(ppp_apt_conf "$A_DEB") apt-get update -qq ||
+			die "apt-get update ($A_DEB, private configuration) failed"
+	done
 	touch "$stamp"
 fi
 stage_end
@@ -80,13 +146,22 @@ net/netfilter/nft_flow_offload net/netfilter/nf_conntrack_netlink"
 # netfilter modules.
 SYNC_MODS="drivers/net/ppp/ppp_synctty drivers/tty/n_hdlc"
 
-# deb_unpack PKG DIR: Debian's package PKG fetched into DIR/deb and
-# unpacked into DIR/root (nothing is installed); the caller removes both.
+# deb_unpack PKG DIR [PKG...]: Debian's packages PKG... fetched into
+# DIR/deb and unpacked into DIR/root (nothing is installed); the caller
+# removes DIR/deb.  APT_CONFIG, when set, names a foreign arch's apt
+# configuration (ppp_apt_conf).
 deb_unpack() {
-	mkdir -p "$2/deb"
-	(cd "$2/deb" && apt-get download -qq -o APT::Sandbox::User=root "$1") ||
-		die "apt-get download $1 failed"
-	dpkg-deb -x "$2"/deb/*.deb "$2/root" || die "dpkg-deb -x $1 failed"
+	local dir=$2 pkgs=$1 f
+	shift 2
+	pkgs="$pkgs $*"
+	rm -rf "$dir/deb"
+	mkdir -p "$dir/deb"
+	# shellcheck disable=SC2086
+	(cd "$dir/deb" && apt-get download -qq -o APT::Sandbox::User=root $pkgs) ||
+		die "apt-get download$pkgs failed"
+	for f in "$dir"/deb/*.deb; do
+		dpkg-deb -x "$f" "$dir/root" || die "dpkg-deb -x $f failed"
+	done
 }
 
 # unpack_mods ROOT KVER OUT LIST: the modules LIST (paths under kernel/,
@@ -158,10 +233,50 @@ extract_vmlinux() {
 	return 1
 }
 
-for alias in $PPP_KERNEL_ALIASES; do
-	stage "setup: kernel $alias"
-	kdir=$(ppp_kernel_dir "$alias")
-	meta=$(ppp_kernel_meta "$alias")
+# headers_unpack KVER: linux-headers-KVER, its -common part and the
+# host's (amd64) linux-kbuild they name, unpacked into headers/KVER/
+# (the kdir file there names the build tree).  The amd64 kbuild's
+# fixdep, modpost and friends build modules for every target arch.
+# Debian's trees point scripts/ and tools/ at /usr/lib/linux-kbuild-*
+# and include the -common Makefile by absolute path: both are
+# redirected into the unpacked tree.
+headers_unpack() {
+	local kver=$1 h=$PPP_CACHE_DIR/headers/$1 deps common kbuild src l
+	[ ! -e "$h/done" ] || return 0
+	rm -rf "$h"
+	mkdir -p "$h"
+	deps=$(apt-cache depends "linux-headers-$kver" 2>/dev/null |
+		sed -n 's/^ *|\{0,1\}Depends: \(linux-[^ ]*\).*/\1/p')
+	common=$(echo "$deps" | grep -m1 '^linux-headers-.*-common') ||
+		die "cannot resolve the -common headers of linux-headers-$kver"
+	kbuild=$(echo "$deps" | grep -m1 '^linux-kbuild-') ||
+		die "cannot resolve the linux-kbuild of linux-headers-$kver"
+	echo "fetching linux-headers-$kver, $common, $kbuild (amd64)"
+	deb_unpack "linux-headers-$kver" "$h" "$common"
+	(unset APT_CONFIG; deb_unpack "$kbuild" "$h")
+	rm -rf "$h/deb"
+	src=$h/root/usr/src
+	[ -d "$src/linux-headers-$kver" ] || die "linux-headers-$kver has no /usr/src/linux-headers-$kver"
+	for d in "$src/linux-headers-$kver" "$src/${common#linux-headers-}" \
+		 "$src/$common"; do
+		[ -d "$d" ] || continue
+		for l in scripts tools; do
+			[ -L "$d/$l" ] || continue
+			ln -sfn "../../lib/$kbuild/$l" "$d/$l"
+			[ -e "$d/$l/" ] || die "$d/$l: no $l in $kbuild"
+		done
+	done
+	sed -i "s|^include /usr/src/|include $src/|" "$src/linux-headers-$kver/Makefile"
+	echo "$src/linux-headers-$kver" > "$h/kdir"
+	touch "$h/done"
+}
+
+# setup_kernel ALIAS ARCH: the image, in-tree modules and headers of
+# kernel ALIAS for ARCH in the cache.
+setup_kernel() {
+	local alias=$1 arch=$2 kdir meta image kver boot
+	kdir=$(ppp_kernel_dir "$alias" "$arch")
+	meta=$(ppp_kernel_meta "$alias" "$arch") || exit 1
 	image=$(apt-cache depends "$meta" 2>/dev/null |
 		sed -n 's/^ *Depends: \(linux-image-[^ ]*\).*/\1/p' | head -n1)
 	[ -n "$image" ] || die "cannot resolve the image package behind $meta (apt-cache depends $meta)"
@@ -171,7 +286,12 @@ for alias in $PPP_KERNEL_ALIASES; do
 		rm -rf "$kdir"
 		mkdir -p "$kdir/mods"
 		deb_unpack "$image" "$kdir"
-		cp "$kdir/root/boot/vmlinuz-$kver" "$kdir/vmlinuz"
+		# x86, arm: vmlinuz-*; mips: an ELF vmlinux-*
+		boot=$kdir/root/boot/vmlinuz-$kver
+		[ -e "$boot" ] || boot=$kdir/root/boot/vmlinux-$kver
+		[ -e "$boot" ] || die "$image has no /boot/vmlinu[xz]-$kver"
+		cp "$boot" "$kdir/vmlinuz"
+		cp "$kdir/root/boot/config-$kver" "$kdir/config" 2>/dev/null || true
 		unpack_mods "$kdir/root" "$kver" "$kdir/mods" "$INTREE_MODS"
 		nf_mods "$image" "$kver" "$kdir/root"
 		sync_mods "$image" "$kver" "$kdir/root"
@@ -179,21 +299,95 @@ for alias in $PPP_KERNEL_ALIASES; do
 		echo "$kver" > "$kdir/kver"
 		touch "$kdir/$kver.done"
 	fi
-	if [ ! -e "$kdir/vmlinux" ] && [ ! -e "$kdir/no-vmlinux" ]; then
+	if [ "$arch" = x86_64 ] && [ ! -e "$kdir/vmlinux" ] && [ ! -e "$kdir/no-vmlinux" ]; then
 		extract_vmlinux "$kdir/vmlinuz" "$kdir/vmlinux" || {
 			echo "note: no vmlinux found inside $kver's bzImage; booting the bzImage"
 			touch "$kdir/no-vmlinux"
 		}
 	fi
-	hdr=linux-headers-$kver
-	if ! is_installed "$hdr"; then
-		apt-get install -y -qq --no-install-recommends "$hdr" ||
-			die "apt-get install $hdr failed"
-	fi
-	echo "/usr/src/$hdr" > "$kdir/kdir"
+	headers_unpack "$kver"
 	nf_mods "$image" "$kver"
 	sync_mods "$image" "$kver"
-	echo "kernel $alias = $kver (headers /usr/src/$hdr)"
-	stage_end
+	echo "kernel $alias ($arch) = $kver (headers $(cat "$PPP_CACHE_DIR/headers/$kver/kdir"))"
+}
+
+# What the foreign test images run: Debian 12's packages for that arch,
+# unpacked (scripts/qemu/initramfs.sh picks the files).  A library one
+# of them needs and no unpacked package has is looked up by its soname
+# among the host's installed packages (the same package names on every
+# arch), fetched and unpacked, until nothing is missing.
+USERLAND_PKGS="busybox-static ppp pppoe iperf3 socat iproute2 nftables
+conntrack libc6 libssl3"
+
+# elf_needs ROOT: the sonames the ELF files under ROOT need and ROOT
+# does not have.
+elf_needs() {
+	local root=$1
+	find "$root" -type f \( -perm -u+x -o -name '*.so*' \) -print0 |
+	xargs -0 -r readelf -d 2>/dev/null |
+		sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort -u |
+	while read -r so; do
+		[ -n "$(find "$root/lib" "$root/usr/lib" -name "$so" 2>/dev/null | head -n1)" ] ||
+			echo "$so"
+	done
+}
+
+userland_unpack() {	# userland_unpack DEBARCH
+	local u=$PPP_CACHE_DIR/userland/$1 todo so p
+	[ ! -e "$u/done" ] || return 0
+	rm -rf "$u"
+	mkdir -p "$u"
+	todo=$USERLAND_PKGS
+	for _ in 1 2 3 4 5 6 7 8; do
+		echo "fetching ($1):$todo"
+		# shellcheck disable=SC2086
+		deb_unpack "" "$u" $todo
+		# shellcheck disable=SC2086 # one package a line
+		printf '%s\n' $todo >> "$u/packages"
+		todo=
+		for so in $(elf_needs "$u/root"); do
+			p=$(dpkg -S "*/$(dpkg-architecture -qDEB_HOST_MULTIARCH)/$so" 2>/dev/null |
+				head -n1 | cut -d: -f1 | cut -d, -f1)
+			[ -n "$p" ] || die "$1 userland: no host package has $so, to fetch for $1"
+			grep -qx "$p" "$u/packages" 2>/dev/null ||
+				case " $todo " in *" $p "*) ;; *) todo="$todo $p" ;; esac
+		done
+		[ -n "$todo" ] || break
+	done
+	[ -z "$todo" ] || die "$1 userland: libraries still missing after 8 rounds:$todo"
+	rm -rf "$u/deb"
+	touch "$u/done"
+}
+
+for arch in $ARCHES; do
+	if [ "$arch" = x86_64 ]; then
+		unset APT_CONFIG
+	else
+		ppp_arch "$arch"
+		APT_CONFIG=$(ppp_apt_conf "$A_DEB")
+		export APT_CONFIG
+	fi
+	ppp_arch "$arch"
+	kernels=$A_KERNELS
+	if [ -n "$lanes" ] && [ "$arch" != x86_64 ]; then
+		kernels=$(echo "$lanes" | tr ' ' '\n' | awk -F/ -v a="$arch" '$1 == a { print $2 }' | sort -u)
+		[ -n "$kernels" ] || continue
+	fi
+	for alias in $kernels; do
+		stage "setup: kernel $alias ($arch)"
+		setup_kernel "$alias" "$arch"
+		stage_end
+	done
+	if [ "$arch" != x86_64 ]; then
+		stage "setup: $arch userland ($A_DEB)"
+		userland_unpack "$A_DEB"
+		stage_end
+	fi
 done
+unset APT_CONFIG
+if [ "$(host_kernels)" != "$kernels_before" ]; then
+	diff <(echo "$kernels_before") <(host_kernels) >&2 || true
+	die "setup changed the host's installed kernels or /boot (see the diff above)"
+fi
+echo "setup: the host's kernel images and /boot are as before"
 echo "setup: done in $(( $(date +%s) - t_start )) s"

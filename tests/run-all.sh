@@ -17,6 +17,16 @@
 #      MODULE_SETS (default "ours intree"; MODULES= is accepted as a
 #      synonym).  The debug kernel has no in-tree PPP: ours only.
 #      SCENARIOS=GLOB limits the scenarios (default: all);
+#   3b. the other architectures' lanes (run.sh --arch): the words
+#      ARCH/KERNEL/SET of ARCH_LANES.  Unset, it holds the default
+#      lanes of the arches in ARCHES (default "x86_64 arm64 armhf":
+#      arm64/6.12/ours arm64/6.12/intree armhf/6.1/ours), or, when
+#      ARCHES is given ("all": x86_64 arm64 armhf armhf-lpae mips64el),
+#      every arch x its kernels (those in KERNELS) x MODULE_SETS.  The
+#      x86_64 lanes (3, 4, the KUnit lane) run only with x86_64 in
+#      ARCHES.  ARCH_SCENARIOS=full runs SCENARIOS on each (the default
+#      when ARCHES is given); "once" (the default otherwise) and "axes"
+#      give each lane a share (arch_cut below);
 #   4. the pppd 2.5 lane: for each version in PPPD (default "2.4.9 2.5")
 #      other than Debian 12's 2.4.9, the scenarios PPPD25_SCENARIOS
 #      (default: 20-pppd-pty 30-dialup 40-pppoe-user 45-pppoe-kernel
@@ -26,7 +36,7 @@
 #      kernels in both KERNELS and PPPD25_KERNELS (default 6.12), with
 #      every module set.  Its RESULT names read <kernel>/<set>@pppd2.5/...
 #      PPPD=2.5 runs only this lane, PPPD=2.4.9 skips it.
-#   2, 3 and 4 run as VM jobs, PPP_JOBS (default 2) at a time.
+#   2, 3, 3b and 4 run as VM jobs, PPP_JOBS (default 2) at a time.
 #
 # Every RESULT line is one test, as is each boot's console check.  Prints
 # a summary table (passed, failed, skipped per suite), what failed (at
@@ -43,6 +53,15 @@ set -euo pipefail
 {
 
 KERNELS=${KERNELS:-6.1 6.12 debug}
+arches_given=${ARCHES:-}
+ARCHES=$(ppp_arches "${ARCHES:-}") || exit 1
+# the default lanes run the cut, ARCHES=... the full matrix
+ARCH_SCENARIOS=${ARCH_SCENARIOS:-${arches_given:+full}}
+ARCH_SCENARIOS=${ARCH_SCENARIOS:-once}
+case "$ARCH_SCENARIOS" in
+once|axes|full) ;;
+*) die "ARCH_SCENARIOS: 'once', 'axes' or 'full', not '$ARCH_SCENARIOS'" ;;
+esac
 MODULE_SETS=${MODULE_SETS:-${MODULES:-ours intree}}
 KUNIT=${KUNIT:-1}
 SCENARIOS=${SCENARIOS:-*}
@@ -117,10 +136,12 @@ stage_end
 # finish in about 60 % of the time of one after the other.  Each job's
 # output goes to its log and is shown whole when the job ends.
 jobs_list=()
-[ "$KUNIT" = 0 ] || jobs_list+=("kunit")
+x86=
+case " $ARCHES " in *" x86_64 "*) x86=1 ;; esac
+[ -z "$x86" ] || [ "$KUNIT" = 0 ] || jobs_list+=("kunit")
 # pppd 2.4.9 runs every scenario; the debug kernel first: it is the
 # longest boot.
-if [[ " $PPPD " == *" 2.4.9 "* ]]; then
+if [ -n "$x86" ] && [[ " $PPPD " == *" 2.4.9 "* ]]; then
 	for k in $KERNELS; do
 		[ "$k" = debug ] || continue
 		for m in $MODULE_SETS; do
@@ -156,7 +177,7 @@ pppd25_scenarios() {
 	echo "$out"
 }
 pppd25_scen=$(pppd25_scenarios)
-if [[ " $PPPD " == *" 2.5 "* ]] && [ -n "$pppd25_scen" ]; then
+if [ -n "$x86" ] && [[ " $PPPD " == *" 2.5 "* ]] && [ -n "$pppd25_scen" ]; then
 	for k in $KERNELS; do
 		[[ " $PPPD25_KERNELS " == *" $k "* ]] || continue
 		for m in $MODULE_SETS; do
@@ -166,8 +187,122 @@ if [[ " $PPPD " == *" 2.5 "* ]] && [ -n "$pppd25_scen" ]; then
 	done
 fi
 
+# 3b. The other arches' lanes.
+if [ -z "${ARCH_LANES+set}" ]; then
+	ARCH_LANES=
+	for a in $ARCHES; do
+		[ "$a" != x86_64 ] || continue
+		if [ -z "$arches_given" ]; then
+			ARCH_LANES+=" $(echo "$PPP_ARCH_LANES_DEFAULT" | tr ' ' '\n' |
+				grep "^$a/" | tr '\n' ' ')"
+			continue
+		fi
+		ppp_arch "$a"
+		for k in $A_KERNELS; do
+			[[ " $KERNELS " == *" $k "* ]] || continue
+			for m in $MODULE_SETS; do
+				ARCH_LANES+=" $a/$k/$m"
+			done
+		done
+	done
+fi
+read -r -a arch_lanes <<< "$ARCH_LANES"
+
+# scenario_names: the scenarios SCENARIOS selects, in order.
+# shellcheck disable=SC2053 # the right-hand sides are globs
+scenario_names() {
+	local f name g sel
+	IFS=', ' read -r -a sel <<< "$SCENARIOS"
+	for f in "$PPP_TOP"/tests/scenarios/[0-9]*.sh; do
+		name=$(basename "$f" .sh)
+		for g in "${sel[@]}"; do
+			[[ $name == $g ]] || continue
+			echo "$name"
+			break
+		done
+	done
+}
+
+# arch_cut: under ARCH_SCENARIOS=once or axes, one line per other-arch
+# lane (in ARCH_LANES order) with its scenarios, comma-separated.
+#   axes: every scenario runs on every arch and on every kernel these
+#         lanes have, on as few lanes as that takes: for each scenario
+#         in turn, lanes are chosen until its arches and kernels are
+#         covered, each time the lane covering the most of what is
+#         left, the least loaded of those first; module sets take turns
+#         that way.  With the default lanes, armhf/6.1/ours (the only
+#         armhf and the only 6.1 lane) runs every scenario and the two
+#         arm64 lanes one half each: two lanes' worth.
+#   once: every scenario runs once, on the least loaded lane: the
+#         scenarios are dealt out in turn (with the default lanes, a
+#         third each: one lane's worth).
+# x86_64 runs every scenario with both module sets on both kernels.  A
+# new scenario finds its lanes by itself: there is no list to keep.
+arch_cut() {
+	scenario_names | awk -v lanes="$ARCH_LANES" -v mode="$ARCH_SCENARIOS" '
+	BEGIN { nl = split(lanes, L, " ") }
+	{ S[++ns] = $0 }
+	END {
+		for (i = 1; i <= nl; i++) {
+			split(L[i], f, "/")
+			if (mode == "once") { f[1] = "any"; f[2] = "any" }
+			V[i, 1] = "a:" f[1]; V[i, 2] = "k:" f[2]
+			all["a:" f[1]] = 1; all["k:" f[2]] = 1
+			load[i] = 0; out[i] = ""
+		}
+		for (s = 1; s <= ns; s++) {
+			delete need
+			for (v in all) need[v] = 1
+			while (length(need) > 0) {
+				best = 0; bc = 0
+				for (i = 1; i <= nl; i++) {
+					c = ((V[i, 1] in need) ? 1 : 0) + ((V[i, 2] in need) ? 1 : 0)
+					if (c > bc || (c == bc && c > 0 && load[i] < load[best])) {
+						best = i; bc = c
+					}
+				}
+				delete need[V[best, 1]]; delete need[V[best, 2]]
+				load[best]++
+				out[best] = out[best] (out[best] == "" ? "" : ",") S[s]
+			}
+		}
+		for (i = 1; i <= nl; i++) print out[i]
+	}'
+}
+[ "$ARCH_SCENARIOS" = full ] || mapfile -t arch_cuts < <(arch_cut)
+
+arch_jobs=()
+for i in "${!arch_lanes[@]}"; do
+	IFS=/ read -r a k m <<< "${arch_lanes[$i]}"
+	ppp_arch "$a" >/dev/null || die "ARCH_LANES: bad arch in '${arch_lanes[$i]}'"
+	if [ "$ARCH_SCENARIOS" = full ]; then
+		sc=$SCENARIOS
+	else
+		sc=${arch_cuts[$i]:-}
+	fi
+	[ -z "$sc" ] || arch_jobs+=("arch $a $k $m $sc")
+done
+# The longest boots first (two at a time, the last to start sets the
+# end): the KUnit and debug lanes, then the other arches' lanes (about
+# twice as slow per scenario under TCG as x86_64's), most scenarios
+# first, then the rest.
+if [ ${#arch_jobs[@]} -gt 0 ]; then
+	mapfile -t arch_jobs < <(printf '%s\n' "${arch_jobs[@]}" |
+		awk '{ print gsub(/,/, ",", $5) "\t" $0 }' | sort -s -rn -k1,1 | cut -f2-)
+	head_jobs=() tail_jobs=()
+	for j in "${jobs_list[@]}"; do
+		case "$j" in
+		kunit|"qemu debug "*) head_jobs+=("$j") ;;
+		*) tail_jobs+=("$j") ;;
+		esac
+	done
+	jobs_list=("${head_jobs[@]}" "${arch_jobs[@]}" "${tail_jobs[@]}")
+fi
+
 job_log() {	# job_log JOB: its log file
-	local j=${1// /-}
+	local j=$1
+	[[ "$j" != arch\ * ]] || j=$(echo "$j" | cut -d' ' -f2-4)
+	j=${j// /-}
 	echo "$logs/${j//[,=]/_}.log"
 }
 
@@ -175,10 +310,15 @@ run_job() {	# run_job JOB: runs it; its log, status and time go to files
 	local log t0 rc=0
 	log=$(job_log "$1")
 	t0=$(date +%s)
-	# shellcheck disable=SC2086
-	set -- $1
+	# its words, not globbed: a scenario glob (*) is one of them
+	local -a w
+	read -r -a w <<< "$1"
+	set -- "${w[@]}"
 	if [ "$1" = kunit ]; then
 		"$PPP_TOP/scripts/qemu/kunit.sh" > "$log" 2>&1 || rc=$?
+	elif [ "$1" = arch ]; then	# another arch's lane
+		"$PPP_TOP/scripts/qemu/run.sh" --arch "$2" --kernel "$3" \
+			--modules "$4" --scenarios "$5" > "$log" 2>&1 || rc=$?
 	elif [ $# = 4 ]; then	# the pppd 2.5 lane
 		"$PPP_TOP/scripts/qemu/run.sh" --kernel "$2" --modules "$3" \
 			--pppd "${4#pppd}" --scenarios "$pppd25_scen" \
@@ -194,6 +334,7 @@ if [ ${#jobs_list[@]} -gt 0 ]; then
 	# The debug kernel is built once (11-18 min cold), before any job
 	# needs it, so that two jobs do not wait on the same build.
 	case " $KERNELS " in *" debug "*) need_debug=1 ;; *) need_debug=$KUNIT ;; esac
+	[ -n "$x86" ] || need_debug=0
 	if [ "$need_debug" != 0 ]; then
 		stage "check: debug kernel (built once, then cached)"
 		"$PPP_TOP/scripts/qemu/debug-kernel.sh" > "$logs/debug-kernel.log" 2>&1 ||
@@ -236,7 +377,9 @@ if [ ${#jobs_list[@]} -gt 0 ]; then
 			fails=("$j: run.sh failed before reporting (status $rc; see $log)")
 			f=1
 		fi
-		add_row "$j" "$p" "$f" "$k" "$secs"
+		row=$j	# another arch's lane: "qemu arm64-6.12 ours"
+		[[ "$j" != arch\ * ]] || row=$(echo "$j" | awk '{ print "qemu " $2 "-" $3 " " $4 }')
+		add_row "$row" "$p" "$f" "$k" "$secs"
 		failed+=("${fails[@]}")
 	done
 fi

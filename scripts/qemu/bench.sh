@@ -128,16 +128,14 @@ for k in $kernels; do
 	[ -e "$kdir/kver" ] || die "kernel $k is not in the cache: run 'make setup'"
 	[ -d "$kdir/mods" ] || die "kernel $k has no in-tree modules (bench needs stock kernels)"
 	kver=$(cat "$kdir/kver")
-	headers=$(cat "$kdir/kdir")
+	headers=$(ppp_kernel_kdir "$k") || die "no headers for kernel $k: run 'make setup'"
 	work=$out/$k
 	rm -rf "$work"
 	mkdir -p "$work/overlay"/{mods/ours,mods/intree,mods/bench,scenarios,usr/local/bin}
 
 	# Our modules, exactly as run.sh builds them (shared build dir).
 	build=$PPP_CACHE_DIR/build/$kver
-	mkdir -p "$build"
-	flock "$build.lock" "$PPP_TOP/scripts/build-modules.sh" "$headers" "$build" \
-		>"$work/build.log" 2>&1 || {
+	ppp_build_modules "$k" x86_64 "$build" >"$work/build.log" 2>&1 || {
 		tail -n 30 "$work/build.log" >&2
 		die "building our modules against $headers failed"
 	}

@@ -20,6 +20,7 @@
 #   make demo DEMO=pppoe
 #   MODULES=intree make demo
 #   KERNEL=6.1 make demo
+#   DEMO_ARCH=arm64 make demo # Debian's arm64 kernel and pppd (setup ARCHES)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 case "${DEMO:-dialup}" in
@@ -27,5 +28,5 @@ dialup)	scen='30*' ;;
 pppoe)	scen='46*' ;;
 *)	echo "demo.sh: unknown DEMO '$DEMO' (dialup or pppoe)" >&2; exit 1 ;;
 esac
-exec "$top/scripts/qemu/run.sh" --kernel "${KERNEL:-6.12}" \
+exec "$top/scripts/qemu/run.sh" --arch "${DEMO_ARCH:-x86_64}" --kernel "${KERNEL:-6.12}" \
 	--modules "${MODULES:-ours}" --scenarios "$scen" --verbose

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# initramfs.sh OUT.cpio.gz
+# initramfs.sh OUT.cpio.gz [ARCH]
 #
 # Builds the module-independent part of the test VM's root file system:
 #   /bin/busybox + a link per applet     (the shell, coreutils, insmod, ...)
@@ -22,14 +22,24 @@
 #   every shared library these need (found with ldd)
 #   /etc/ppp/options, empty              (Debian's says auth, crtscts, lock)
 #
+# ARCH (default x86_64, the host's) other than the host's: the same
+# files, from that arch's Debian packages which setup.sh unpacked into
+# userland/<debian arch>/root; shared libraries found by walking
+# readelf -d inside that tree (the host's ldd cannot read them), plus
+# the arch's dynamic loader.  pppd 2.5 is x86_64 only.
+#
 # Rebuilt only when an input changes (package versions or this script).
 # run.sh appends a second, per-run archive with /init, the scenarios, the
 # modules and the test programs.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
-[ $# = 1 ] || die "usage: $0 OUT.cpio.gz"
-out=$1
+[ $# = 1 ] || [ $# = 2 ] || die "usage: $0 OUT.cpio.gz [ARCH]"
+out=$1 arch=${2:-x86_64}
+if [ "$arch" != x86_64 ]; then
+	ppp_arch "$arch" || exit 1
+	exec "$(dirname "$0")/initramfs-foreign.sh" "$out" "$PPP_CACHE_DIR/userland/$A_DEB"
+fi
 bins="/usr/sbin/pppd /usr/sbin/pppoe /usr/sbin/pppoe-server /usr/sbin/chat
 /usr/bin/iperf3 /usr/bin/socat /usr/sbin/nft /usr/sbin/conntrack
 /usr/bin/tcpdump"

@@ -48,9 +48,9 @@ stage_end
 stage "modules (ours + KUnit) against the debug kernel"
 build=$PPP_CACHE_DIR/build/$DEBUG_KVER
 work=$PPP_CACHE_DIR/runs/kunit
-mkdir -p "$build"
-# run.sh --kernel debug builds in the same place: same lock.
-flock "$build.lock" "$PPP_TOP/scripts/build-modules.sh" "$DEBUG_KBUILD" "$build" -s -j"$(nproc)" \
+# run.sh --kernel debug builds in the same place (ppp_build_modules
+# locks it).
+ppp_build_modules debug x86_64 "$build" -s -j"$(nproc)" \
 	>"$PPP_CACHE_DIR/kunit-build.log" 2>&1 || {
 	tail -n 40 "$PPP_CACHE_DIR/kunit-build.log" >&2
 	fail_early build/modules "see $PPP_CACHE_DIR/kunit-build.log"

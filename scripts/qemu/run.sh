@@ -1,8 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# run.sh --kernel 6.1|6.12|debug [--modules SPEC] [--scenarios GLOBS]
-#        [--pppd 2.4.9|2.5] [--verbose]
+# run.sh --kernel 6.1|6.12|debug [--arch ARCH] [--modules SPEC]
+#        [--scenarios GLOBS] [--pppd 2.4.9|2.5] [--verbose]
 #
 # Boots a stock Debian kernel (cached by `make setup`), or the debug
 # kernel (scripts/qemu/debug-kernel.sh: KASAN, lockdep, kmemleak; built
@@ -12,6 +12,11 @@
 #     RESULT <kernel>/<spec>/<scenario>/<check> PASS|FAIL [why]
 # then a summary.  Exit status 0 only when every check passed.
 #
+#   ARCH    x86_64 (default) | arm64 | armhf | armhf-lpae | mips64el: the
+#           Debian kernel, pppd and tools of that arch (make setup
+#           ARCHES=...), our modules and the test programs cross-built,
+#           in that arch's QEMU; <kernel> in RESULT names then reads
+#           <arch>-<kernel>, e.g. arm64-6.12/ours/...
 #   SPEC    ours (default) | intree | generic=ours|intree,async=ours|intree,
 #           sync=ours|intree,pppoe=ours|intree (sync: ppp_synctty; pppoe:
 #           pppox + pppoe; a module not named: intree)
@@ -22,14 +27,16 @@
 #   --verbose  stream the VM's console while it runs (the demo uses this)
 #
 # Boot flow:
-#   1. our modules, if SPEC uses them: scripts/build-modules.sh against
-#      the headers of exactly that kernel, in the cache
-#   2. test programs (tests/progs/*.c, gcc -O2 -Wall) and chat (ours if
-#      `make -C userspace/chat` works, else Debian's)
+#   1. our modules, if SPEC uses them: ppp_build_modules (scripts/lib.sh)
+#      against the headers of exactly that kernel, in the cache
+#   2. test programs (tests/progs/*.c, gcc -O2 -Wall; another arch's
+#      cross gcc, linked statically) and chat (ours if it builds, else
+#      Debian's)
 #   3. initrd = base image (initramfs.sh, cached) + a per-run archive with
 #      /init (scripts/qemu/init), /scenarios, /mods/{ours,intree,nf}, programs
-#   4. qemu: no NIC, under timeout; console (ttyS0) -> console.log, result
-#      port (ttyS1) -> results.log, both kept in the run directory
+#   4. qemu: no NIC, under timeout; console (x86: ttyS0) -> console.log,
+#      result port (x86: ttyS1; see ppp_arch) -> results.log, both kept
+#      in the run directory
 #   5. results: RESULT lines, plus one check per boot that the console has
 #      no kernel splat (BUG/WARNING/Oops/KASAN/lockdep/hung task)
 #
@@ -46,13 +53,14 @@ set -euo pipefail
 {
 
 usage() {
-	sed -n '4,19s/^# \{0,1\}//p' "$0" >&2
+	sed -n '4,25s/^# \{0,1\}//p' "$0" >&2
 	exit 1
 }
-kernel= spec=ours glob='*' pppd=2.4.9 verbose=
+kernel= spec=ours glob='*' pppd=2.4.9 verbose= arch=x86_64
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--kernel)    [ $# -ge 2 ] || usage; kernel=$2; shift 2 ;;
+	--arch)      [ $# -ge 2 ] || usage; arch=$2; shift 2 ;;
 	--modules)   [ $# -ge 2 ] || usage; spec=$2; shift 2 ;;
 	--scenarios) [ $# -ge 2 ] || usage; glob=$2; shift 2 ;;
 	--pppd)      [ $# -ge 2 ] || usage; pppd=$2; shift 2 ;;
@@ -62,7 +70,8 @@ while [ $# -gt 0 ]; do
 	esac
 done
 [ -n "$kernel" ] || usage
-ppp_kernel_meta "$kernel" >/dev/null || exit 1
+ppp_arch "$arch" || exit 1
+ppp_kernel_meta "$kernel" "$arch" >/dev/null || exit 1
 case "$spec" in
 ours|intree) ;;
 *) [[ "$spec" =~ ^((generic|async|sync|pppoe)=(ours|intree),?)+$ ]] ||
@@ -71,7 +80,8 @@ esac
 case "$glob" in *[!A-Za-z0-9_*?.,\[\]-]*) die "bad --scenarios '$glob'" ;; esac
 case "$pppd" in
 2.4.9) ;;
-2.5)	p25=$PPP_CACHE_DIR/pppd25
+2.5)	[ "$arch" = x86_64 ] || die "pppd 2.5 runs on x86_64 only"
+	p25=$PPP_CACHE_DIR/pppd25
 	[ -e "$p25/done" ] || die "pppd 2.5 is not in the cache: run 'make setup' (scripts/pppd25.sh)" ;;
 *)	die "bad --pppd '$pppd' (2.4.9 or 2.5)" ;;
 esac
@@ -81,16 +91,16 @@ if [ "$kernel" = debug ]; then
 	"$PPP_TOP/scripts/qemu/debug-kernel.sh" >/dev/null ||
 		die "building the debug kernel failed (log: $PPP_CACHE_DIR/debug/build.log)"
 fi
-kdir=$(ppp_kernel_dir "$kernel")
-[ -e "$kdir/kver" ] || die "kernel $kernel is not in the cache: run 'make setup'"
+kdir=$(ppp_kernel_dir "$kernel" "$arch")
+[ -e "$kdir/kver" ] || die "kernel $kernel ($arch) is not in the cache: run 'make setup' (ARCHES=$arch)"
 kver=$(cat "$kdir/kver")
-headers=$(cat "$kdir/kdir")
+lk=$(ppp_lane "$kernel" "$arch")
 # The default pppd keeps the plain names; another one is in every
 # RESULT name, so that both lanes count separately.
 lane=
 [ "$pppd" = 2.4.9 ] || lane=@pppd$pppd
-label=$kernel/$spec$lane
-work=$PPP_CACHE_DIR/runs/$kernel-${spec//[,=]/_}${lane:+-pppd$pppd}${PPP_RUN_TAG:+-$PPP_RUN_TAG}
+label=$lk/$spec$lane
+work=$PPP_CACHE_DIR/runs/$lk-${spec//[,=]/_}${lane:+-pppd$pppd}${PPP_RUN_TAG:+-$PPP_RUN_TAG}
 mkdir -p "$work"
 exec 9>"$work.lock"
 flock 9		# one run per kernel+spec at a time; others may run alongside
@@ -101,11 +111,9 @@ t_start=$(date +%s)
 # 1. Our modules, when SPEC uses any, built against this kernel's headers.
 if [[ "$spec" == *ours* ]]; then
 	build=$PPP_CACHE_DIR/build/$kver
-	mkdir -p "$build"
-	if ! flock "$build.lock" "$PPP_TOP/scripts/build-modules.sh" "$headers" "$build" \
-		>"$work/build.log" 2>&1; then
+	if ! ppp_build_modules "$kernel" "$arch" "$build" >"$work/build.log" 2>&1; then
 		tail -n 40 "$work/build.log" >&2
-		die "step 1: building our modules against $headers failed (log: $work/build.log)"
+		die "step 1: building our modules for $kver ($arch) failed (log: $work/build.log)"
 	fi
 	for m in ppp_generic ppp_async ppp_synctty pppox pppoe; do
 		[ -e "$build/drivers/net/ppp/$m.ko" ] ||
@@ -129,8 +137,14 @@ if [ -e "$nf/done" ]; then
 	cp "$nf"/mods/*.ko "$nf/order" "$work/overlay/mods/nf/"
 fi
 
-# 2. Test programs (cached by source time) and chat.
+# 2. Test programs (cached by source time) and chat.  Another arch's are
+# linked statically: nothing to match in its image's libraries.
 progs=$PPP_CACHE_DIR/progs
+cc="gcc -O2 -Wall"
+if [ "$arch" != x86_64 ]; then
+	progs=$PPP_CACHE_DIR/progs-$A_DEB
+	cc="${A_CROSS}gcc -O2 -Wall -static"
+fi
 mkdir -p "$progs"
 for c in "$PPP_TOP"/tests/progs/*.c; do
 	[ -e "$c" ] || continue
@@ -139,8 +153,8 @@ for c in "$PPP_TOP"/tests/progs/*.c; do
 	# Runs for other kernels may compile the same program: one at a time.
 	if [ ! "$bin" -nt "$c" ] || [ ! "$bin" -nt "$hdr" ]; then
 		flock "$progs.lock" sh -c '{ [ "$1" -nt "$2" ] && [ "$1" -nt "$3" ]; } ||
-			{ gcc -O2 -Wall -o "$1.tmp.$$" "$2" && mv "$1.tmp.$$" "$1"; }' \
-			sh "$bin" "$c" "$hdr" 2>"$work/progs.log" || {
+			{ $4 -o "$1.tmp.$$" "$2" && mv "$1.tmp.$$" "$1"; }' \
+			sh "$bin" "$c" "$hdr" "$cc" 2>"$work/progs.log" || {
 			cat "$work/progs.log" >&2
 			die "step 2: cannot compile $c"
 		}
@@ -148,7 +162,17 @@ for c in "$PPP_TOP"/tests/progs/*.c; do
 	cp "$bin" "$work/overlay/usr/local/bin/"
 done
 chat=debian
-if [ -e "$PPP_TOP/userspace/chat/Makefile" ] &&
+if [ "$arch" != x86_64 ]; then
+	# chat's sources, cross-compiled in one go (its Makefile builds in
+	# place, for the host)
+	csrc=$(sed -n 's/^SRCS[[:space:]]*:=//p' "$PPP_TOP/userspace/chat/Makefile")
+	# shellcheck disable=SC2086 # words: the compiler and its options, the sources
+	if (cd "$PPP_TOP/userspace/chat" && $cc -D_GNU_SOURCE -o "$progs/chat" $csrc) \
+		>"$work/chat.log" 2>&1; then
+		cp "$progs/chat" "$work/overlay/usr/local/bin/chat"
+		chat=ours
+	fi
+elif [ -e "$PPP_TOP/userspace/chat/Makefile" ] &&
    flock "$PPP_CACHE_DIR/chat.lock" make -s -C "$PPP_TOP/userspace/chat" chat \
 	>"$work/chat.log" 2>&1 &&
    [ -x "$PPP_TOP/userspace/chat/chat" ]; then
@@ -172,17 +196,32 @@ fi
 
 # 3. The initrd: cached base + this run's archive, concatenated.
 base=$PPP_CACHE_DIR/initramfs-base.cpio.gz
-flock "$base.lock" "$PPP_TOP/scripts/qemu/initramfs.sh" "$base" ||
+[ "$arch" = x86_64 ] || base=$PPP_CACHE_DIR/initramfs-base-$A_DEB.cpio.gz
+flock "$base.lock" "$PPP_TOP/scripts/qemu/initramfs.sh" "$base" "$arch" ||
 	die "step 3: building the base initramfs failed"
 (cd "$work/overlay" && find . | cpio -o -H newc --quiet) | gzip -1 \
 	> "$work/overlay.cpio.gz"
 cat "$base" "$work/overlay.cpio.gz" > "$work/initrd.gz"
 
 # 4. Boot.  The uncompressed vmlinux boots faster under TCG.
-accel=$("$PPP_TOP/scripts/qemu/kvm-probe.sh")
+# Another arch: its own QEMU under TCG, and, where the board has one
+# UART (arm virt), a PCI 16550 for the result port.
+if [ "$arch" = x86_64 ]; then
+	accel=$("$PPP_TOP/scripts/qemu/kvm-probe.sh")
+	qemu="qemu-system-x86_64"
+else
+	accel="-accel tcg,thread=multi -smp $A_SMP"
+	qemu=$A_QEMU
+fi
+respart=(-serial "file:$work/results.log")
+if [ "$A_RESULTS" = ttyS0 ]; then
+	# shellcheck disable=SC2054 # QEMU's options are comma-separated
+	respart=(-chardev "file,id=results,path=$work/results.log"
+		 -device pci-serial,chardev=results)
+fi
 image=$kdir/vmlinux
 [ -e "$image" ] || image=$kdir/vmlinuz
-cmdline="console=ttyS0 oops=panic panic=-1 printk.time=1"
+cmdline="console=$A_CONSOLE oops=panic panic=-1 printk.time=1 ppp.results=$A_RESULTS"
 mem=1024 tmo=${PPP_QEMU_TIMEOUT:-1500}
 if [ "$kernel" = debug ]; then
 	# KASAN's shadow and lockdep's tables need room; everything is
@@ -192,15 +231,15 @@ if [ "$kernel" = debug ]; then
 fi
 cmdline+=" ppp.modules=$spec ppp.scenarios=$glob ppp.pppd=$pppd${verbose:+ ppp.verbose=1}"
 [ -z "${PPP_SOAK:-}" ] || cmdline+=" ppp.soak=1"
-echo "run.sh: booting $kver ($label, pppd $pppd, chat: $chat, $(echo "$accel" | cut -d' ' -f1-2))"
+echo "run.sh: booting $kver ($arch, $label, pppd $pppd, chat: $chat, $(echo "$accel" | cut -d' ' -f1-2))"
 boot() {	# boot: one QEMU run; sets qrc
 	: > "$work/console.log"
 	: > "$work/results.log"
 	# shellcheck disable=SC2086
-	timeout --foreground "$tmo" qemu-system-x86_64 $accel \
+	timeout --foreground "$tmo" $qemu $accel \
 		-m $mem -nodefaults -no-reboot -display none -nic none \
 		-kernel "$image" -initrd "$work/initrd.gz" -append "$cmdline" \
-		-serial "file:$work/console.log" -serial "file:$work/results.log" \
+		-serial "file:$work/console.log" "${respart[@]}" \
 		</dev/null &
 	qpid=$!
 	# A background job ignores ^C: take QEMU down with us.
@@ -239,15 +278,28 @@ elapsed=$(( $(date +%s) - t_start ))
 # one and count for none).  A subset glob (or comma-separated globs)
 # takes the floors of the scenarios it selects, so the floor scales
 # with --scenarios; a lane with no column in the file (e.g. a mixed
-# module set, or the pppd 2.5 lane) has none.
+# module set, or the pppd 2.5 lane) has none, except another arch's,
+# which takes x86_64's column of the same kernel and module set (so
+# does a "-" in its own column: a scenario not measured there yet).
 floor_check() {
-	local floors=$PPP_TOP/tests/floors.txt col f name want got short=
+	local floors=$PPP_TOP/tests/floors.txt col xcol= f name want got short=
 	if [ ! -r "$floors" ]; then
 		echo "RESULT $label/floor/pass-skip FAIL no $floors"
 		return
 	fi
 	col=$(awk -v l="$label" '$1 == "scenario" {
 		for (i = 2; i <= NF; i++) if ($i == l) print i }' "$floors")
+	if [ "$arch" != x86_64 ]; then
+		# another arch: where it has no column, or "-" in its
+		# column, the same kernel and module set's x86_64 floor (the
+		# scenarios report the same checks on every arch)
+		xcol=$(awk -v l="$kernel/$spec$lane" '$1 == "scenario" {
+			for (i = 2; i <= NF; i++) if ($i == l) print i }' "$floors")
+		if [ -z "$col" ]; then
+			col=$xcol
+			[ -z "$col" ] || echo "run.sh: $label: no column in $floors: x86_64's $kernel/$spec$lane floors" >&2
+		fi
+	fi
 	if [ -z "$col" ]; then
 		echo "run.sh: $label: no floor for this lane in $floors" >&2
 		return
@@ -263,13 +315,18 @@ floor_check() {
 			sub(/\/completed$/, "", c); print c, n + 0; n = 0 }
 	}' "$work/results.txt")
 	declare -A seen=()
-	for f in $(IFS=,; for g in $glob; do echo "$PPP_TOP"/tests/scenarios/$g.sh; done); do
+	# the globs split with globbing off (a bare * would match the
+	# working directory's entries), each expanded under tests/scenarios
+	for f in $(set -f; IFS=,; for g in $glob; do
+			set +f; echo "$PPP_TOP"/tests/scenarios/$g.sh; set -f; done); do
 		[ -e "$f" ] || continue
 		name=$(basename "$f" .sh)
 		[[ "$name" == [0-9]* ]] || continue
 		[ -z "${seen[$name]:-}" ] || continue
 		seen[$name]=1
 		want=$(awk -v s="$name" -v c="$col" '$1 == s { print $c }' "$floors")
+		[ "$want" != - ] || [ -z "$xcol" ] ||
+			want=$(awk -v s="$name" -v c="$xcol" '$1 == s { print $c }' "$floors")
 		got=${count[$name]:-0}
 		if [ -z "$want" ]; then
 			short+=" $name (no floor in tests/floors.txt)"

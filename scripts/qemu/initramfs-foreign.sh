@@ -1,0 +1,112 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# initramfs-foreign.sh OUT.cpio.gz USERLAND
+#
+# The base image of initramfs.sh for another architecture: the same
+# programs, taken from USERLAND/root, the tree of that arch's Debian
+# packages (scripts/setup.sh), with the shared libraries each needs
+# (readelf -d, resolved inside the tree, following its symlinks there)
+# and the dynamic loader each names.  Rebuilt when the unpacked package
+# list or this script changes.
+set -euo pipefail
+. "$(dirname "$0")/../lib.sh"
+
+[ $# = 2 ] || die "usage: $0 OUT.cpio.gz USERLAND"
+out=$1 ul=$2 sys=$2/root
+[ -e "$ul/done" ] || die "no userland in $ul: run 'make setup' with this arch in ARCHES"
+key=$( { cat "$ul/packages"; ls -l --time-style=+%s "$ul/done"; sha256sum "$0"; } |
+	sha256sum | cut -c1-16)
+if [ -e "$out" ] && [ "$(cat "$out.key" 2>/dev/null)" = "$key" ]; then
+	exit 0
+fi
+echo "initramfs: building the base image from $ul"
+
+# in_sys PATH: PATH (absolute, in the target's view) with every symlink
+# resolved inside the unpacked tree; prints the target-side path.
+in_sys() {
+	local p=$1 t n=0
+	while [ -L "$sys$p" ] && [ $n -lt 20 ]; do
+		t=$(readlink "$sys$p")
+		case "$t" in
+		/*) p=$t ;;
+		*)  p=$(dirname "$p")/$t ;;
+		esac
+		n=$((n + 1))
+	done
+	# normalise a/../b without touching the host's file system
+	realpath -m -s "$p"
+}
+
+# find_lib SONAME: the target-side path of SONAME in the tree.
+find_lib() {
+	local d
+	for d in /lib/$TRIPLET /usr/lib/$TRIPLET /lib /usr/lib; do
+		if [ -e "$sys$d/$1" ] || [ -L "$sys$d/$1" ]; then
+			echo "$d/$1"
+			return 0
+		fi
+	done
+	return 1
+}
+
+# add FILE [DEST]: the target's FILE (a path in its view) at DEST in the
+# image, with its loader and libraries, recursively.
+declare -A have=()
+add() {
+	local f=$1 dest=${2:-$1} real so lib interp
+	[ -z "${have[$dest]:-}" ] || return 0
+	have[$dest]=1
+	real=$(in_sys "$f")
+	[ -f "$sys$real" ] || die "$f is not in $sys"
+	mkdir -p "$root$(dirname "$dest")"
+	cp "$sys$real" "$root$dest"
+	interp=$(readelf -l "$sys$real" 2>/dev/null |
+		sed -n 's/.*Requesting program interpreter: \(.*\)\]/\1/p')
+	[ -z "$interp" ] || add "$interp"
+	for so in $(readelf -d "$sys$real" 2>/dev/null |
+		    sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+		lib=$(find_lib "$so") || die "$f needs $so, which $sys does not have"
+		add "$lib"
+	done
+}
+
+TRIPLET=$(basename "$(dirname "$(ls -d "$sys"/lib/*/libc.so.6 "$sys"/usr/lib/*/libc.so.6 2>/dev/null | head -n1)")")
+[ -n "$TRIPLET" ] || die "no libc.so.6 in $sys"
+
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,usr/local/bin,lib,etc/ppp} \
+	"$root"/{dev,proc,sys,tmp,run,var,root,mnt}
+
+for b in /usr/sbin/pppd /usr/sbin/pppoe /usr/sbin/pppoe-server /usr/sbin/chat \
+	 /usr/bin/iperf3 /usr/bin/socat /usr/sbin/nft /usr/sbin/conntrack; do
+	add "$b"
+done
+for p in "$sys"/usr/lib/pppd/*/*.so; do
+	add "${p#"$sys"}"
+done
+add "$(in_sys /bin/ip)" /usr/bin/ip
+legacy=$(cd "$sys" && ls usr/lib/"$TRIPLET"/ossl-modules/legacy.so 2>/dev/null || true)
+[ -z "$legacy" ] || add "/$legacy"
+
+# busybox-static and its applet links (the host's busybox is the same
+# Debian package: its applet list is the target's).
+cp "$sys/bin/busybox" "$root/bin/busybox"
+for a in $(/bin/busybox --list-full); do
+	[ -e "$root/$a" ] || [ -L "$root/$a" ] || ln -s /bin/busybox "$root/$a"
+done
+
+ln -s /run "$root/var/run"
+ln -s /run "$root/var/lock"
+mknod "$root/dev/console" c 5 1
+mknod "$root/dev/null" c 1 3
+: > "$root/etc/ppp/options"
+printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534::/:/bin/false\n' \
+	> "$root/etc/passwd"
+printf 'root:x:0:\nnogroup:x:65534:\n' > "$root/etc/group"
+printf '127.0.0.1 localhost\n' > "$root/etc/hosts"
+
+(cd "$root" && find . | cpio -o -H newc --quiet) | gzip -1 > "$out.tmp"
+mv "$out.tmp" "$out"
+echo "$key" > "$out.key"
