@@ -154,7 +154,7 @@ help:
 	@echo '  ARCHES="x86_64 arm64 armhf" - arches setup caches and check boots; all ='
 	@echo '                          x86_64 arm64 armhf armhf-lpae mips64el (full matrix)'
 	@echo '  ARCH_LANES="arm64/6.12/ours ..." - the other arches'"'"' lanes check boots'
-	@echo '  ARCH_SCENARIOS=cut|full - scenarios on those lanes (cut: shared out, README)'
+	@echo '  ARCH_SCENARIOS=once|axes|full - scenarios on those lanes (README: Boards)'
 	@echo '  DEMO_ARCH=arm64       - the arch demo boots (default x86_64)'
 	@echo '  KUNIT=0               - check skips the KUnit lane'
 	@echo '  SCENARIOS=<glob>[,<glob>] - subset of tests/scenarios/NN-*.sh for check'

@@ -169,7 +169,7 @@ deb_unpack() {
 unpack_mods() {
 	local root=$1 kver=$2 out=$3 m f
 	for m in $4; do
-		f=$(ls "$root/lib/modules/$kver/kernel/$m".ko* 2>/dev/null | head -n1)
+		f=$(ls "$root/lib/modules/$kver/kernel/$m".ko* 2>/dev/null | head -n1) || true
 		[ -n "$f" ] || { echo "note: $m is not a module in $kver"; continue; }
 		case "$f" in
 		*.xz)  xz -dc "$f" ;;
