@@ -101,6 +101,9 @@ static void ppp_async_start_frame(struct ppp_async *ap, struct sk_buff *skb)
 	ap->last_xmit = jiffies;
 	ppp_hdlc_enc_frame(&ap->enc, &ap->txmap, &ap->lcpmap, skb->data,
 			   skb->len, flags);
+	/* less the wire bytes without escapes: flags, ff 03, data, FCS */
+	ap->tx_extra = -(int)(ap->enc.open_flag + ap->enc.headlen +
+			      ap->enc.len + 3);
 	ap->tpkt = skb;
 }
 
@@ -116,8 +119,10 @@ static bool ppp_async_encode(struct ppp_async *ap)
 	n = ppp_hdlc_enc_run(&ap->enc, ap->obuf, sizeof(ap->obuf));
 	ap->optr = ap->obuf;
 	ap->olim = ap->obuf + n;
+	ap->tx_extra += n;
 	if (!ppp_hdlc_enc_done(&ap->enc))
 		return false;
+	ap->tx_escaped += ap->tx_extra;
 	consume_skb(ap->tpkt);
 	ap->tpkt = NULL;
 	return true;
@@ -303,6 +308,7 @@ static void ppp_async_rx_frame(struct ppp_async *ap, u32 len)
 	/* a protocol field of two bytes, or one odd one, follows @off */
 	off = ppp_hdlc_rx_strip(ap->rbuf, len);
 	if (off < 0) {
+		ap->lstats.v[PPP_LINK_RX_BAD_HEADER]++;
 		ap->rx_error = true;	/* the next get abandons the buffer */
 		return;
 	}
@@ -310,6 +316,7 @@ static void ppp_async_rx_frame(struct ppp_async *ap, u32 len)
 				   ppp_async_rx_tailroom(ap->rbuf + off));
 	ap->rbuf = NULL;
 	if (!skb) {
+		ap->lstats.v[PPP_LINK_RX_NOBUF]++;
 		ap->rx_error = true;
 		return;
 	}
@@ -325,6 +332,7 @@ static void ppp_async_rx_frame(struct ppp_async *ap, u32 len)
 	skb_queue_tail(&ap->rqueue, skb);
 	if (skb_queue_len(&ap->rqueue) > PPP_ASYNC_MAX_RQLEN) {
 		kfree_skb(skb_dequeue(&ap->rqueue));
+		ap->lstats.v[PPP_LINK_RX_QUEUE_FULL]++;
 		ap->rx_error = true;
 	}
 }
@@ -380,6 +388,7 @@ static void ppp_async_decode(struct ppp_async *ap, const u8 *buf, size_t n,
 		case PPP_HDLC_BAD:
 			/* The decoder keeps the buffer for the next frame. */
 			ap->rx_error = true;
+			ppp_async_count_bad(ap);
 			break;
 		case PPP_HDLC_MORE:
 			break;
@@ -418,6 +427,7 @@ void ppp_async_input(struct ppp_async *ap, const u8 *buf, const u8 *flags,
 		}
 		ppp_async_decode(ap, buf, n, ixon);
 		if (n < count) {
+			ap->lstats.v[PPP_LINK_RX_LINE_ERRORS]++;
 			ppp_hdlc_dec_toss(&ap->dec);
 			n++;		/* the bad byte itself */
 		}

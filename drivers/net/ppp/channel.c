@@ -8,6 +8,7 @@
  * why this file must keep the in-tree include set.
  */
 #include "ppp_generic.h"
+#include "ppp_trace.h"
 
 /* Returns the channel with a reference held, or NULL. */
 struct ppp_chan *ppp_chan_find(struct ppp_net *pn, int index)
@@ -271,6 +272,8 @@ void ppp_input(struct ppp_channel *chan, struct sk_buff *skb)
 
 	read_lock_bh(&pch->upl);
 	if (!ppp_expand_proto(skb)) {
+		if (pch->ppp)
+			ppp_stat_drop(pch->ppp, PPP_STAT_RX_SHORT, skb->len);
 		kfree_skb(skb);
 		if (pch->ppp) {
 			DEV_STATS_INC(pch->ppp->dev, rx_length_errors);
@@ -281,6 +284,8 @@ void ppp_input(struct ppp_channel *chan, struct sk_buff *skb)
 		goto out;
 	}
 	proto = get_unaligned_be16(skb->data);
+	trace_ppp_input(pch->file.index, pch->ppp ? pch->ppp->file.index : -1,
+			proto, skb->len);
 	if (!pch->ppp || proto >= 0xc000 || proto == PPP_CCPFRAG)
 		ppp_file_queue_rx(&pch->file, skb);
 	else
@@ -306,6 +311,7 @@ void ppp_input_error(struct ppp_channel *chan, int code)
 		return;
 	read_lock_bh(&pch->upl);
 	if (pch->ppp) {
+		ppp_stat_inc(pch->ppp, PPP_STAT_RX_CHANNEL_ERROR);
 		spin_lock_bh(&pch->ppp->rlock);
 		ppp_receive_error(pch->ppp);
 		spin_unlock_bh(&pch->ppp->rlock);

@@ -168,6 +168,7 @@ void ppp_netdev_setup(struct net_device *dev)
 	int i;
 
 	dev->netdev_ops = &ppp_netdev_ops;
+	dev->ethtool_ops = &ppp_ethtool_ops;
 	SET_NETDEV_DEVTYPE(dev, &ppp_type);
 #ifdef PPP_COMPAT_PCPU_STAT_TYPE
 	dev->pcpu_stat_type = NETDEV_PCPU_STAT_TSTATS;

@@ -49,6 +49,7 @@
 #include <linux/workqueue.h>
 #include <linux/unaligned.h>
 #include "async_hdlc.h"
+#include "ppp_link_stats.h"
 
 /* Receive status bits pppd reads to diagnose 7-bit or parity lines. */
 #define SC_RCV_BITS	(SC_RCV_B7_1 | SC_RCV_B7_0 | SC_RCV_ODDP | SC_RCV_EVNP)
@@ -100,6 +101,8 @@ struct ppp_async {
 	struct sk_buff *tpkt;		/* frame being encoded */
 	unsigned long last_xmit;	/* jiffies, for flag sharing */
 	u8 *optr, *olim;		/* unwritten part of obuf */
+	int tx_extra;			/* escapes in this frame, so far */
+	u64 tx_escaped;			/* ... in all frames sent */
 	u8 obuf[PPP_ASYNC_OBUF];
 
 	/* receive: rx_lock */
@@ -112,6 +115,7 @@ struct ppp_async {
 	bool rx_error;			/* a frame was lost since the last */
 	u16 lcp_req_fcs;		/* checksum of our last ConfReq */
 	bool lcp_req_valid;
+	struct ppp_link_stats lstats;	/* receive causes (async_stats.c) */
 
 	struct sk_buff_head rqueue;	/* decoded frames for ppp_input */
 #ifdef PPP_COMPAT_BH_WQ
@@ -139,6 +143,10 @@ u8 *ppp_async_rxbuf_get(struct ppp_async_rxbuf *rb, unsigned int size,
 struct sk_buff *ppp_async_rxbuf_take(struct ppp_async_rxbuf *rb,
 				     unsigned int len, unsigned int tailroom);
 void ppp_async_rxbuf_release(struct ppp_async_rxbuf *rb);
+
+/* async_stats.c */
+void ppp_async_count_bad(struct ppp_async *ap);
+void ppp_async_register_stats(struct ppp_async *ap);
 
 /* async_lcp.c */
 void ppp_async_lcp_peek(struct ppp_async *ap, const u8 *data, size_t len,
