@@ -74,7 +74,7 @@ check $S/errors-counted $? "b's ppp0 counted $tossed receive errors for ${runs:-
 # Per cause: what the relay injected whole, ethtool -S must show at least.
 if [ "$PPP_GEN" = ours ] && [ "$PPP_ASY" = ours ]; then
 	es=$(ns b ethtool -S ppp0 2>&1)
-	say "ethtool -S ppp0 (b): $(echo "$es" | awk '$2 != 0 { printf "%s%s", $1, $2 " " }')"
+	say "ethtool -S ppp0 (b): $(echo "$es" | awk 'NF == 2 && $2 != 0 { printf "%s%s ", $1, $2 }')"
 	for c in fcs:rx_fcs_errors over-mru:rx_over_mru aborts:rx_aborts \
 		 runts:rx_runts toss-bytes:rx_tossed_bytes; do
 		want=$(echo "$stats" | sed -n "s/.* ${c%%:*}=\([0-9]*\).*/\1/p")
