@@ -19,23 +19,27 @@ ifneq ($(CROSS_COMPILE),)
 export CROSS_COMPILE
 endif
 
-# Where installs go (DESTDIR for chat, INSTALL_MOD_PATH for modules).
+# Where installs go (DESTDIR for chat and pppstat, INSTALL_MOD_PATH for
+# modules).
 PREFIX ?= /usr/local
 DESTDIR ?=
 INSTALL_MOD_PATH ?=
 
 KBUILD := $(MAKE) -C $(KDIR) M=$(CURDIR)
 
-.PHONY: all modules chat setup demo check bench clean install \
-	modules_install help kunit chat-check soak
+.PHONY: all modules chat pppstat setup demo check bench clean install \
+	modules_install help kunit chat-check pppstat-check soak
 
-all: modules chat
+all: modules chat pppstat
 
 modules:
 	$(KBUILD) modules
 
 chat:
 	$(MAKE) -C userspace/chat
+
+pppstat:
+	$(MAKE) -C userspace/pppstat
 
 # Installs build and test dependencies (apt-get) and caches the kernels.
 setup:
@@ -70,8 +74,12 @@ kunit: setup
 chat-check:
 	$(MAKE) -C userspace/chat check
 
-install: chat
+pppstat-check:
+	$(MAKE) -C userspace/pppstat check
+
+install: chat pppstat
 	$(MAKE) -C userspace/chat install PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
+	$(MAKE) -C userspace/pppstat install PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
 
 modules_install: modules
 	$(KBUILD) INSTALL_MOD_DIR=updates INSTALL_MOD_PATH=$(INSTALL_MOD_PATH) \
@@ -82,12 +90,14 @@ modules_install: modules
 clean:
 	$(KBUILD) clean
 	$(MAKE) -C userspace/chat clean
+	$(MAKE) -C userspace/pppstat clean
 
 help:
 	@echo 'Targets:'
-	@echo '  all              - build ppp_generic.ko, ppp_async.ko and chat (default)'
+	@echo '  all              - build ppp_generic.ko, ppp_async.ko, chat and pppstat (default)'
 	@echo '  modules          - build the kernel modules against KDIR'
 	@echo '  chat             - build userspace/chat/chat'
+	@echo '  pppstat          - build userspace/pppstat/pppstat (per-cause link counters)'
 	@echo '  setup            - install dependencies (apt-get) and cache kernels'
 	@echo '  demo             - boot QEMU and show a dial-up session over our modules'
 	@echo '  check            - run every test (host tests, KUnit lane, QEMU scenarios)'
@@ -97,7 +107,8 @@ help:
 	@echo '                     simd=0) + our codec on the real CPU: ratio table + PNG;'
 	@echo '                     exits 1 if a run failed'
 	@echo '  chat-check       - run only the host-side chat tests'
-	@echo '  install          - install chat and chat.8 under PREFIX (DESTDIR)'
+	@echo '  pppstat-check    - run only the host-side pppstat tests'
+	@echo '  install          - install chat, pppstat and their man pages under PREFIX (DESTDIR)'
 	@echo '  modules_install  - install modules into updates/ and run depmod'
 	@echo '  clean            - remove build products'
 	@echo 'Variables:'

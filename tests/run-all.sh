@@ -6,7 +6,8 @@
 #
 #   1. host-side tests, each ending "N passed, M failed": chat
 #      (`make -C userspace/chat check`: unit, differential against
-#      Debian's chat, end-to-end, ASan/UBSan, fuzz) and the HDLC codec
+#      Debian's chat, end-to-end, ASan/UBSan, fuzz), pppstat
+#      (`make -C userspace/pppstat check`) and the HDLC codec
 #      (`make -C tests/host check`); the uapi header check
 #      (`make -C include/uapi check`) counts as one test;
 #   2. the KUnit lane on the debug kernel (scripts/qemu/kunit.sh; the
@@ -98,6 +99,7 @@ host_suite() {	# host_suite NAME DIR
 	stage_end
 }
 host_suite chat userspace/chat
+host_suite pppstat userspace/pppstat
 host_suite codecs tests/host
 stage "check: uapi headers (host)"
 t0=$(date +%s)
