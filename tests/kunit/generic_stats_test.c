@@ -351,7 +351,8 @@ static void stt_ccp_up(struct stt *s, int flags, int result)
 	stt_decomp_result = result;
 	KUNIT_ASSERT_EQ(test, ppp_register_compressor(&stt_comp), 0);
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test,
-				stt_unregister_comp, &stt_comp), 0);
+							stt_unregister_comp,
+							&stt_comp), 0);
 	KUNIT_ASSERT_EQ(test, copy_to_user(uopt, opt, sizeof(opt)), 0UL);
 	data.ptr = (__u8 __force *)uopt;
 	data.length = sizeof(opt);

@@ -97,7 +97,8 @@ static const struct ppp_link_stats_ops ppp_async_link_stats_ops = {
  */
 void ppp_async_register_stats(struct ppp_async *ap)
 {
-	typeof(&ppp_channel_set_link_stats) set;
+	void (*set)(struct ppp_channel *chan,
+		    const struct ppp_link_stats_ops *ops);
 
 	set = symbol_get(ppp_channel_set_link_stats);
 	if (!set)

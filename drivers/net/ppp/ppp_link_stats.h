@@ -19,23 +19,36 @@
 
 struct ppp_channel;
 
-/* One counter per cause; ppp_generic's stats.c holds their names. */
+/**
+ * enum ppp_link_stat - one counter per cause; stats.c holds their names
+ * @PPP_LINK_RX_FCS: frames with a bad FCS
+ * @PPP_LINK_RX_RUNT: frames below the minimum size
+ * @PPP_LINK_RX_LONG: frames longer than the MRU
+ * @PPP_LINK_RX_ABORT: frames aborted (7d 7e)
+ * @PPP_LINK_RX_TOSSED_BYTES: bytes of dropped frames, and bytes skipped
+ *	while hunting for a flag
+ * @PPP_LINK_RX_MAPPED_BYTES: bytes the receive map discarded
+ * @PPP_LINK_RX_LINE_ERRORS: bytes the tty flagged (parity, framing,
+ *	overrun, break)
+ * @PPP_LINK_RX_NOBUF: frames lost for want of a receive buffer
+ * @PPP_LINK_RX_BAD_HEADER: good FCS, bad address/control or protocol field
+ * @PPP_LINK_RX_QUEUE_FULL: frames dropped: too many waiting for
+ *	ppp_generic
+ * @PPP_LINK_TX_ESCAPED_BYTES: bytes escaping added on transmit
+ * @PPP_LINK_STAT_COUNT: how many there are
+ */
 enum ppp_link_stat {
-	PPP_LINK_RX_FCS,		/* frames with a bad FCS */
-	PPP_LINK_RX_RUNT,		/* frames below the minimum size */
-	PPP_LINK_RX_LONG,		/* frames longer than the MRU */
-	PPP_LINK_RX_ABORT,		/* frames aborted (7d 7e) */
-	PPP_LINK_RX_TOSSED_BYTES,	/* bytes of dropped frames, and bytes
-					 * skipped while hunting for a flag */
-	PPP_LINK_RX_MAPPED_BYTES,	/* bytes the receive map discarded */
-	PPP_LINK_RX_LINE_ERRORS,	/* bytes the tty flagged (parity,
-					 * framing, overrun, break) */
-	PPP_LINK_RX_NOBUF,		/* frames lost: no receive buffer */
-	PPP_LINK_RX_BAD_HEADER,		/* good FCS, bad address/control or
-					 * protocol field */
-	PPP_LINK_RX_QUEUE_FULL,		/* frames dropped: too many waiting
-					 * for ppp_generic */
-	PPP_LINK_TX_ESCAPED_BYTES,	/* bytes escaping added on transmit */
+	PPP_LINK_RX_FCS,
+	PPP_LINK_RX_RUNT,
+	PPP_LINK_RX_LONG,
+	PPP_LINK_RX_ABORT,
+	PPP_LINK_RX_TOSSED_BYTES,
+	PPP_LINK_RX_MAPPED_BYTES,
+	PPP_LINK_RX_LINE_ERRORS,
+	PPP_LINK_RX_NOBUF,
+	PPP_LINK_RX_BAD_HEADER,
+	PPP_LINK_RX_QUEUE_FULL,
+	PPP_LINK_TX_ESCAPED_BYTES,
 	PPP_LINK_STAT_COUNT
 };
 
