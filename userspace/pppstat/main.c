@@ -193,11 +193,12 @@ static int show_counters(const struct counters *c, const struct counters *prev,
 	int shown = 0;
 
 	for (size_t i = 0; i < c->n; i++) {
-		uint64_t v = c->values[i], old;
+		uint64_t v = c->values[i];
 		int found = 0;
 
 		if (prev) {
-			old = counters_get(prev, c->names[i], &found);
+			uint64_t old = counters_get(prev, c->names[i], &found);
+
 			if (found && old == v)
 				continue;
 			printf("  %-28s %12llu  %+lld\n", c->names[i],
