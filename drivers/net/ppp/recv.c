@@ -94,7 +94,11 @@ void ppp_receive_nonmp_frame(struct ppp_unit *ppp, struct sk_buff *skb)
 	ppp_netdev_rx_stats(ppp, skb->len - PPP_PROTO_LEN);
 
 	np = ppp_np_index(proto);
-	if (np < 0 && proto < 0x8000)	/* pppd answers Protocol-Reject */
+	/*
+	 * pppd answers these with a Protocol-Reject; a compressed frame
+	 * here is a failed decompression, counted as such.
+	 */
+	if (np < 0 && proto < 0x8000 && proto != PPP_COMP)
 		ppp_stat_inc(ppp, PPP_STAT_RX_UNKNOWN_PROTO);
 	if (np < 0)
 		ppp_file_queue_rx(&ppp->file, skb);	/* NCPs, CCP: pppd */
