@@ -10,8 +10,9 @@
 #                                         builds, is /usr/local/bin/chat)
 #   pppoe, pppoe-server, iperf3, socat
 #   nft, conntrack                       (47-pppoe-flowtable)
-#   ethtool                              (ethtool -S/-i on ppp units: 60-noise,
-#                                         66-stats)
+#   ethtool                              (ethtool -S/-i on ppp units: 60-noise)
+#   trace-cmd                            (the ppp trace events as Debian's
+#                                         tools read them: 66-trace)
 #   /usr/bin/ip                          (iproute2's: busybox's ip has no
 #                                         netns - always call it by path)
 #   /usr/local/pppd-2.5/sbin/pppd        Debian 13's pppd 2.5 (scripts/pppd25.sh),
@@ -31,7 +32,7 @@ set -euo pipefail
 out=$1
 bins="/usr/sbin/pppd /usr/sbin/pppoe /usr/sbin/pppoe-server /usr/sbin/chat
 /usr/bin/iperf3 /usr/bin/socat /usr/sbin/nft /usr/sbin/conntrack
-/usr/sbin/ethtool"
+/usr/sbin/ethtool /usr/bin/trace-cmd"
 plugins=$(ls /usr/lib/pppd/*/*.so) || die "no pppd plugins: is ppp installed?"
 
 # pppd 2.5, when setup.sh has cached it (the lane needing it checks).
@@ -41,7 +42,7 @@ p25ver=
 legacy=$(dpkg -L libssl3 2>/dev/null | grep '/ossl-modules/legacy\.so$' | head -n 1)
 
 key=$( { dpkg-query -W busybox-static ppp pppoe iperf3 socat iproute2 libc6 libssl3 \
-	nftables conntrack ethtool
+	nftables conntrack ethtool trace-cmd
 	 echo "pppd25=$p25ver"; sha256sum "$0"; } | sha256sum | cut -c1-16)
 if [ -e "$out" ] && [ "$(cat "$out.key" 2>/dev/null)" = "$key" ]; then
 	exit 0

@@ -18,13 +18,14 @@
 # ppp:ppp_drop with cause rx_if_down and a location in ppp_generic;
 # b's /proc/net/ppp_channels has its channel connected to its unit on a
 # pts; pppstat in b shows the unit's line and the framing causes, and
-# with -i the changes.
+# with -i the changes; trace-cmd (Debian's, libtraceevent: what perf
+# uses too) records the drop events and prints their cause by name.
 S=trace
 . /scenarios/robust.sh
 T=/sys/kernel/tracing
 
 CHECKS="events-exist format-fields input-event xmit-event frame-error-event
-drop-event proc-channels pppstat pppstat-interval"
+drop-event proc-channels pppstat pppstat-interval trace-cmd"
 if [ "$PPP_GEN" != ours ] || [ "$PPP_ASY" != ours ]; then
 	for c in $CHECKS; do
 		skip "$S/$c" "our ppp_generic and ppp_async only (generic=$PPP_GEN async=$PPP_ASY)"
@@ -113,5 +114,14 @@ kill -USR1 $RELAY
 wait $st
 grep -Eq '^  [a-z_]+ +[0-9]+  \+[1-9]' /tmp/pppstat.txt && grep -q '^--- ' /tmp/pppstat.txt
 check $S/pppstat-interval $? "pppstat -i 1 -n 3: $(head -n 12 /tmp/pppstat.txt | tr '\n' '|')"
+
+# Debian's trace-cmd: record while b's ppp0 is down, report by name.
+ns b $IP link set ppp0 down
+trace-cmd record -e ppp:ppp_drop -e ppp:ppp_input -o /tmp/trace.dat \
+	$IP netns exec a ping -c 3 -i 0.2 -W 1 192.0.2.2 > /tmp/trace-cmd.log 2>&1
+ns b $IP link set ppp0 up
+trace-cmd report -i /tmp/trace.dat > /tmp/report.txt 2>&1
+grep -Eq "ppp_drop: +unit=$unit cause=rx_if_down len=[1-9][0-9]* location=" /tmp/report.txt
+check $S/trace-cmd $? "trace-cmd report: $(grep -m3 'ppp_' /tmp/report.txt | tr '\n' '|') $(tail -n 3 /tmp/trace-cmd.log | tr '\n' '|')"
 
 relay_stop
