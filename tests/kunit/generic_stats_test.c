@@ -389,6 +389,64 @@ static void rx_must_comp(struct stt *s)
 	stt_input(s, stt_ip, sizeof(stt_ip));
 }
 
+/* A compressor that refuses every frame, as MPPE does without its key. */
+#define STT_CI_TX	0xf3
+
+static int stt_comp_init(void *state, unsigned char *options, int opt_len,
+			 int unit, int opthdr, int debug)
+{
+	return 1;
+}
+
+static void stt_comp_reset(void *state)
+{
+}
+
+static int stt_compress(void *state, unsigned char *rptr, unsigned char *obuf,
+			int isize, int osize)
+{
+	return -1;
+}
+
+static struct compressor stt_xcomp = {
+	.compress_proto	= STT_CI_TX,
+	.comp_alloc	= stt_comp_alloc,
+	.comp_free	= stt_comp_free,
+	.comp_init	= stt_comp_init,
+	.comp_reset	= stt_comp_reset,
+	.compress	= stt_compress,
+	.owner		= THIS_MODULE,
+};
+
+/* Transmit compressor set, CCP open, pppd's Ack goes out, CCP up. */
+static void tx_ccp_prep(struct stt *s)
+{
+	static const u8 ack[] = { 0x80, 0xfd, CCP_CONFACK, 1, 0, 6,
+				  STT_CI_TX, 2 };
+	struct kunit *test = s->t->test;
+	u8 __user *uopt = (u8 __user *)s->t->umem + PAGE_SIZE;
+	struct ppp_option_data data = { .transmit = 1 };
+	u8 opt[2] = { STT_CI_TX, 2 };
+
+	KUNIT_ASSERT_EQ(test, ppp_register_compressor(&stt_xcomp), 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test,
+							stt_unregister_comp,
+							&stt_xcomp), 0);
+	KUNIT_ASSERT_EQ(test, copy_to_user(uopt, opt, sizeof(opt)), 0UL);
+	data.ptr = (__u8 __force *)uopt;
+	data.length = sizeof(opt);
+	KUNIT_ASSERT_EQ(test, pgt_ioctl(s->t, s->ufd, PPPIOCSCOMPRESS, &data,
+					sizeof(data)), 0L);
+	stt_flags(s, SC_CCP_OPEN);
+	stt_write(s, ack, sizeof(ack));
+	stt_flags(s, SC_CCP_OPEN | SC_CCP_UP);
+}
+
+static void tx_ccp(struct stt *s)
+{
+	stt_write(s, stt_ip, sizeof(stt_ip));
+}
+
 /* ---- multilink: long sequence numbers, one channel */
 
 #define STT_MP(bits, seq)	0x00, 0x3d, (bits), 0x00, 0x00, (seq)
@@ -450,6 +508,7 @@ static const struct stat_case stat_cases[] = {
 	{ "tx_demand_queue_full", tx_demand_prep, tx_demand_full },
 	{ "tx_no_channel", tx_no_channel_prep, stt_xmit_ip },
 	{ "tx_recursion", tx_recursion_prep, stt_xmit_ip },
+	{ "tx_ccp_errors", tx_ccp_prep, tx_ccp },
 	{ "tx_ccp_reset_requests", NULL, tx_ccp_resetreq },
 	{ "rx_no_protocol", NULL, rx_short },
 	{ "rx_channel_errors", NULL, rx_chan_error },
