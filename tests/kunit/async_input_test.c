@@ -266,23 +266,24 @@ static void count_case_desc(const struct count_case *c, char *desc)
 }
 
 static const struct count_case count_cases[] = {
-	{ "fcs", { 0x7e, 0xff, 0x03, 0xc0, 0x21, 0x41, 0x42, 0x43, 0x44, 0x7e },
-	  10, 0,
-	  -1, false, PPP_LINK_RX_FCS, 8 },
+	/* ff 03 c0 21 41 42 43 44: 03 escaped, as the default map wants */
+	{ "fcs", { 0x7e, 0xff, 0x7d, 0x23, 0xc0, 0x21, 0x41, 0x42, 0x43, 0x44,
+		   0x7e }, 11, 0, -1, false, PPP_LINK_RX_FCS, 8 },
 	{ "runt", { 0x7e, 0x41, 0x42, 0x7e }, 4, 0, -1, false,
 	  PPP_LINK_RX_RUNT, 2 },
-	{ "abort", { 0x7e, 0xff, 0x03, 0x7d, 0x7e }, 5, 0, -1, false,
+	{ "abort", { 0x7e, 0xff, 0x7d, 0x23, 0x7d, 0x7e }, 6, 0, -1, false,
 	  PPP_LINK_RX_ABORT, 2 },
 	/* 1600 bytes against the default MRU: 1506 stored, 94 skipped */
-	{ "over_mru", { 0x7e, 0xff, 0x03 }, 3, 1598, -1, false,
+	{ "over_mru", { 0x7e, 0xff, 0x7d, 0x23 }, 4, 1598, -1, false,
 	  PPP_LINK_RX_LONG, 1600 },
 	/* the default receive map discards every control character */
 	{ "accm_discarded", { 0x7e, 0x01, 0x7e }, 3, 0, -1, false,
 	  PPP_LINK_RX_MAPPED_BYTES, 0 },
 	/* ff 03 stored, the flagged byte dropped by the tty side, 41 skipped */
-	{ "line_error", { 0x7e, 0xff, 0x03, 0x00, 0x41, 0x7e }, 6, 0, 3,
+	{ "line_error", { 0x7e, 0xff, 0x7d, 0x23, 0x00, 0x41, 0x7e }, 7, 0, 4,
 	  false, PPP_LINK_RX_LINE_ERRORS, 3 },
-	{ "bad_header", { 0x7e, 0xff, 0x05, 0xc0, 0x21, 0x45 }, 6, 0, -1,
+	/* ff not followed by 03; no byte here, FCS (dd 53) included, is special */
+	{ "bad_header", { 0x7e, 0xff, 0x41, 0xc0, 0x21, 0x41 }, 6, 0, -1,
 	  true, PPP_LINK_RX_BAD_HEADER, 0 },
 };
 KUNIT_ARRAY_PARAM(count, count_cases, count_case_desc);
