@@ -8,7 +8,10 @@
  * why this file must keep the in-tree include set.
  */
 #include "ppp_generic.h"
-#include "ppp_trace.h"
+
+/* At the end of the file: see there. */
+static void ppp_chan_trace_input(struct ppp_chan *pch, int proto,
+				 unsigned int len);
 
 /* Returns the channel with a reference held, or NULL. */
 struct ppp_chan *ppp_chan_find(struct ppp_net *pn, int index)
@@ -284,8 +287,7 @@ void ppp_input(struct ppp_channel *chan, struct sk_buff *skb)
 		goto out;
 	}
 	proto = get_unaligned_be16(skb->data);
-	trace_ppp_input(pch->file.index, pch->ppp ? pch->ppp->file.index : -1,
-			proto, skb->len);
+	ppp_chan_trace_input(pch, proto, skb->len);
 	if (!pch->ppp || proto >= 0xc000 || proto == PPP_CCPFRAG)
 		ppp_file_queue_rx(&pch->file, skb);
 	else
@@ -584,4 +586,19 @@ long ppp_chan_ioctl(struct ppp_chan *pch, unsigned int cmd,
 		up_read(&pch->chan_sem);
 		return err;
 	}
+}
+
+/*
+ * The tracepoint header defines types the channel API's prototypes reach
+ * (struct module's tracepoint table): included before the exports above,
+ * it would change their genksyms CRCs from the kernel's, and in-tree
+ * channel drivers would no longer load on us.  Hence here, last.
+ */
+#include "ppp_trace.h"
+
+static void ppp_chan_trace_input(struct ppp_chan *pch, int proto,
+				 unsigned int len)
+{
+	trace_ppp_input(pch->file.index, pch->ppp ? pch->ppp->file.index : -1,
+			proto, len);
 }
