@@ -19,24 +19,28 @@ ifneq ($(CROSS_COMPILE),)
 export CROSS_COMPILE
 endif
 
-# Where installs go (DESTDIR for chat, INSTALL_MOD_PATH for modules).
+# Where installs go (DESTDIR for chat and pppstat, INSTALL_MOD_PATH for
+# modules).
 PREFIX ?= /usr/local
 DESTDIR ?=
 INSTALL_MOD_PATH ?=
 
 KBUILD := $(MAKE) -C $(KDIR) M=$(CURDIR)
 
-.PHONY: all modules chat setup setup-clean distclean demo check bench clean \
-	install modules_install help kunit chat-check soak style dkms-install \
-	dkms-remove deb
+.PHONY: all modules chat pppstat setup setup-clean distclean demo check bench \
+	clean install modules_install help kunit chat-check pppstat-check soak \
+	style dkms-install dkms-remove deb
 
-all: modules chat
+all: modules chat pppstat
 
 modules:
 	$(KBUILD) modules
 
 chat:
 	$(MAKE) -C userspace/chat
+
+pppstat:
+	$(MAKE) -C userspace/pppstat
 
 # Installs build and test dependencies (apt-get) and caches the kernels
 # (and their headers) of every arch in ARCHES: nothing goes to /boot.
@@ -86,8 +90,12 @@ style: setup
 chat-check:
 	$(MAKE) -C userspace/chat check
 
-install: chat
+pppstat-check:
+	$(MAKE) -C userspace/pppstat check
+
+install: chat pppstat
 	$(MAKE) -C userspace/chat install PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
+	$(MAKE) -C userspace/pppstat install PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
 
 modules_install: modules
 	$(KBUILD) INSTALL_MOD_DIR=updates INSTALL_MOD_PATH=$(INSTALL_MOD_PATH) \
@@ -112,12 +120,14 @@ deb:
 clean:
 	$(KBUILD) clean
 	$(MAKE) -C userspace/chat clean
+	$(MAKE) -C userspace/pppstat clean
 
 help:
 	@echo 'Targets:'
-	@echo '  all              - build ppp_generic.ko, ppp_async.ko, pppox.ko, pppoe.ko and chat (default)'
+	@echo '  all              - build the modules, chat and pppstat (default)'
 	@echo '  modules          - build the kernel modules against KDIR'
 	@echo '  chat             - build userspace/chat/chat'
+	@echo '  pppstat          - build userspace/pppstat/pppstat (per-cause link counters)'
 	@echo '  setup            - install dependencies (apt-get); unpack kernels, headers and'
 	@echo '                     the test images'"'"' userspace of each arch in ARCHES into the'
 	@echo '                     cache (no kernel package is installed, /boot is left alone)'
@@ -135,7 +145,8 @@ help:
 	@echo '  style            - checkpatch --strict, W=1 C=2 (sparse) builds for 6.1 and'
 	@echo '                     6.12, shellcheck; ends "N passed, M failed" (CI runs it)'
 	@echo '  chat-check       - run only the host-side chat tests'
-	@echo '  install          - install chat and chat.8 under PREFIX (DESTDIR)'
+	@echo '  pppstat-check    - run only the host-side pppstat tests'
+	@echo '  install          - install chat, pppstat and their man pages under PREFIX (DESTDIR)'
 	@echo '  modules_install  - install modules into updates/ and run depmod: modprobe then'
 	@echo '                     loads them by alias (/dev/ppp, N_PPP, ip link add type ppp)'
 	@echo '  dkms-install     - sources into /usr/src/pppstack-<version>, DKMS builds and'

@@ -6,7 +6,8 @@
 #
 #   1. host-side tests, each ending "N passed, M failed": chat
 #      (`make -C userspace/chat check`: unit, differential against
-#      Debian's chat, end-to-end, ASan/UBSan, fuzz) and the HDLC codec
+#      Debian's chat, end-to-end, ASan/UBSan, fuzz), pppstat
+#      (`make -C userspace/pppstat check`) and the HDLC codec
 #      (`make -C tests/host check`); DKMS's own build for 6.1 and 6.12
 #      and the .deb (`make -C tests/dkms check`); the uapi header check
 #      (`make -C include/uapi check`) counts as one test;
@@ -119,6 +120,7 @@ host_suite() {	# host_suite NAME DIR
 	stage_end
 }
 host_suite chat userspace/chat
+host_suite pppstat userspace/pppstat
 host_suite codecs tests/host
 host_suite dkms tests/dkms
 stage "check: uapi headers (host)"

@@ -13,6 +13,9 @@
 #   tcpdump                              (the PPPoE demo's discovery capture)
 #   /usr/local/pppoe4/sbin/pppoe-server  Debian 13's rp-pppoe 4.0, which has
 #                                         kernel mode (-k, -g; scripts/pppoe4.sh)
+#   ethtool                              (ethtool -S/-i on ppp units: 60-noise)
+#   trace-cmd                            (the ppp trace events as Debian's
+#                                         tools read them: 66-trace)
 #   /usr/bin/ip                          (iproute2's: busybox's ip has no
 #                                         netns - always call it by path)
 #   /usr/local/pppd-2.5/sbin/pppd        Debian 13's pppd 2.5 (scripts/pppd25.sh),
@@ -42,7 +45,7 @@ if [ "$arch" != x86_64 ]; then
 fi
 bins="/usr/sbin/pppd /usr/sbin/pppoe /usr/sbin/pppoe-server /usr/sbin/chat
 /usr/bin/iperf3 /usr/bin/socat /usr/sbin/nft /usr/sbin/conntrack
-/usr/bin/tcpdump"
+/usr/bin/tcpdump /usr/sbin/ethtool /usr/bin/trace-cmd"
 plugins=$(ls /usr/lib/pppd/*/*.so) || die "no pppd plugins: is ppp installed?"
 
 # pppd 2.5, when setup.sh has cached it (the lane needing it checks).
@@ -56,7 +59,7 @@ p4ver=
 legacy=$(dpkg -L libssl3 2>/dev/null | grep '/ossl-modules/legacy\.so$' | head -n 1)
 
 key=$( { dpkg-query -W busybox-static ppp pppoe iperf3 socat iproute2 libc6 libssl3 \
-	nftables conntrack tcpdump
+	nftables conntrack tcpdump ethtool trace-cmd
 	 echo "pppd25=$p25ver pppoe4=$p4ver"; sha256sum "$0"; } | sha256sum | cut -c1-16)
 if [ -e "$out" ] && [ "$(cat "$out.key" 2>/dev/null)" = "$key" ]; then
 	exit 0

@@ -30,8 +30,8 @@
 #   1. our modules, if SPEC uses them: ppp_build_modules (scripts/lib.sh)
 #      against the headers of exactly that kernel, in the cache
 #   2. test programs (tests/progs/*.c, gcc -O2 -Wall; another arch's
-#      cross gcc, linked statically) and chat (ours if it builds, else
-#      Debian's)
+#      cross gcc, linked statically), chat (ours if it builds, else
+#      Debian's) and pppstat
 #   3. initrd = base image (initramfs.sh, cached) + a per-run archive with
 #      /init (scripts/qemu/init), /scenarios, /mods/{ours,intree,nf}, programs
 #   4. qemu: no NIC, under timeout; console (x86: ttyS0) -> console.log,
@@ -178,6 +178,12 @@ elif [ -e "$PPP_TOP/userspace/chat/Makefile" ] &&
    [ -x "$PPP_TOP/userspace/chat/chat" ]; then
 	cp "$PPP_TOP/userspace/chat/chat" "$work/overlay/usr/local/bin/chat"
 	chat=ours
+fi
+if [ -e "$PPP_TOP/userspace/pppstat/Makefile" ]; then
+	flock "$PPP_CACHE_DIR/pppstat.lock" make -s -C "$PPP_TOP/userspace/pppstat" \
+		pppstat >"$work/pppstat.log" 2>&1 ||
+		{ cat "$work/pppstat.log" >&2; die "step 2: cannot build pppstat"; }
+	cp "$PPP_TOP/userspace/pppstat/pppstat" "$work/overlay/usr/local/bin/"
 fi
 cp "$PPP_TOP"/tests/scenarios/*.sh "$work/overlay/scenarios/"
 cp "$PPP_TOP/scripts/qemu/init" "$work/overlay/init"

@@ -140,6 +140,7 @@ struct dec_out {
 	u32 bufsize;
 	int next;		/* next free buffer */
 	bool nomem;		/* answer NEED_BUF with NULL */
+	int err;		/* why the last bad frame was bad */
 };
 
 static void dec_out_init(struct dec_out *r, u32 bufsize)
@@ -175,6 +176,7 @@ static void dec_feed(struct ppp_hdlc_dec *d, struct dec_out *r, const u8 *in,
 			break;
 		case PPP_HDLC_BAD:
 			r->bad++;
+			r->err = d->err;
 			break;
 		case PPP_HDLC_MORE:
 			break;
@@ -521,7 +523,7 @@ static void test_split_everywhere(void)
 
 /* Build "good frame, garbage, good frame" and count what comes out. */
 static void run_case(const char *name, const u8 *bad, size_t blen,
-		     u32 raccm, u32 bufsize, int want_bad)
+		     u32 raccm, u32 bufsize, int want_bad, int want_err)
 {
 	static const u8 p1[] = { 0xc0, 0x21, 0x09, 0x01, 0x00, 0x08, 1, 2,
 				 3, 4 };
@@ -542,6 +544,8 @@ static void run_case(const char *name, const u8 *bad, size_t blen,
 	dec_feed(&d, &r, wire, n);
 	CHECK(r.frames == 2, "frames %d", r.frames);
 	CHECK(r.bad == want_bad, "bad %d want %d", r.bad, want_bad);
+	CHECK(!want_bad || r.err == want_err, "cause %d want %d", r.err,
+	      want_err);
 	CHECK(frame_is(&r, 0, ac, 2, p1, sizeof(p1)), "first frame");
 	CHECK(frame_is(&r, 1, ac, 2, p2, sizeof(p2)), "second frame");
 }
@@ -557,39 +561,46 @@ static void test_errors(void)
 	static const u8 flags[] = { 0x7e, 0x7e, 0x7e, 0x7e };
 	static const u8 lone_esc[] = { 0x7d, 0x7d, 0x7d, 0x41, 0x7e };
 	static const u8 noise[] = { 0x11, 0x13, 0x11, 0x7e, 0x00, 0x7e };
-	u8 big[3000];
+	u8 big[4000];	/* 2000 escaped bytes: over FRAME_MAX either way */
 	u8 badfcs[64];
 	u8 badfcs_payload[] = { 0x00, 0x21, 1, 2, 3 };
 	size_t n;
 
-	run_case("clean", NULL, 0, ~0U, FRAME_MAX, 0);
-	run_case("abort-7d-7e", abort1, sizeof(abort1), ~0U, FRAME_MAX, 1);
-	run_case("abort-alone", abort2, sizeof(abort2), ~0U, FRAME_MAX, 1);
-	run_case("runt-1", runt1, sizeof(runt1), ~0U, FRAME_MAX, 1);
-	run_case("runt-2", runt2, sizeof(runt2), ~0U, FRAME_MAX, 1);
-	run_case("runt-good-fcs", runt3, sizeof(runt3), ~0U, FRAME_MAX, 1);
-	run_case("flag-runs", flags, sizeof(flags), ~0U, FRAME_MAX, 0);
+	run_case("clean", NULL, 0, ~0U, FRAME_MAX, 0, 0);
+	run_case("abort-7d-7e", abort1, sizeof(abort1), ~0U, FRAME_MAX, 1,
+		 PPP_HDLC_ERR_ABORT);
+	run_case("abort-alone", abort2, sizeof(abort2), ~0U, FRAME_MAX, 1,
+		 PPP_HDLC_ERR_ABORT);
+	run_case("runt-1", runt1, sizeof(runt1), ~0U, FRAME_MAX, 1,
+		 PPP_HDLC_ERR_RUNT);
+	run_case("runt-2", runt2, sizeof(runt2), ~0U, FRAME_MAX, 1,
+		 PPP_HDLC_ERR_RUNT);
+	run_case("runt-good-fcs", runt3, sizeof(runt3), ~0U, FRAME_MAX, 1,
+		 PPP_HDLC_ERR_RUNT);
+	run_case("flag-runs", flags, sizeof(flags), ~0U, FRAME_MAX, 0, 0);
 	/* 7d 7d 7d 41: escapes collapse, 0x61 is one byte: a runt */
 	run_case("lone-escapes", lone_esc, sizeof(lone_esc), ~0U, FRAME_MAX,
-		 1);
+		 1, PPP_HDLC_ERR_RUNT);
 	/* raw XON/XOFF/NUL in the receive map vanish, between flags too */
-	run_case("raccm-noise", noise, sizeof(noise), ~0U, FRAME_MAX, 0);
+	run_case("raccm-noise", noise, sizeof(noise), ~0U, FRAME_MAX, 0, 0);
 
 	memset(big, 0x55, sizeof(big));
 	big[sizeof(big) - 1] = 0x7e;
-	run_case("oversize", big, sizeof(big), ~0U, FRAME_MAX, 1);
+	run_case("oversize", big, sizeof(big), ~0U, FRAME_MAX, 1,
+		 PPP_HDLC_ERR_LONG);
 	/* overflow inside an escape sequence too */
 	for (n = 0; n + 1 < sizeof(big); n += 2) {
 		big[n] = 0x7d;
 		big[n + 1] = 0x31;
 	}
 	big[sizeof(big) - 1] = 0x7e;
-	run_case("oversize-escaped", big, sizeof(big), ~0U, FRAME_MAX, 1);
+	run_case("oversize-escaped", big, sizeof(big), ~0U, FRAME_MAX, 1,
+		 PPP_HDLC_ERR_LONG);
 
 	n = ref_encode(badfcs, map_default, badfcs_payload,
 		       sizeof(badfcs_payload), true, false);
 	badfcs[3] ^= 0x04;
-	run_case("bad-fcs", badfcs, n, ~0U, FRAME_MAX, 1);
+	run_case("bad-fcs", badfcs, n, ~0U, FRAME_MAX, 1, PPP_HDLC_ERR_FCS);
 }
 
 /* A control character the map does not drop is data: FCS breaks. */
@@ -651,6 +662,7 @@ static void test_nomem(void)
 	dec_feed(&d, &r, wire, n);
 	CHECK(r.frames == 0 && r.bad == 1, "frames %d bad %d", r.frames,
 	      r.bad);
+	CHECK(r.err == PPP_HDLC_ERR_NOBUF, "cause %d", r.err);
 	r.nomem = false;
 	dec_feed(&d, &r, wire, n);
 	CHECK(r.frames == 1 && frame_is(&r, 0, ac, 2, p, sizeof(p)),

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ppp_async_input: what ppp_async does with bytes from the tty besides
- * decoding them - in-band flow control (IXON) - driven through
- * ppp_async_input() as the line discipline's receive_buf does.
+ * decoding them - in-band flow control (IXON), and the framing counters
+ * each kind of bad frame moves - driven through ppp_async_input() as the
+ * line discipline's receive_buf does.
  *
  * The driver's receive side (async_channel.c with the codec, the LCP
  * snooper and the receive buffers) is compiled into this module, as in
@@ -21,6 +22,8 @@
 #include "async_lcp.c"
 #include "async_shared.c"
 #include "async_channel.c"
+#define PPP_ASYNC_KUNIT
+#include "async_stats.c"
 
 #define AI_XON		0x11	/* tty_std_termios' START_CHAR */
 #define AI_XOFF		0x13	/* and STOP_CHAR */
@@ -244,7 +247,92 @@ static void input_ixon_before_confack(struct kunit *test)
 	input_ixon_confack(test, true);
 }
 
+/* ---- framing counters */
+
+#define AI_WIRE_MAX	1700
+
+struct count_case {
+	const char *name;
+	u8 in[16];		/* wire bytes; more follow for "long" */
+	unsigned int len;
+	unsigned int fill;	/* that many 0x41 before the closing flag */
+	int flagged;		/* index of a byte the tty flags, or -1 */
+	bool fcs;		/* append a good FCS before the flag */
+	enum ppp_link_stat stat;
+	u64 tossed;		/* rx_tossed_bytes expected */
+};
+
+static void count_case_desc(const struct count_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+static const struct count_case count_cases[] = {
+	/* ff 03 c0 21 41 42 43 44: 03 escaped, as the default map wants */
+	{ "fcs", { 0x7e, 0xff, 0x7d, 0x23, 0xc0, 0x21, 0x41, 0x42, 0x43, 0x44,
+		   0x7e }, 11, 0, -1, false, PPP_LINK_RX_FCS, 8 },
+	{ "runt", { 0x7e, 0x41, 0x42, 0x7e }, 4, 0, -1, false,
+	  PPP_LINK_RX_RUNT, 2 },
+	{ "abort", { 0x7e, 0xff, 0x7d, 0x23, 0x7d, 0x7e }, 6, 0, -1, false,
+	  PPP_LINK_RX_ABORT, 2 },
+	/* 1600 bytes against the default MRU: 1506 stored, 94 skipped */
+	{ "over_mru", { 0x7e, 0xff, 0x7d, 0x23 }, 4, 1598, -1, false,
+	  PPP_LINK_RX_LONG, 1600 },
+	/* the default receive map discards every control character */
+	{ "accm_discarded", { 0x7e, 0x01, 0x7e }, 3, 0, -1, false,
+	  PPP_LINK_RX_MAPPED_BYTES, 0 },
+	/* ff 03 stored, the flagged byte dropped by the tty side, 41 skipped */
+	{ "line_error", { 0x7e, 0xff, 0x7d, 0x23, 0x00, 0x41, 0x7e }, 7, 0, 4,
+	  false, PPP_LINK_RX_LINE_ERRORS, 3 },
+	/* ff not followed by 03; no byte here, FCS (dd 53) included, is special */
+	{ "bad_header", { 0x7e, 0xff, 0x41, 0xc0, 0x21, 0x41 }, 6, 0, -1,
+	  true, PPP_LINK_RX_BAD_HEADER, 0 },
+};
+KUNIT_ARRAY_PARAM(count, count_cases, count_case_desc);
+
+/* One bad frame moves its cause's counter by one, and no other cause. */
+static void input_counts(struct kunit *test)
+{
+	const struct count_case *c = test->param_value;
+	struct ai_ctx *ctx = test->priv;
+	struct ppp_link_stats st = {};
+	u8 *wire, *flags = NULL;
+	unsigned int n = c->len, i;
+	u16 fcs;
+
+	wire = kunit_kzalloc(test, AI_WIRE_MAX, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, wire);
+	memcpy(wire, c->in, n);
+	memset(wire + n, 0x41, c->fill);
+	n += c->fill;
+	if (c->fcs) {
+		fcs = ~ppp_hdlc_fcs(PPP_HDLC_INITFCS, wire + 1, n - 1);
+		wire[n++] = fcs & 0xff;		/* plain bytes here */
+		wire[n++] = fcs >> 8;
+	}
+	if (c->fill || c->fcs)
+		wire[n++] = PPP_HDLC_FLAG;
+	if (c->flagged >= 0) {
+		flags = kunit_kzalloc(test, n, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, flags);
+		flags[c->flagged] = TTY_PARITY;
+	}
+	ai_input(test, wire, flags, n);
+
+	ppp_async_get_link_stats(&ctx->ap->chan, &st);
+	for (i = 0; i < PPP_LINK_STAT_COUNT; i++) {
+		u64 want = i == c->stat ? 1 : 0;
+
+		if (i == PPP_LINK_RX_TOSSED_BYTES)
+			want = c->tossed;
+		else if (i == PPP_LINK_TX_ESCAPED_BYTES)
+			continue;
+		KUNIT_EXPECT_EQ_MSG(test, st.v[i], want, "counter %u", i);
+	}
+}
+
 static struct kunit_case ppp_async_input_cases[] = {
+	KUNIT_CASE_PARAM(input_counts, count_gen_params),
 	KUNIT_CASE_PARAM(input_ixon, ixon_gen_params),
 	KUNIT_CASE(input_ixon_after_confack),
 	KUNIT_CASE(input_ixon_before_confack),

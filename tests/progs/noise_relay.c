@@ -33,6 +33,13 @@
  * with no garbage in between) or a junk frame.  The receiver's error
  * count can only be higher.
  *
+ * Per cause, what a receiver must have counted at least, from the
+ * pieces that went in whole: "fcs" bad-FCS frames, "over-mru" long
+ * frames, "aborts" aborted frames, "runts" frames of one or two bytes,
+ * and "toss-bytes" the bytes of all these (a long one counted as 1500:
+ * a receiver stores its MRU, then skips to the flag).  Garbage that
+ * lands inside a frame or after a stray 7d spoils more, never less.
+ *
  * usage: noise_relay -a LINK_A -b LINK_B [-d ab|ba|both] [-i MS]
  *                    [-s SEED] [-o STATSFILE] [-w PREFIX] [-n]
  *   -d  direction of the garbage: ab = into what B reads (default)
@@ -68,6 +75,10 @@ static const char *const kind_name[K_NR] = {
 static volatile sig_atomic_t stop, toggled;
 static unsigned long counts[K_NR], injected_bytes, injections;
 static unsigned long relayed[2], dropped, toss_runs;
+/* Receiver's lower bounds per cause, from garbage that went in whole. */
+static unsigned long must_fcs, must_long, must_abort, must_runt, must_bytes;
+/* Bytes between the flags of the last piece of garbage, decoded. */
+static size_t garbage_body;
 static const char *stats_path;
 static int inject_on;
 static int master[2] = { -1, -1 };	/* the pty masters: A's, B's */
@@ -169,6 +180,7 @@ static size_t make_garbage(uint8_t *out, enum kind *kp)
 	counts[k]++;
 	*kp = k;
 	garbage_good = false;
+	garbage_body = 0;
 	switch (k) {
 	case K_RANDOM:
 		len = 1 + rnd(64);
@@ -187,6 +199,7 @@ static size_t make_garbage(uint8_t *out, enum kind *kp)
 		n = put_header(body, 0x0021);
 		len = rnd(40);
 		fill_random(body + n, len);
+		garbage_body = n + len;
 		o += put_escaped(out + o, body, n + len);
 		out[o++] = 0x7d;
 		out[o++] = 0x7e;
@@ -195,17 +208,20 @@ static size_t make_garbage(uint8_t *out, enum kind *kp)
 		n = put_header(body, 0x0021);
 		len = 20 + rnd(180);
 		fill_random(body + n, len);
+		garbage_body = n + len + 2;
 		return put_frame(out, body, n + len, 1);
 	case K_LONG:
 		n = put_header(body, 0x0021);
 		len = 1600 + rnd(3400);
 		fill_random(body + n, len);
+		garbage_body = n + len + 2;
 		return put_frame(out, body, n + len, rnd(4) == 0);
 	case K_SHORT:
 		len = rnd(4);
 		fill_random(body, len);
 		if (len == 3 && rnd(2))	/* 1 byte + a good FCS */
 			return put_frame(out, body, 1, 0);
+		garbage_body = len;
 		out[o++] = 0x7e;
 		o += put_escaped(out + o, body, len);
 		out[o++] = 0x7e;
@@ -249,8 +265,10 @@ static void write_stats(void)
 		injections);
 	for (int k = 0; k < K_NR; k++)
 		fprintf(f, " %s=%lu", kind_name[k], counts[k]);
-	fprintf(f, " toss-runs=%lu relayed-ab=%lu relayed-ba=%lu dropped=%lu injecting=%d\n",
+	fprintf(f, " toss-runs=%lu relayed-ab=%lu relayed-ba=%lu dropped=%lu injecting=%d",
 		toss_runs, relayed[0], relayed[1], dropped, inject_on);
+	fprintf(f, " fcs=%lu over-mru=%lu aborts=%lu runts=%lu toss-bytes=%lu\n",
+		must_fcs, must_long, must_abort, must_runt, must_bytes);
 	fclose(f);
 }
 
@@ -311,6 +329,31 @@ static void sink_relayed(int to, const uint8_t *p, size_t n)
 	}
 }
 
+/* What the receiver must count for garbage of kind @k that went in whole. */
+static void must_count(enum kind k)
+{
+	switch (k) {
+	case K_BADFCS:
+		must_fcs++;
+		break;
+	case K_LONG:
+		must_long++;
+		garbage_body = 1500;
+		break;
+	case K_ABORT:
+		must_abort++;
+		break;
+	case K_SHORT:
+		if (garbage_body == 0 || garbage_body > 2)
+			return;
+		must_runt++;
+		break;
+	default:
+		return;
+	}
+	must_bytes += garbage_body;
+}
+
 /*
  * Garbage of kind @k went to side @to (@whole: all of it).  junk with
  * a payload and lcpjunk with a whole header are good frames: they end a
@@ -324,6 +367,7 @@ static void sink_garbage(int to, enum kind k, bool whole)
 	s->body = 0;
 	if (!whole)
 		return;
+	must_count(k);
 	if (k == K_BADFCS || k == K_LONG || k == K_ABORT) {
 		s->tossable = true;
 	} else if (s->tossable && garbage_good) {

@@ -17,7 +17,11 @@
 # receiver counted at least one error per run of bad-FCS, over-long and
 # aborted frames the relay injected (its toss-runs: both drivers count
 # one error for all the frames tossed between two good ones, so that is
-# the exact lower bound); then, with 8 MiB under way, the relay is
+# the exact lower bound); with our ppp_generic and ppp_async, ethtool -S
+# on b's ppp0 shows at least the bad-FCS frames, frames over the MRU,
+# aborts, runts and tossed bytes the relay put in whole (its "fcs",
+# "over-mru", "aborts", "runts" and "toss-bytes"), and ethtool -i names
+# the driver and the tty; then, with 8 MiB under way, the relay is
 # killed (both pty masters close: a hangup) and both pppd must exit on
 # their own with nothing left behind.  Figures: bytes injected,
 # injections, frames tossed (rx errs + frame of b's ppp0).
@@ -66,6 +70,29 @@ check $S/garbage-injected $? "the relay injected nothing to toss: $stats" /tmp/r
 # take any away.
 [ "$tossed" -ge "${runs:-0}" ] && [ "$tossed" -gt 0 ]
 check $S/errors-counted $? "b's ppp0 counted $tossed receive errors for ${runs:-0} runs of bad-FCS/long/aborted frames ($stats)"
+
+# Per cause: what the relay injected whole, ethtool -S must show at least.
+if [ "$PPP_GEN" = ours ] && [ "$PPP_ASY" = ours ]; then
+	es=$(ns b ethtool -S ppp0 2>&1)
+	say "ethtool -S ppp0 (b): $(echo "$es" | awk 'NF == 2 && $2 != 0 { printf "%s%s ", $1, $2 }')"
+	for c in fcs:rx_fcs_errors over-mru:rx_over_mru aborts:rx_aborts \
+		 runts:rx_runts toss-bytes:rx_tossed_bytes; do
+		want=$(echo "$stats" | sed -n "s/.* ${c%%:*}=\([0-9]*\).*/\1/p")
+		got=$(echo "$es" | sed -n "s/^ *${c#*:}: \([0-9]*\)$/\1/p")
+		figure "noise-${c#*:}" "${got:-0}"
+		[ -n "$want" ] && [ -n "$got" ] && [ "$got" -ge "$want" ] &&
+			{ [ "${c%%:*}" != fcs ] || [ "$want" -gt 0 ]; }
+		check "$S/ethtool-${c#*:}" $? "ethtool -S says ${c#*:}=${got:-none}, the relay injected ${c%%:*}=${want:-none}"
+	done
+	ei=$(ns b ethtool -i ppp0 2>&1)
+	echo "$ei" | grep -q '^driver: ppp_generic$' &&
+		echo "$ei" | grep -q '^bus-info: pts'
+	check "$S/ethtool-i" $? "ethtool -i ppp0: $(echo "$ei" | head -n 4 | tr '\n' ' ')"
+else
+	for c in rx_fcs_errors rx_over_mru rx_aborts rx_runts rx_tossed_bytes i; do
+		skip "$S/ethtool-$c" "per-cause counters need our ppp_generic and ppp_async (generic=$PPP_GEN async=$PPP_ASY)"
+	done
+fi
 
 # The end: a hangup mid-transfer.  The relay dies, both pty masters
 # close, both pppd read EOF ("Modem hangup") and exit by themselves.

@@ -97,6 +97,9 @@ static void ppp_async_start_frame(struct ppp_async *ap, struct sk_buff *skb)
 	ap->last_xmit = jiffies;
 	ppp_hdlc_enc_frame(&ap->enc, &ap->txmap, &ap->lcpmap, skb->data,
 			   skb->len, flags);
+	/* less the wire bytes without escapes: flags, ff 03, data, FCS */
+	ap->tx_extra = -(int)(ap->enc.open_flag + ap->enc.headlen +
+			      ap->enc.len + 3);
 	ap->tpkt = skb;
 }
 
@@ -112,8 +115,10 @@ static bool ppp_async_encode(struct ppp_async *ap)
 	n = ppp_hdlc_enc_run(&ap->enc, ap->obuf, sizeof(ap->obuf));
 	ap->optr = ap->obuf;
 	ap->olim = ap->obuf + n;
+	ap->tx_extra += n;
 	if (!ppp_hdlc_enc_done(&ap->enc))
 		return false;
+	ap->tx_escaped += ap->tx_extra;
 	consume_skb(ap->tpkt);
 	ap->tpkt = NULL;
 	return true;
@@ -286,6 +291,7 @@ static void ppp_async_rx_frame(struct ppp_async *ap, u32 len)
 	/* a protocol field of two bytes, or one odd one, follows @off */
 	off = ppp_hdlc_rx_strip(ap->rbuf, len);
 	if (off < 0) {
+		ap->lstats.v[PPP_LINK_RX_BAD_HEADER]++;
 		ap->rx_error = true;	/* the next get abandons the buffer */
 		return;
 	}
@@ -293,6 +299,7 @@ static void ppp_async_rx_frame(struct ppp_async *ap, u32 len)
 				   ppp_ldisc_rx_tailroom(ap->rbuf + off));
 	ap->rbuf = NULL;
 	if (!skb) {
+		ap->lstats.v[PPP_LINK_RX_NOBUF]++;
 		ap->rx_error = true;
 		return;
 	}
@@ -303,7 +310,8 @@ static void ppp_async_rx_frame(struct ppp_async *ap, u32 len)
 		ppp_hdlc_dec_set_raccm(&ap->dec, ap->raccm);
 	}
 
-	ppp_ldisc_rx_queue(&ap->rqueue, skb, &ap->rx_error);
+	if (ppp_ldisc_rx_queue(&ap->rqueue, skb, &ap->rx_error))
+		ap->lstats.v[PPP_LINK_RX_QUEUE_FULL]++;
 }
 
 /*
@@ -357,6 +365,7 @@ static void ppp_async_decode(struct ppp_async *ap, const u8 *buf, size_t n,
 		case PPP_HDLC_BAD:
 			/* The decoder keeps the buffer for the next frame. */
 			ap->rx_error = true;
+			ppp_async_count_bad(ap);
 			break;
 		case PPP_HDLC_MORE:
 			break;
@@ -395,6 +404,7 @@ void ppp_async_input(struct ppp_async *ap, const u8 *buf, const u8 *flags,
 		}
 		ppp_async_decode(ap, buf, n, ixon);
 		if (n < count) {
+			ap->lstats.v[PPP_LINK_RX_LINE_ERRORS]++;
 			ppp_hdlc_dec_toss(&ap->dec);
 			n++;		/* the bad byte itself */
 		}

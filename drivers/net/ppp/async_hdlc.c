@@ -544,6 +544,8 @@ void ppp_hdlc_dec_set_buf(struct ppp_hdlc_dec *d, u8 *buf, u32 size)
 {
 	d->buf = buf;
 	d->size = buf ? size : 0;
+	if (!buf && !d->toss)
+		d->toss_why = PPP_HDLC_ERR_NOBUF;
 	if (!buf)
 		d->toss = true;
 }
@@ -555,6 +557,7 @@ static void dec_reset(struct ppp_hdlc_dec *d)
 	d->fcs = PPP_HDLC_INITFCS;
 	d->escape = false;
 	d->toss = false;
+	d->toss_why = PPP_HDLC_ERR_NONE;
 }
 
 /* A flag ended the frame: judge it.  @simd: in a SIMD section. */
@@ -565,16 +568,25 @@ static enum ppp_hdlc_result dec_end(struct ppp_hdlc_dec *d, u32 *flen,
 
 	if (!d->len && !d->toss && !d->escape)
 		return PPP_HDLC_MORE;	/* back-to-back flags: no frame */
-	if (d->toss || d->escape)
-		goto out;		/* error seen, or 7d 7e abort */
+	d->errlen = d->len;
+	if (d->toss) {			/* error seen */
+		d->err = d->toss_why ?: PPP_HDLC_ERR_LONG;
+		goto out;
+	}
+	d->err = PPP_HDLC_ERR_ABORT;	/* 7d 7e */
+	if (d->escape)
+		goto out;
+	d->err = PPP_HDLC_ERR_RUNT;
 	if (d->len < 3)
-		goto out;		/* runt */
+		goto out;
 	if (d->defer && simd)
 		d->fcs = ppp_hdlc_fcs_clmul(d->fcs, d->buf, d->len);
 	else if (d->defer)
 		d->fcs = ppp_hdlc_fcs_fast(d->fcs, d->buf, d->len);
+	d->err = PPP_HDLC_ERR_FCS;
 	if (d->fcs != PPP_HDLC_GOODFCS)
-		goto out;		/* bad FCS */
+		goto out;
+	d->err = PPP_HDLC_ERR_NONE;
 	*flen = d->len - 2;
 	d->buf = NULL;			/* the caller's now */
 	r = PPP_HDLC_FRAME;
@@ -673,7 +685,8 @@ static enum ppp_hdlc_result dec_special(struct ppp_hdlc_dec *d, u8 c,
 		return dec_end(d, flen, simd);
 	if (c == PPP_HDLC_ESCAPE)
 		d->escape = true;
-	/* else a control character in the receive map: noise, dropped */
+	else	/* a control character in the receive map: noise */
+		d->mapped++;
 	return PPP_HDLC_MORE;
 }
 
@@ -709,6 +722,7 @@ enum ppp_hdlc_result ppp_hdlc_dec_run(struct ppp_hdlc_dec *d, const u8 *in,
 				break;
 		} else if (d->toss) {
 			i++;		/* skipping to the next flag */
+			d->skipped++;
 		} else if (!d->buf) {
 			r = PPP_HDLC_NEED_BUF;	/* first byte of a frame */
 			break;

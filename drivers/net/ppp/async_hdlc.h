@@ -133,6 +133,26 @@ enum ppp_hdlc_result {
 };
 
 /**
+ * enum ppp_hdlc_err - why a frame ended in PPP_HDLC_BAD
+ * @PPP_HDLC_ERR_NONE: no error (not reported with PPP_HDLC_BAD)
+ * @PPP_HDLC_ERR_FCS: the FCS did not check
+ * @PPP_HDLC_ERR_RUNT: fewer than three bytes between the flags
+ * @PPP_HDLC_ERR_LONG: longer than the buffer (the MRU)
+ * @PPP_HDLC_ERR_ABORT: ended by 7d 7e
+ * @PPP_HDLC_ERR_NOBUF: the caller had no buffer for it
+ * @PPP_HDLC_ERR_LINE: the caller tossed it (a byte the line flagged)
+ */
+enum ppp_hdlc_err {
+	PPP_HDLC_ERR_NONE,
+	PPP_HDLC_ERR_FCS,
+	PPP_HDLC_ERR_RUNT,
+	PPP_HDLC_ERR_LONG,
+	PPP_HDLC_ERR_ABORT,
+	PPP_HDLC_ERR_NOBUF,
+	PPP_HDLC_ERR_LINE,
+};
+
+/**
  * struct ppp_hdlc_dec - decoder state
  * @specials: bytes the decoder acts on (see ppp_hdlc_rx_map())
  * @buf: the caller's frame buffer, or NULL
@@ -143,6 +163,13 @@ enum ppp_hdlc_result {
  *	byte by byte (where the CPU has a carry-less multiply)
  * @escape: the last byte was 7d
  * @toss: discard everything up to the next flag
+ * @toss_why: what set @toss from outside (NOBUF, LINE); none means the
+ *	frame outgrew the buffer
+ * @err: on PPP_HDLC_BAD, why (enum ppp_hdlc_err)
+ * @errlen: on PPP_HDLC_BAD, the bytes the frame had stored
+ * @skipped: bytes passed over while tossing, for the caller to collect
+ *	and clear
+ * @mapped: control bytes the receive map discarded, ditto
  */
 struct ppp_hdlc_dec {
 	struct ppp_hdlc_map specials;
@@ -153,6 +180,11 @@ struct ppp_hdlc_dec {
 	bool defer;
 	bool escape;
 	bool toss;
+	u8 toss_why;
+	u8 err;
+	u32 errlen;
+	u32 skipped;
+	u32 mapped;
 };
 
 void ppp_hdlc_dec_init(struct ppp_hdlc_dec *d, u32 raccm);
@@ -162,6 +194,8 @@ void ppp_hdlc_dec_set_buf(struct ppp_hdlc_dec *d, u8 *buf, u32 size);
 /* Mark the frame in progress bad (a tty error flag on one of its bytes). */
 static inline void ppp_hdlc_dec_toss(struct ppp_hdlc_dec *d)
 {
+	if (!d->toss)
+		d->toss_why = PPP_HDLC_ERR_LINE;
 	d->toss = true;
 }
 

@@ -41,6 +41,7 @@ static int ppp_asynctty_open(struct tty_struct *tty)
 		kfree(ap);
 		return err;
 	}
+	ppp_async_register_stats(ap);
 	tty->disc_data = ap;
 	tty->receive_room = 65536;
 	return 0;

@@ -58,6 +58,9 @@ void ppp_file_queue_rx(struct ppp_file *pf, struct sk_buff *skb)
 		old = skb_dequeue(&pf->rq);
 		if (!old)
 			break;
+		if (pf->kind == PPP_FILE_UNIT)
+			ppp_stat_drop(ppp_file_unit(pf),
+				      PPP_STAT_RX_PPPD_QUEUE_FULL, old->len);
 		kfree_skb(old);
 	}
 	wake_up_interruptible(&pf->rwait);

@@ -245,6 +245,11 @@ void ppp_ccp_peek(struct ppp_unit *ppp, struct sk_buff *skb, bool inbound)
 	case CCP_CONFACK:
 		ppp_ccp_confack(ppp, skb, inbound);
 		break;
+	case CCP_RESETREQ:
+		/* pppd asks the peer to reset after a decompression error */
+		if (!inbound)
+			ppp_stat_inc(ppp, PPP_STAT_TX_CCP_RESETREQ);
+		break;
 	case CCP_RESETACK:
 		if (!(ppp->flags & SC_CCP_UP))
 			break;
@@ -347,6 +352,7 @@ struct sk_buff *ppp_ccp_decompress(struct ppp_unit *ppp, struct sk_buff *skb)
 	return ns;
 
 err:
+	ppp_stat_inc(ppp, PPP_STAT_RX_CCP);
 	ppp->rstate |= SC_DC_ERROR;
 	ppp_receive_error(ppp);
 	return skb;

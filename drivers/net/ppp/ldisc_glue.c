@@ -79,18 +79,19 @@ unsigned int ppp_ldisc_rx_tailroom(const u8 *proto)
  * Queue a received frame for ppp_input().  A frame lost before it
  * (*@rx_error) is reported with it, as an input error; a full queue
  * drops its oldest frame, which counts as such a loss.  Called under the
- * channel's rx_lock.
+ * channel's rx_lock.  Return: true if a frame was dropped for room.
  */
-void ppp_ldisc_rx_queue(struct sk_buff_head *q, struct sk_buff *skb,
+bool ppp_ldisc_rx_queue(struct sk_buff_head *q, struct sk_buff *skb,
 			bool *rx_error)
 {
 	skb->cb[0] = *rx_error;
 	*rx_error = false;
 	skb_queue_tail(q, skb);
-	if (skb_queue_len(q) > PPP_LDISC_MAX_RQLEN) {
-		kfree_skb(skb_dequeue(q));
-		*rx_error = true;
-	}
+	if (skb_queue_len(q) <= PPP_LDISC_MAX_RQLEN)
+		return false;
+	kfree_skb(skb_dequeue(q));
+	*rx_error = true;
+	return true;
 }
 
 /* From the deferred work: every queued frame up to ppp_generic. */

@@ -24,7 +24,7 @@ static __net_init int ppp_net_init(struct net *net)
 	mutex_init(&pn->units_lock);
 	INIT_LIST_HEAD(&pn->channels);
 	spin_lock_init(&pn->chans_lock);
-	return 0;
+	return ppp_stats_proc_init(net);
 }
 
 static __net_exit void ppp_net_exit_batch_rtnl(struct list_head *net_list,
@@ -43,6 +43,7 @@ static __net_exit void ppp_net_exit(struct net *net)
 	/* Every unit went with its device; channels pin their netns. */
 	WARN_ON_ONCE(!idr_is_empty(&pn->units));
 	idr_destroy(&pn->units);
+	ppp_stats_proc_exit(net);
 }
 
 static struct pernet_operations ppp_net_ops = {

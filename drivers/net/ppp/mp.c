@@ -200,8 +200,12 @@ drop:
 	return true;
 }
 
-/* Free every queued fragment in front of @stop (NULL: all of them). */
-static void ppp_mp_drop_before(struct ppp_unit *ppp, struct sk_buff *stop)
+/*
+ * Free every queued fragment in front of @stop (NULL: all of them),
+ * counting each under @stat.
+ */
+static void ppp_mp_drop_before(struct ppp_unit *ppp, struct sk_buff *stop,
+			       enum ppp_stat stat)
 {
 	struct sk_buff_head *q = &ppp->mp.mrq;
 	struct sk_buff *p;
@@ -209,6 +213,7 @@ static void ppp_mp_drop_before(struct ppp_unit *ppp, struct sk_buff *stop)
 
 	while ((p = skb_peek(q)) && p != stop) {
 		__skb_unlink(p, q);
+		ppp_stat_drop(ppp, stat, p->len);
 		kfree_skb(p);
 		dropped = true;
 	}
@@ -258,6 +263,7 @@ static struct sk_buff *ppp_mp_reassemble(struct ppp_unit *ppp)
 		if (seq_before(cb->seq, seq)) {
 			/* Duplicate or stale. */
 			__skb_unlink(p, q);
+			ppp_stat_drop(ppp, PPP_STAT_RX_MP_ERROR, p->len);
 			kfree_skb(p);
 			continue;
 		}
@@ -265,19 +271,21 @@ static struct sk_buff *ppp_mp_reassemble(struct ppp_unit *ppp)
 			/* A gap: wait for it unless every link is past it. */
 			if (seq_before(ppp->mp.minseq, seq))
 				break;
-			ppp_mp_drop_before(ppp, p);
+			ppp_mp_drop_before(ppp, p, PPP_STAT_RX_MP_LOST);
 			head = NULL;
 			seq = cb->seq;
 			ppp->mp.nextseq = seq;
 		}
 		if (cb->bits & MP_BEGIN) {
-			ppp_mp_drop_before(ppp, p);	/* unfinished frame */
+			/* an unfinished frame */
+			ppp_mp_drop_before(ppp, p, PPP_STAT_RX_MP_LOST);
 			head = p;
 			len = 0;
 		}
 		if (!head) {
 			/* Middle of a frame whose start is gone. */
 			__skb_unlink(p, q);
+			ppp_stat_drop(ppp, PPP_STAT_RX_MP_LOST, p->len);
 			kfree_skb(p);
 			ppp->mp.nextseq = ++seq;
 			continue;
@@ -289,7 +297,7 @@ static struct sk_buff *ppp_mp_reassemble(struct ppp_unit *ppp)
 				return ppp_mp_join(ppp, p);
 			DEV_STATS_INC(ppp->dev, rx_length_errors);
 			ppp_mp_drop_before(ppp, tmp == (struct sk_buff *)q ?
-					   NULL : tmp);
+					   NULL : tmp, PPP_STAT_RX_MP_OVERFLOW);
 			head = NULL;
 		}
 		seq++;
@@ -364,6 +372,7 @@ void ppp_mp_receive(struct ppp_unit *ppp, struct sk_buff *skb,
 	pch->lastseq = seq;
 
 	if (seq_before(seq, ppp->mp.nextseq)) {
+		ppp_stat_drop(ppp, PPP_STAT_RX_MP_LOST, skb->len);
 		kfree_skb(skb);
 		DEV_STATS_INC(ppp->dev, rx_dropped);
 		ppp_receive_error(ppp);
@@ -385,6 +394,7 @@ void ppp_mp_receive(struct ppp_unit *ppp, struct sk_buff *skb,
 			ppp_receive_nonmp_frame(ppp, skb);
 		} else {
 			DEV_STATS_INC(ppp->dev, rx_length_errors);
+			ppp_stat_drop(ppp, PPP_STAT_RX_SHORT, skb->len);
 			kfree_skb(skb);
 			ppp_receive_error(ppp);
 		}
@@ -392,6 +402,7 @@ void ppp_mp_receive(struct ppp_unit *ppp, struct sk_buff *skb,
 	return;
 
 err:
+	ppp_stat_drop(ppp, PPP_STAT_RX_MP_ERROR, skb->len);
 	kfree_skb(skb);
 	ppp_receive_error(ppp);
 }

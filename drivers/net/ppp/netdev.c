@@ -165,6 +165,7 @@ void ppp_netdev_setup(struct net_device *dev)
 	int i;
 
 	dev->netdev_ops = &ppp_netdev_ops;
+	dev->ethtool_ops = &ppp_ethtool_ops;
 	SET_NETDEV_DEVTYPE(dev, &ppp_type);
 	ppp_compat_tstats_setup(dev);
 	ppp_compat_set_lltx(dev);

@@ -50,6 +50,7 @@
 #include <linux/unaligned.h>
 #include "async_hdlc.h"
 #include "ppp_ldisc.h"
+#include "ppp_link_stats.h"
 
 /* Wire bytes produced per encoder run: bounds one tty write. */
 #define PPP_ASYNC_OBUF		4096
@@ -76,6 +77,8 @@ struct ppp_async {
 	struct sk_buff *tpkt;		/* frame being encoded */
 	unsigned long last_xmit;	/* jiffies, for flag sharing */
 	u8 *optr, *olim;		/* unwritten part of obuf */
+	int tx_extra;			/* escapes in this frame, so far */
+	u64 tx_escaped;			/* ... in all frames sent */
 	u8 obuf[PPP_ASYNC_OBUF];
 
 	/* receive: rx_lock */
@@ -88,6 +91,7 @@ struct ppp_async {
 	bool rx_error;			/* a frame was lost since the last */
 	u16 lcp_req_fcs;		/* checksum of our last ConfReq */
 	bool lcp_req_valid;
+	struct ppp_link_stats lstats;	/* receive causes (async_stats.c) */
 
 	struct sk_buff_head rqueue;	/* decoded frames for ppp_input */
 	struct ppp_ldisc_bh bh;		/* frames up, wakeups down */
@@ -104,6 +108,10 @@ void ppp_async_flush_output(struct ppp_async *ap);
 void ppp_async_input(struct ppp_async *ap, const u8 *buf, const u8 *flags,
 		     size_t count);
 void ppp_async_free_state(struct ppp_async *ap);
+
+/* async_stats.c */
+void ppp_async_count_bad(struct ppp_async *ap);
+void ppp_async_register_stats(struct ppp_async *ap);
 
 /* async_lcp.c */
 void ppp_async_lcp_peek(struct ppp_async *ap, const u8 *data, size_t len,

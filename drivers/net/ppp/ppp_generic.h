@@ -128,6 +128,8 @@
 #include <net/netns/generic.h>
 
 #include "vj_codec.h"
+#include "ppp_stats.h"
+#include "ppp_link_stats.h"
 
 /* Bytes of the PPP protocol field in every frame we queue or pass. */
 #define PPP_PROTO_LEN		2
@@ -188,6 +190,7 @@ struct ppp_unit {
 	spinlock_t wlock;		/* transmit side */
 	spinlock_t rlock;		/* receive side */
 	int __percpu *xmit_recursion;	/* loop guard, see xmit.c */
+	struct ppp_unit_stats __percpu *stats;	/* drops by cause */
 	struct sk_buff *xmit_pending;	/* frame a busy channel refused */
 
 	unsigned int flags;		/* SC_* set by pppd */
@@ -239,6 +242,7 @@ struct ppp_chan {
 	u32 lastseq;			/* multilink: last sequence received */
 	int mtu;			/* from the driver at registration */
 	int speed;
+	const struct ppp_link_stats_ops *link_ops;	/* driver's counters */
 	struct rcu_head rcu;
 };
 

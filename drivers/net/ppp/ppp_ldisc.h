@@ -94,7 +94,7 @@ void ppp_ldisc_bh_init(struct ppp_ldisc_bh *bh,
 void ppp_ldisc_bh_schedule(struct ppp_ldisc_bh *bh);
 void ppp_ldisc_bh_cancel(struct ppp_ldisc_bh *bh);
 unsigned int ppp_ldisc_rx_tailroom(const u8 *proto);
-void ppp_ldisc_rx_queue(struct sk_buff_head *q, struct sk_buff *skb,
+bool ppp_ldisc_rx_queue(struct sk_buff_head *q, struct sk_buff *skb,
 			bool *rx_error);
 void ppp_ldisc_rx_deliver(struct ppp_channel *chan, struct sk_buff_head *q);
 int ppp_ldisc_tty_ioctl(struct tty_struct *tty, struct ppp_channel *chan,

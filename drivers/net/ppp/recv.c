@@ -18,11 +18,14 @@ void ppp_receive_error(struct ppp_unit *ppp)
 static void ppp_receive_np(struct ppp_unit *ppp, struct sk_buff *skb, int np)
 {
 	struct net_device *dev = ppp->dev;
+	enum NPmode mode;
 	bool active;
 	int pass;
 
 	pass = ppp_filter_pass(ppp, skb, true, &active);
 	if (pass <= 0) {
+		if (!pass)
+			ppp_stat_drop(ppp, PPP_STAT_RX_FILTERED, skb->len);
 		kfree_skb(skb);
 		if (pass < 0)
 			ppp_receive_error(ppp);	/* counted as in-tree */
@@ -31,8 +34,10 @@ static void ppp_receive_np(struct ppp_unit *ppp, struct sk_buff *skb, int np)
 	if (active)
 		ppp->last_recv = jiffies;
 
-	if (!(dev->flags & IFF_UP) ||
-	    READ_ONCE(ppp->npmode[np]) != NPMODE_PASS) {
+	mode = READ_ONCE(ppp->npmode[np]);
+	if (!(dev->flags & IFF_UP) || mode != NPMODE_PASS) {
+		ppp_stat_drop(ppp, !(dev->flags & IFF_UP) ? PPP_STAT_RX_IF_DOWN :
+			      ppp_stat_npmode(mode, true), skb->len);
 		kfree_skb(skb);
 		return;
 	}
@@ -52,6 +57,7 @@ static void ppp_receive_np(struct ppp_unit *ppp, struct sk_buff *skb, int np)
  */
 void ppp_receive_nonmp_frame(struct ppp_unit *ppp, struct sk_buff *skb)
 {
+	unsigned int len;
 	int proto, np;
 
 	lockdep_assert_held(&ppp->rlock);
@@ -67,14 +73,19 @@ void ppp_receive_nonmp_frame(struct ppp_unit *ppp, struct sk_buff *skb)
 	 * would let cleartext in.  Every frame is dropped until then, CCP
 	 * included, and counted as an error, as in-tree.
 	 */
-	if ((ppp->flags & SC_MUST_COMP) && (ppp->rstate & SC_DC_FERROR))
+	if ((ppp->flags & SC_MUST_COMP) && (ppp->rstate & SC_DC_FERROR)) {
+		ppp_stat_drop(ppp, PPP_STAT_RX_CCP_MUST_COMP, skb->len);
 		goto drop;
+	}
 
 	proto = get_unaligned_be16(skb->data);
 	if (proto == PPP_VJC_COMP || proto == PPP_VJC_UNCOMP) {
+		len = skb->len;
 		skb = ppp_vj_decompress(ppp, skb, proto);
-		if (!skb)
+		if (!skb) {
+			ppp_stat_drop(ppp, PPP_STAT_RX_VJ, len);
 			goto err;
+		}
 		proto = PPP_IP;
 	} else if (proto == PPP_CCP) {
 		ppp_ccp_peek(ppp, skb, true);
@@ -83,6 +94,12 @@ void ppp_receive_nonmp_frame(struct ppp_unit *ppp, struct sk_buff *skb)
 	ppp_netdev_rx_stats(ppp, skb->len - PPP_PROTO_LEN);
 
 	np = ppp_np_index(proto);
+	/*
+	 * pppd answers these with a Protocol-Reject; a compressed frame
+	 * here is a failed decompression, counted as such.
+	 */
+	if (np < 0 && proto < 0x8000 && proto != PPP_COMP)
+		ppp_stat_inc(ppp, PPP_STAT_RX_UNKNOWN_PROTO);
 	if (np < 0)
 		ppp_file_queue_rx(&ppp->file, skb);	/* NCPs, CCP: pppd */
 	else

@@ -59,6 +59,7 @@ static int ppp_nl_create(struct net *src_net, struct net_device *dev,
 		/* The rtnetlink core frees the device itself. */
 		free_percpu(ppp->xmit_recursion);
 		ppp->xmit_recursion = NULL;
+		ppp_stats_free(ppp);
 		goto out_unlock;
 	}
 	ppp_unit_attach_owner(ppp, file);

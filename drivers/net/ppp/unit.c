@@ -272,7 +272,14 @@ int ppp_unit_init(struct ppp_unit *ppp, struct net *net, struct file *file)
 	init_completion(&ppp->removed);
 	ppp_rtnl_set_ops(ppp->dev);
 	ppp->xmit_recursion = alloc_percpu(int);
-	return ppp->xmit_recursion ? 0 : -ENOMEM;
+	if (!ppp->xmit_recursion)
+		return -ENOMEM;
+	if (ppp_stats_alloc(ppp)) {
+		free_percpu(ppp->xmit_recursion);
+		ppp->xmit_recursion = NULL;
+		return -ENOMEM;
+	}
+	return 0;
 }
 
 /* The unit is registered: make it findable and give it to its owner. */
@@ -339,6 +346,7 @@ void ppp_unit_free(struct ppp_unit *ppp)
 	ppp_filter_free(ppp);
 	free_percpu(ppp->xmit_recursion);
 	ppp->xmit_recursion = NULL;
+	ppp_stats_free(ppp);
 	free_netdev(ppp->dev);
 }
 

@@ -8,6 +8,7 @@
  * ppp_output_wakeup() later pushes the frame and wakes the queue.
  */
 #include "ppp_generic.h"
+#include "ppp_trace.h"
 
 static const struct {
 	u16 proto;
@@ -50,14 +51,20 @@ static int ppp_np_from_ethertype(__be16 ethertype)
 netdev_tx_t ppp_start_xmit(struct sk_buff *skb, struct net_device *dev)
 {
 	struct ppp_unit *ppp = ppp_dev_unit(dev);
+	enum NPmode mode;
 	int np;
 
 	np = ppp_np_from_ethertype(skb->protocol);
-	if (np < 0)
+	if (np < 0) {
+		ppp_stat_drop(ppp, PPP_STAT_TX_UNKNOWN_PROTO, skb->len);
 		goto drop;
+	}
 	/* QUEUE and ERROR behave as DROP, as in-tree. */
-	if (READ_ONCE(ppp->npmode[np]) != NPMODE_PASS)
+	mode = READ_ONCE(ppp->npmode[np]);
+	if (mode != NPMODE_PASS) {
+		ppp_stat_drop(ppp, ppp_stat_npmode(mode, false), skb->len);
 		goto drop;
+	}
 	if (skb_cow_head(skb, PPP_HDRLEN))
 		goto drop;
 
@@ -70,6 +77,23 @@ drop:
 	kfree_skb(skb);
 	DEV_STATS_INC(dev, tx_dropped);
 	return NETDEV_TX_OK;
+}
+
+/* The channel's start_xmit, and the ppp:ppp_xmit event if it took @skb. */
+static bool ppp_chan_xmit(struct ppp_unit *ppp, struct ppp_chan *pch,
+			  struct ppp_channel *chan, struct sk_buff *skb)
+{
+	unsigned int len;
+	u16 proto;
+
+	if (!trace_ppp_xmit_enabled())
+		return chan->ops->start_xmit(chan, skb);
+	proto = get_unaligned_be16(skb->data);
+	len = skb->len;
+	if (!chan->ops->start_xmit(chan, skb))
+		return false;
+	trace_ppp_xmit(ppp->file.index, proto, len, pch->file.index);
+	return true;
 }
 
 /* Hand the pending frame to a channel; caller holds wlock. */
@@ -87,6 +111,7 @@ static void ppp_push(struct ppp_unit *ppp)
 	if (!pch) {
 		/* Nowhere to send it. */
 		ppp->xmit_pending = NULL;
+		ppp_stat_drop(ppp, PPP_STAT_TX_NO_CHANNEL, skb->len);
 		kfree_skb(skb);
 		return;
 	}
@@ -98,6 +123,8 @@ static void ppp_push(struct ppp_unit *ppp)
 
 	spin_lock(&pch->downl);
 	chan = pch->chan;
+	if (!chan)
+		ppp_stat_drop(ppp, PPP_STAT_TX_NO_CHANNEL, skb->len);
 	if (!chan || (!ppp_compat_chan_direct_xmit(chan) && skb_linearize(skb))) {
 		/*
 		 * Unregistered under us: the frame is lost with the line; or
@@ -105,7 +132,7 @@ static void ppp_push(struct ppp_unit *ppp)
 		 */
 		ppp->xmit_pending = NULL;
 		kfree_skb(skb);
-	} else if (chan->ops->start_xmit(chan, skb)) {
+	} else if (ppp_chan_xmit(ppp, pch, chan, skb)) {
 		ppp->xmit_pending = NULL;
 	}
 	spin_unlock(&pch->downl);
@@ -115,12 +142,16 @@ static void ppp_push(struct ppp_unit *ppp)
 static void ppp_send_frame(struct ppp_unit *ppp, struct sk_buff *skb)
 {
 	int proto = get_unaligned_be16(skb->data);
+	unsigned int len;
 	bool active;
 	int pass;
 
 	if (proto < 0x8000) {
 		pass = ppp_filter_pass(ppp, skb, false, &active);
 		if (pass <= 0) {
+			if (!pass)
+				ppp_stat_drop(ppp, PPP_STAT_TX_FILTERED,
+					      skb->len);
 			kfree_skb(skb);
 			if (pass < 0)
 				goto err;
@@ -142,14 +173,18 @@ static void ppp_send_frame(struct ppp_unit *ppp, struct sk_buff *skb)
 
 	if ((ppp->xstate & SC_COMP_RUN) && proto != PPP_LCP &&
 	    proto != PPP_CCP) {
+		len = skb->len;
 		skb = ppp_ccp_compress(ppp, skb);
-		if (!skb)
+		if (!skb) {
+			ppp_stat_drop(ppp, PPP_STAT_TX_CCP, len);
 			goto err;
+		}
 	}
 
 	/* Demand dialling: pppd reads the frame that should bring it up. */
 	if (ppp->flags & SC_LOOP_TRAFFIC) {
 		if (skb_queue_len(&ppp->file.rq) > PPP_MAX_RQLEN) {
+			ppp_stat_drop(ppp, PPP_STAT_TX_DEMAND_FULL, skb->len);
 			kfree_skb(skb);
 			return;
 		}
@@ -205,6 +240,7 @@ void ppp_xmit_process(struct ppp_unit *ppp, struct sk_buff *skb)
 	depth = this_cpu_ptr(ppp->xmit_recursion);
 	if (unlikely(*depth)) {
 		local_bh_enable();
+		ppp_stat_drop(ppp, PPP_STAT_TX_RECURSION, skb ? skb->len : 0);
 		kfree_skb(skb);
 		if (net_ratelimit())
 			netdev_err(ppp->dev, "recursion detected\n");
