@@ -288,6 +288,7 @@ static const struct count_case count_cases[] = {
 	{ "bad_header", { 0x7e, 0xff, 0x41, 0xc0, 0x21, 0x41 }, 6, 0, -1,
 	  true, PPP_LINK_RX_BAD_HEADER, 0 },
 };
+
 KUNIT_ARRAY_PARAM(count, count_cases, count_case_desc);
 
 /* One bad frame moves its cause's counter by one, and no other cause. */

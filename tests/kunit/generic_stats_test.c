@@ -531,6 +531,7 @@ static void stat_case_desc(const struct stat_case *c, char *desc)
 {
 	strscpy(desc, c->stat, KUNIT_PARAM_DESC_SIZE);
 }
+
 KUNIT_ARRAY_PARAM(stat, stat_cases, stat_case_desc);
 
 /* ethtool -S: the names and the values, as the ethtool core gets them. */
@@ -598,4 +599,5 @@ static struct kunit_suite ppp_generic_stats_suite = {
 	.exit = pgt_exit,
 	.test_cases = ppp_generic_stats_cases,
 };
+
 kunit_test_suite(ppp_generic_stats_suite);
