@@ -317,7 +317,7 @@ setup_kernel() {
 # among the host's installed packages (the same package names on every
 # arch), fetched and unpacked, until nothing is missing.
 USERLAND_PKGS="busybox-static ppp pppoe iperf3 socat iproute2 nftables
-conntrack libc6 libssl3"
+conntrack ethtool tcpdump trace-cmd libc6 libssl3"
 
 # elf_needs ROOT: the sonames the ELF files under ROOT need and ROOT
 # does not have.
@@ -334,7 +334,8 @@ elf_needs() {
 
 userland_unpack() {	# userland_unpack DEBARCH
 	local u=$PPP_CACHE_DIR/userland/$1 todo so p
-	[ ! -e "$u/done" ] || return 0
+	# done holds the package list it was made from: a new list remakes it
+	[ "$(cat "$u/done" 2>/dev/null)" != "$(echo $USERLAND_PKGS)" ] || return 0
 	rm -rf "$u"
 	mkdir -p "$u"
 	todo=$USERLAND_PKGS
@@ -356,7 +357,7 @@ userland_unpack() {	# userland_unpack DEBARCH
 	done
 	[ -z "$todo" ] || die "$1 userland: libraries still missing after 8 rounds:$todo"
 	rm -rf "$u/deb"
-	touch "$u/done"
+	echo $USERLAND_PKGS > "$u/done"
 }
 
 for arch in $ARCHES; do

@@ -80,7 +80,8 @@ mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,usr/local/bin,lib,etc/ppp} \
 	"$root"/{dev,proc,sys,tmp,run,var,root,mnt}
 
 for b in /usr/sbin/pppd /usr/sbin/pppoe /usr/sbin/pppoe-server /usr/sbin/chat \
-	 /usr/bin/iperf3 /usr/bin/socat /usr/sbin/nft /usr/sbin/conntrack; do
+	 /usr/bin/iperf3 /usr/bin/socat /usr/sbin/nft /usr/sbin/conntrack \
+	 /usr/sbin/ethtool /usr/bin/tcpdump /usr/bin/trace-cmd; do
 	add "$b"
 done
 for p in "$sys"/usr/lib/pppd/*/*.so; do
