@@ -88,13 +88,13 @@ static const struct rx_case rx_cases[] = {
 	{ "runt-ff", { 0xff }, 1, PPP_MRU, 0 },	/* odd: PFC protocol 0xff */
 	/* the MRU bounds the information field, not the header */
 	{ "mru-exact", { 0xff, 0x03, 0x00, 0x21 }, 4 + PPP_MRU, PPP_MRU, 2 },
-	{ "mru-plus-1", { 0xff, 0x03, 0x00, 0x21 }, 5 + PPP_MRU, PPP_MRU, -EINVAL },
+	{ "mru-plus-1", { 0xff, 0x03, 0x00, 0x21 }, 5 + PPP_MRU, PPP_MRU, -EMSGSIZE },
 	{ "mru-exact-acfc-pfc", { 0x21 }, 1 + PPP_MRU, PPP_MRU, 0 },
-	{ "mru-plus-1-acfc-pfc", { 0x21 }, 2 + PPP_MRU, PPP_MRU, -EINVAL },
+	{ "mru-plus-1-acfc-pfc", { 0x21 }, 2 + PPP_MRU, PPP_MRU, -EMSGSIZE },
 	{ "mru-raised", { 0xff, 0x03, 0x00, 0x21 }, 4 + 9000, 9000, 2 },
 	/* two full frames merged: over the MRU */
-	{ "merged-two", { 0xff, 0x03, 0x00, 0x21 }, 2 * (4 + 1400), PPP_MRU, -EINVAL },
-	{ "oversized-64k", { 0xff, 0x03, 0x00, 0x21 }, 65535, PPP_MRU, -EINVAL },
+	{ "merged-two", { 0xff, 0x03, 0x00, 0x21 }, 2 * (4 + 1400), PPP_MRU, -EMSGSIZE },
+	{ "oversized-64k", { 0xff, 0x03, 0x00, 0x21 }, 65535, PPP_MRU, -EMSGSIZE },
 };
 
 static void rx_case_desc(const struct rx_case *c, char *desc)

@@ -64,6 +64,14 @@ counters b b1 ierrors
 [ "$b1_ierrors" -gt "$b0_ierrors" ] && [ "$merged" = "0 packets received" ]
 check $S/merged-frames-counted-as-errors $? "b ierrors $b0_ierrors -> $b1_ierrors, merged pings: ${merged:-no ping output} (want 0)"
 [ -n "$PPP_VERBOSE" ] && say "b: ierrors $b0_ierrors -> $b1_ierrors"
+# ... and ethtool -S names the cause: a frame over the MRU
+if [ "$PPP_GEN" = ours ] && [ "$PPP_SYN" = ours ]; then
+	over=$(ns b ethtool -S ppp0 2>/dev/null | awk '$1 == "rx_over_mru:" { print $2 }')
+	[ "${over:-0}" -ge 1 ]
+	check $S/ethtool-rx-over-mru $? "ethtool -S ppp0 (b): rx_over_mru=${over:-none}, want >= 1"
+else
+	skip $S/ethtool-rx-over-mru "the sync framing counters need our ppp_generic and ppp_synctty (generic=$PPP_GEN sync=$PPP_SYN)"
+fi
 
 # Hangup: the relay goes, and with it the ptys under both pppd.
 kill -TERM $SOCAT

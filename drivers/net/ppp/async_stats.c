@@ -99,18 +99,8 @@ static const struct ppp_link_stats_ops ppp_async_link_stats_ops = {
 	.describe	= ppp_async_describe,
 };
 
-/*
- * Offer the counters to ppp_generic, if it is ours: the in-tree one has
- * no ppp_channel_set_link_stats() and we load on it all the same.
- */
+/* Offer the counters to ppp_generic (ppp_ldisc_offer_link_stats()). */
 void ppp_async_register_stats(struct ppp_async *ap)
 {
-	void (*set)(struct ppp_channel *chan,
-		    const struct ppp_link_stats_ops *ops);
-
-	set = symbol_get(ppp_channel_set_link_stats);
-	if (!set)
-		return;
-	set(&ap->chan, &ppp_async_link_stats_ops);
-	symbol_put(ppp_channel_set_link_stats);
+	ppp_ldisc_offer_link_stats(&ap->chan, &ppp_async_link_stats_ops);
 }

@@ -29,6 +29,7 @@
 #include <linux/ppp_channel.h>
 #include <linux/interrupt.h>
 #include <linux/workqueue.h>
+#include "ppp_link_stats.h"
 
 /* Receive status bits pppd reads to diagnose 7-bit or parity lines. */
 #define SC_RCV_BITS	(SC_RCV_B7_1 | SC_RCV_B7_0 | SC_RCV_ODDP | SC_RCV_EVNP)
@@ -97,6 +98,8 @@ unsigned int ppp_ldisc_rx_tailroom(const u8 *proto);
 bool ppp_ldisc_rx_queue(struct sk_buff_head *q, struct sk_buff *skb,
 			bool *rx_error);
 void ppp_ldisc_rx_deliver(struct ppp_channel *chan, struct sk_buff_head *q);
+void ppp_ldisc_offer_link_stats(struct ppp_channel *chan,
+				const struct ppp_link_stats_ops *ops);
 int ppp_ldisc_tty_ioctl(struct tty_struct *tty, struct ppp_channel *chan,
 			unsigned int cmd, unsigned long arg);
 ssize_t ppp_ldisc_tty_read(struct tty_struct *tty, struct file *file,

@@ -59,6 +59,7 @@ struct ppp_sync {
 	int mru;
 	struct ppp_ldisc_rxbuf rxb;
 	bool rx_error;			/* a frame was lost since the last */
+	struct ppp_link_stats lstats;	/* receive causes (ethtool -S) */
 
 	struct sk_buff_head rqueue;	/* frames for ppp_input */
 	struct ppp_ldisc_bh bh;		/* frames up, wakeups down */
@@ -71,6 +72,7 @@ int ppp_sync_tx_header(const u8 *data, unsigned int len, unsigned int flags,
 int ppp_sync_rx_strip(const u8 *buf, unsigned int len, unsigned int mru);
 
 /* sync_channel.c */
+void ppp_sync_register_stats(struct ppp_sync *sp);
 extern const struct ppp_channel_ops ppp_sync_ops;
 void ppp_sync_init_state(struct ppp_sync *sp);
 void ppp_sync_free_state(struct ppp_sync *sp);

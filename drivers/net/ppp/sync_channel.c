@@ -201,21 +201,27 @@ static void ppp_sync_rx_frame(struct ppp_sync *sp, const u8 *buf,
 
 	lockdep_assert_held(&sp->rx_lock);
 	off = ppp_sync_rx_strip(buf, len, sp->mru);
-	if (off < 0)
+	if (off < 0) {
+		sp->lstats.v[off == -EMSGSIZE ? PPP_LINK_RX_LONG :
+			     PPP_LINK_RX_RUNT]++;
 		goto error;
+	}
 	/* payload on 4 bytes, as ppp_async aligns it */
 	align = off ? 0 : 2 + (buf[0] & 1);
 	data = ppp_ldisc_rxbuf_get(&sp->rxb, len, align);
 	if (!data)
-		goto error;
+		goto nobuf;
 	memcpy(data, buf, len);
 	skb = ppp_ldisc_rxbuf_take(&sp->rxb, len,
 				   ppp_ldisc_rx_tailroom(buf + off));
 	if (!skb)
-		goto error;
+		goto nobuf;
 	skb_pull(skb, off);
-	ppp_ldisc_rx_queue(&sp->rqueue, skb, &sp->rx_error);
+	if (ppp_ldisc_rx_queue(&sp->rqueue, skb, &sp->rx_error))
+		sp->lstats.v[PPP_LINK_RX_QUEUE_FULL]++;
 	return;
+nobuf:
+	sp->lstats.v[PPP_LINK_RX_NOBUF]++;
 error:
 	sp->rx_error = true;
 }
@@ -241,10 +247,15 @@ void ppp_sync_input(struct ppp_sync *sp, const u8 *buf, const u8 *flags,
 			bad = flags[i];
 	}
 	spin_lock_bh(&sp->rx_lock);
-	if (bad || count > U16_MAX)
+	if (bad) {
+		sp->lstats.v[PPP_LINK_RX_LINE_ERRORS]++;
 		sp->rx_error = true;
-	else
+	} else if (count > U16_MAX) {
+		sp->lstats.v[PPP_LINK_RX_LONG]++;
+		sp->rx_error = true;
+	} else {
 		ppp_sync_rx_frame(sp, buf, count);
+	}
 	/* with BH off: the deferred work runs as rx_lock is let go */
 	if (!skb_queue_empty(&sp->rqueue))
 		ppp_ldisc_bh_schedule(&sp->bh);
@@ -369,3 +380,36 @@ const struct ppp_channel_ops ppp_sync_ops = {
 	.start_xmit = ppp_sync_send,
 	.ioctl      = ppp_sync_ioctl,
 };
+
+/* ---- framing counters (ethtool -S, /proc/net/ppp_channels) ---- */
+
+static void ppp_sync_get_link_stats(struct ppp_channel *chan,
+				    struct ppp_link_stats *st)
+{
+	struct ppp_sync *sp = chan->private;
+	int i;
+
+	spin_lock_bh(&sp->rx_lock);
+	for (i = 0; i < PPP_LINK_STAT_COUNT; i++)
+		st->v[i] += sp->lstats.v[i];
+	spin_unlock_bh(&sp->rx_lock);
+}
+
+static void ppp_sync_describe(struct ppp_channel *chan, char *buf,
+			      size_t len)
+{
+	struct ppp_sync *sp = chan->private;
+
+	strscpy(buf, tty_name(sp->tty), len);
+}
+
+static const struct ppp_link_stats_ops ppp_sync_link_stats_ops = {
+	.get		= ppp_sync_get_link_stats,
+	.describe	= ppp_sync_describe,
+};
+
+/* Receive causes are counted under rx_lock, which the paths hold. */
+void ppp_sync_register_stats(struct ppp_sync *sp)
+{
+	ppp_ldisc_offer_link_stats(&sp->chan, &ppp_sync_link_stats_ops);
+}

@@ -52,8 +52,8 @@ int ppp_sync_tx_header(const u8 *data, unsigned int len, unsigned int flags,
  * merged, and delivering it would pass the second off as part of the
  * first.
  *
- * Return: the offset of the protocol field, or -EINVAL for a runt or an
- * oversized frame.
+ * Return: the offset of the protocol field, -EINVAL for a runt or
+ * -EMSGSIZE for a frame over the MRU.
  */
 int ppp_sync_rx_strip(const u8 *buf, unsigned int len, unsigned int mru)
 {
@@ -68,6 +68,6 @@ int ppp_sync_rx_strip(const u8 *buf, unsigned int len, unsigned int mru)
 	if (len < off + plen)
 		return -EINVAL;
 	if (len - off - plen > mru)
-		return -EINVAL;			/* over the MRU */
+		return -EMSGSIZE;		/* over the MRU */
 	return off;
 }

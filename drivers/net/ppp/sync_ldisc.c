@@ -33,6 +33,7 @@ static int ppp_synctty_open(struct tty_struct *tty)
 		kfree(sp);
 		return err;
 	}
+	ppp_sync_register_stats(sp);
 	tty->disc_data = sp;
 	tty->receive_room = 65536;
 	return 0;
