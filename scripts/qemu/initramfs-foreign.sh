@@ -81,13 +81,15 @@ mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,usr/local/bin,lib,etc/ppp} \
 
 for b in /usr/sbin/pppd /usr/sbin/pppoe /usr/sbin/pppoe-server /usr/sbin/chat \
 	 /usr/bin/iperf3 /usr/bin/socat /usr/sbin/nft /usr/sbin/conntrack \
-	 /usr/sbin/ethtool /usr/bin/tcpdump /usr/bin/trace-cmd; do
+	 /usr/bin/tcpdump /usr/bin/trace-cmd; do
 	add "$b"
 done
 for p in "$sys"/usr/lib/pppd/*/*.so; do
 	add "${p#"$sys"}"
 done
 add "$(in_sys /bin/ip)" /usr/bin/ip
+# Debian 12's package puts it in /sbin (the host's merged /usr hides it)
+add "$(in_sys /sbin/ethtool)" /usr/sbin/ethtool
 legacy=$(cd "$sys" && ls usr/lib/"$TRIPLET"/ossl-modules/legacy.so 2>/dev/null || true)
 [ -z "$legacy" ] || add "/$legacy"
 
