@@ -137,8 +137,10 @@ if [ -e "$nf/done" ]; then
 	cp "$nf"/mods/*.ko "$nf/order" "$work/overlay/mods/nf/"
 fi
 
-# 2. Test programs (cached by source time) and chat.  Another arch's are
-# linked statically: nothing to match in its image's libraries.
+# 2. Test programs (cached by content: a source, pppt.h and the compiler
+# command, so that work trees checked out at different times never share
+# a stale binary) and chat.  Another arch's are linked statically:
+# nothing to match in its image's libraries.
 progs=$PPP_CACHE_DIR/progs
 cc="gcc -O2 -Wall"
 if [ "$arch" != x86_64 ]; then
@@ -146,15 +148,17 @@ if [ "$arch" != x86_64 ]; then
 	cc="${A_CROSS}gcc -O2 -Wall -static"
 fi
 mkdir -p "$progs"
+hdr=$PPP_TOP/tests/progs/pppt.h		# what every program includes
 for c in "$PPP_TOP"/tests/progs/*.c; do
 	[ -e "$c" ] || continue
 	bin=$progs/$(basename "$c" .c)
-	hdr=$PPP_TOP/tests/progs/pppt.h		# what every program includes
+	key=$( { cat "$c" "$hdr"; echo "$cc"; } | sha256sum | cut -c1-16)
 	# Runs for other kernels may compile the same program: one at a time.
-	if [ ! "$bin" -nt "$c" ] || [ ! "$bin" -nt "$hdr" ]; then
-		flock "$progs.lock" sh -c '{ [ "$1" -nt "$2" ] && [ "$1" -nt "$3" ]; } ||
-			{ $4 -o "$1.tmp.$$" "$2" && mv "$1.tmp.$$" "$1"; }' \
-			sh "$bin" "$c" "$hdr" "$cc" 2>"$work/progs.log" || {
+	if [ "$(cat "$bin.key" 2>/dev/null)" != "$key" ]; then
+		flock "$progs.lock" sh -c '[ "$(cat "$1.key" 2>/dev/null)" = "$5" ] ||
+			{ $4 -o "$1.tmp.$$" "$2" && mv "$1.tmp.$$" "$1" &&
+			  echo "$5" > "$1.key"; }' \
+			sh "$bin" "$c" "$hdr" "$cc" "$key" 2>"$work/progs.log" || {
 			cat "$work/progs.log" >&2
 			die "step 2: cannot compile $c"
 		}
@@ -179,7 +183,17 @@ elif [ -e "$PPP_TOP/userspace/chat/Makefile" ] &&
 	cp "$PPP_TOP/userspace/chat/chat" "$work/overlay/usr/local/bin/chat"
 	chat=ours
 fi
-if [ -e "$PPP_TOP/userspace/pppstat/Makefile" ]; then
+if [ ! -e "$PPP_TOP/userspace/pppstat/Makefile" ]; then
+	:
+elif [ "$arch" != x86_64 ]; then
+	# cross-compiled in one go, as chat
+	psrc=$(sed -n 's/^SRCS[[:space:]]*:=//p' "$PPP_TOP/userspace/pppstat/Makefile")
+	# shellcheck disable=SC2086 # words: the compiler and its options, the sources
+	(cd "$PPP_TOP/userspace/pppstat" && $cc -D_GNU_SOURCE -o "$progs/pppstat" $psrc) \
+		>"$work/pppstat.log" 2>&1 ||
+		{ cat "$work/pppstat.log" >&2; die "step 2: cannot build pppstat ($arch)"; }
+	cp "$progs/pppstat" "$work/overlay/usr/local/bin/"
+else
 	flock "$PPP_CACHE_DIR/pppstat.lock" make -s -C "$PPP_TOP/userspace/pppstat" \
 		pppstat >"$work/pppstat.log" 2>&1 ||
 		{ cat "$work/pppstat.log" >&2; die "step 2: cannot build pppstat"; }
