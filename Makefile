@@ -167,6 +167,7 @@ help:
 	@echo '  ARCH_LANES="arm64/6.12/ours ..." - the other arches'"'"' lanes check boots'
 	@echo '  ARCH_SCENARIOS=once|axes|full - scenarios on those lanes (README: Boards)'
 	@echo '  DEMO_ARCH=arm64       - the arch demo boots (default x86_64)'
+	@echo '  X86_SKIP=6.1/intree   - x86 lanes a plain check leaves out (X86_SKIP= runs all)'
 	@echo '  KUNIT=0               - check skips the KUnit lane'
 	@echo '  SCENARIOS=<glob>[,<glob>] - subset of tests/scenarios/NN-*.sh for check'
 	@echo '  PPPD="2.4.9 2.5"      - pppd versions check runs: 2.4.9 everything, 2.5 its lane'
