@@ -8,7 +8,7 @@
 #   DEMO=dialup (default)  tests/scenarios/30-dialup.sh: chat's dialogue
 #       with the (fake) modem, pppd bringing the link up, the addresses,
 #       a ping and a transfer across the link, then a hangup;
-#   DEMO=pppoe  tests/scenarios/46-pppoe-server-kernel.sh: the seed's
+#   DEMO=pppoe  tests/scenarios/46-pppoe-server-kernel.sh: the usual
 #       PPPoE setup in kernel mode (pppoe-server -k, the client's
 #       `pppd plugin rp-pppoe.so nic-va user rp-pppoe`): discovery packet
 #       by packet as captured in the server's namespace (PADI, PADO,

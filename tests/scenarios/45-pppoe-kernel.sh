@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# Scenario 4: PPPoE in kernel mode on the client, as the seed sets it up
+# Scenario 4: PPPoE in kernel mode on the client, as rp-pppoe is usually set up
 # (CHAP, user rp-pppoe, secret rp-pppoe).  pppox.ko and pppoe.ko of the
 # module set under test (ppp.modules=...,pppoe=ours|intree: ours on the
 # debug kernel, the only kernel-mode PPPoE there) are loaded on top of

@@ -1,11 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# The seed's PPPoE setup, both ends in kernel mode.  The access
+# The usual rp-pppoe setup, both ends in kernel mode.  The access
 # concentrator is rp-pppoe 4.0's `pppoe-server -k` (Debian 13's: Debian
 # 12's 3.15 has no -k), which answers discovery itself and starts, per
 # session, a pppd with the PPPoE plugin named by -g; the client is
 # `pppd plugin rp-pppoe.so nic-va user rp-pppoe` (pppd 2.5: pppoe.so).
-# CHAP with rp-pppoe/rp-pppoe, as in the seed.  The session stage runs in
+# CHAP with rp-pppoe/rp-pppoe, as rp-pppoe is usually set up.  The session stage runs in
 # the pppoe channel of whichever pppox/pppoe the lane loaded (else the
 # lane's set: PPP_OE, ours where the image has it, in-tree otherwise)
 # on the ppp_generic under test, at both ends.
@@ -114,7 +114,7 @@ srv_session_pppd() {
 	return 1
 }
 
-# ac_up: netns a and b joined by a veth, the seed's secrets and server
+# ac_up: netns a and b joined by a veth, the usual secrets and server
 # options, tcpdump and pppoe-server -k in b.  Sets PS and PT.
 ac_up() {
 	rm -f /tmp/srv.log /tmp/disc.txt /tmp/tcpdump.log
@@ -122,10 +122,10 @@ ac_up() {
 	$IP link add va netns a address $MAC_A type veth peer name vb netns b address $MAC_B
 	ns a $IP link set va up
 	ns b $IP link set vb up
-	# The seed's chap-secrets: user and password rp-pppoe, any server.
+	# The usual chap-secrets: user and password rp-pppoe, any server.
 	echo 'rp-pppoe * rp-pppoe *' > /etc/ppp/chap-secrets
 	chmod 600 /etc/ppp/chap-secrets
-	# The seed's pppoe-server-options, less what has no place in a
+	# The usual pppoe-server-options, less what has no place in a
 	# VM: login (the system's passwords), the DNS servers and the
 	# default route; debug for the transcript.
 	cat > /etc/ppp/pppoe-server-options <<-EOT
@@ -148,7 +148,7 @@ ac_up() {
 	PS=$!
 }
 
-# client_up N: the seed's client command in netns a, from a fresh
+# client_up N: the usual client command in netns a, from a fresh
 # capture; checks $S/sessionN-up.  Sets PC.
 client_up() {
 	rm -f /tmp/cli.log
