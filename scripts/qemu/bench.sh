@@ -45,8 +45,7 @@ set -euo pipefail
 
 kernels=${BENCH_KERNELS:-6.1 6.12}
 rounds=${BENCH_ROUNDS:-6}
-#   BENCH_ITEMS     ldisc codec vj units link pppoe pppoe-sync pppoe-kernel
-#                   host (default: all);
+items=${BENCH_ITEMS:-ldisc codec vj units link pppoe pppoe-sync pppoe-kernel host}
 # the host item runs here; the VM gets the rest
 host=
 case " $items " in *" host "*) host=1 ;; esac
