@@ -180,39 +180,35 @@ unpack_mods() {
 	done
 }
 
-# nf_mods IMAGE KVER [ROOT]: NF_MODS of package IMAGE into nfmods/KVER/,
-# from ROOT if the image is unpacked there already, else fetched for it.
-nf_mods() {
-	local nf=$PPP_CACHE_DIR/nfmods/$2 root=${3:-}
-	[ ! -e "$nf/done" ] || return 0
-	rm -rf "$nf"
-	mkdir -p "$nf/mods"
+# image_mods IMAGE KVER [ROOT]: the modules of package IMAGE kept apart
+# from the kernel's cache entry: NF_MODS into nfmods/KVER/ (with their
+# load order) and SYNC_MODS into syncmods/KVER/.  From ROOT if the image
+# is unpacked there already, else fetched once for both.
+image_mods() {
+	local nf=$PPP_CACHE_DIR/nfmods/$2 sm=$PPP_CACHE_DIR/syncmods/$2
+	local root=${3:-} tmp=
+	[ ! -e "$nf/done" ] || [ ! -e "$sm/done" ] || return 0
 	if [ -z "$root" ]; then
-		echo "fetching $1 for its netfilter modules"
-		deb_unpack "$1" "$nf"
-		root=$nf/root
+		echo "fetching $1 for its netfilter, ppp_synctty and n_hdlc modules"
+		tmp=$PPP_CACHE_DIR/image-mods
+		rm -rf "$tmp"
+		deb_unpack "$1" "$tmp"
+		root=$tmp/root
 	fi
-	unpack_mods "$root" "$2" "$nf/mods" "$NF_MODS"
-	echo "$NF_MODS" | tr -s ' \n' '\n' | xargs -n1 basename > "$nf/order"
-	rm -rf "$nf/root" "$nf/deb"
-	touch "$nf/done"
-}
-
-# sync_mods IMAGE KVER [ROOT]: SYNC_MODS of package IMAGE into
-# syncmods/KVER/, from ROOT if the image is unpacked there already.
-sync_mods() {
-	local sm=$PPP_CACHE_DIR/syncmods/$2 root=${3:-}
-	[ ! -e "$sm/done" ] || return 0
-	rm -rf "$sm"
-	mkdir -p "$sm/mods"
-	if [ -z "$root" ]; then
-		echo "fetching $1 for its ppp_synctty and n_hdlc"
-		deb_unpack "$1" "$sm"
-		root=$sm/root
+	if [ ! -e "$nf/done" ]; then
+		rm -rf "$nf"
+		mkdir -p "$nf/mods"
+		unpack_mods "$root" "$2" "$nf/mods" "$NF_MODS"
+		echo "$NF_MODS" | tr -s ' \n' '\n' | xargs -n1 basename > "$nf/order"
+		touch "$nf/done"
 	fi
-	unpack_mods "$root" "$2" "$sm/mods" "$SYNC_MODS"
-	rm -rf "$sm/root" "$sm/deb"
-	touch "$sm/done"
+	if [ ! -e "$sm/done" ]; then
+		rm -rf "$sm"
+		mkdir -p "$sm/mods"
+		unpack_mods "$root" "$2" "$sm/mods" "$SYNC_MODS"
+		touch "$sm/done"
+	fi
+	[ -z "$tmp" ] || rm -rf "$tmp"
 }
 
 # extract_vmlinux BZIMAGE OUT: the uncompressed ELF kernel inside a
@@ -293,8 +289,7 @@ setup_kernel() {
 		cp "$boot" "$kdir/vmlinuz"
 		cp "$kdir/root/boot/config-$kver" "$kdir/config" 2>/dev/null || true
 		unpack_mods "$kdir/root" "$kver" "$kdir/mods" "$INTREE_MODS"
-		nf_mods "$image" "$kver" "$kdir/root"
-		sync_mods "$image" "$kver" "$kdir/root"
+		image_mods "$image" "$kver" "$kdir/root"
 		rm -rf "$kdir/root" "$kdir/deb"
 		echo "$kver" > "$kdir/kver"
 		touch "$kdir/$kver.done"
@@ -306,8 +301,7 @@ setup_kernel() {
 		}
 	fi
 	headers_unpack "$kver"
-	nf_mods "$image" "$kver"
-	sync_mods "$image" "$kver"
+	image_mods "$image" "$kver"
 	echo "kernel $alias ($arch) = $kver (headers $(cat "$PPP_CACHE_DIR/headers/$kver/kdir"))"
 }
 
