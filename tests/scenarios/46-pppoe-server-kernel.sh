@@ -196,11 +196,16 @@ ac_up
 client_up 1
 padi=$(frame 0x09) pado=$(frame 0x07) padr=$(frame 0x19) pads=$(frame 0x65)
 order=$(disc_frames | awk '{ printf "%s ", $1 }')
-case "$order" in
-"0x09 0x07 0x19 0x65 "*) ;;
-*) false ;;
-esac
-check $S/discovery-order $? "discovery frames on vb: ${order:-none} (want 0x09 0x07 0x19 0x65 first)" /tmp/disc.txt
+# A client retransmits PADI (and PADR) when the answer is slow, as it
+# may be under emulation, and the server answers each copy: what must
+# hold is the order in which each code first appears.
+echo "$order" | awk '{
+	for (i = 1; i <= NF; i++) if (!($i in at)) at[$i] = i
+	ok = ("0x09" in at) && ("0x07" in at) && ("0x19" in at) && ("0x65" in at) &&
+	     at["0x09"] == 1 && at["0x09"] < at["0x07"] &&
+	     at["0x07"] < at["0x19"] && at["0x19"] < at["0x65"]
+	exit !ok }'
+check $S/discovery-order $? "discovery frames on vb: ${order:-none} (want the first PADI, PADO, PADR, PADS in that order)" /tmp/disc.txt
 echo "$padi" | grep -q "^0x09 0x0000 $MAC_A ff:ff:ff:ff:ff:ff PADI .*\[Service-Name"
 check $S/padi-broadcast-service-name $? "PADI: ${padi:-none}"
 echo "$pado" | grep -q "^0x07 0x0000 $MAC_B $MAC_A PADO .*\[AC-Name \""
