@@ -18,8 +18,10 @@
 #      MODULE_SETS (default "ours intree"; MODULES= is accepted as a
 #      synonym).  The debug kernel has no in-tree PPP: ours only.
 #      Without KERNELS, MODULES and ARCHES, X86_SKIP (default
-#      6.1/intree) is left out: every scenario still runs once per
-#      kernel and per module set;
+#      "6.1/intree 6.12/intree@pppd2.5") is left out and the lanes of
+#      X86_SPLIT (default "6.1/ours 6.12/ours") share the scenarios
+#      between them: every scenario still runs on each kernel and with
+#      each module set (see below);
 #      SCENARIOS=GLOB limits the scenarios (default: all);
 #   3b. the other architectures' lanes (run.sh --arch): the words
 #      ARCH/KERNEL/SET of ARCH_LANES.  Unset, it holds the default
@@ -40,7 +42,8 @@
 #      kernels in both KERNELS and PPPD25_KERNELS (default 6.12), with
 #      every module set.  Its RESULT names read <kernel>/<set>@pppd2.5/...
 #      PPPD=2.5 runs only this lane, PPPD=2.4.9 skips it.
-#   2, 3, 3b and 4 run as VM jobs, PPP_JOBS (default 2) at a time.
+#   2, 3, 3b and 4 run as VM jobs, PPP_JOBS (default 2) at a time;
+#   PPP_CHECK_PLAN=1 prints them, each with its scenarios, and stops.
 #
 # Every RESULT line is one test, as is each boot's console check.  Prints
 # a summary table (passed, failed, skipped per suite), what failed (at
@@ -56,14 +59,18 @@ set -euo pipefail
 # running it, so editing this file during a run cannot break that run.
 {
 
-# The x86_64 lane a plain make check leaves out: 6.1/intree (6.12 runs
-# the in-tree modules and 6.1 ours, so every scenario still runs on each
-# kernel and with each module set).  KERNELS, MODULES/MODULE_SETS or
-# ARCHES given, or X86_SKIP= , run it.
-if [ -z "${X86_SKIP+set}" ]; then
-	X86_SKIP=
-	[ -n "${KERNELS:-}${MODULE_SETS:-}${MODULES:-}${ARCHES:-}" ] || X86_SKIP=6.1/intree
-fi
+# What a plain make check leaves out or shares, to stay within an hour
+# on a fresh 2-core machine; KERNELS, MODULES/MODULE_SETS or ARCHES
+# given, or X86_SKIP= X86_SPLIT= , run the whole matrix.
+#   X86_SKIP: lanes not run: 6.1/intree (in-tree modules run on 6.12)
+#     and 6.12/intree@pppd2.5 (pppd 2.5 runs with ours);
+#   X86_SPLIT: lanes that share the scenario list, dealt out in turn:
+#     6.1/ours and 6.12/ours (the debug kernel, a 6.12, runs ours with
+#     every scenario, and 6.12 the in-tree modules).
+x86_defaults=
+[ -n "${KERNELS:-}${MODULE_SETS:-}${MODULES:-}${ARCHES:-}" ] || x86_defaults=1
+X86_SKIP=${X86_SKIP-${x86_defaults:+6.1/intree 6.12/intree@pppd2.5}}
+X86_SPLIT=${X86_SPLIT-${x86_defaults:+6.1/ours 6.12/ours}}
 KERNELS=${KERNELS:-6.1 6.12 debug}
 arches_given=${ARCHES:-}
 ARCHES=$(ppp_arches "${ARCHES:-}") || exit 1
@@ -124,31 +131,6 @@ count_line() {	# count_line LOG STATUS
 	echo "$p $f $k"
 }
 
-# 1. Host-side tests.
-host_suite() {	# host_suite NAME DIR
-	local t0 rc=0 p f k
-	stage "check: $1 (host)"
-	t0=$(date +%s)
-	make -C "$PPP_TOP/$2" check 2>&1 | tee "$logs/$1.log" || rc=$?
-	read -r p f k < <(count_line "$logs/$1.log" "$rc")
-	add_row "$1 (host)" "$p" "$f" "$k" $(( $(date +%s) - t0 ))
-	[ "$f" = 0 ] || failed+=("$1 (host): $f failed (see $logs/$1.log)")
-	stage_end
-}
-host_suite chat userspace/chat
-host_suite pppstat userspace/pppstat
-host_suite codecs tests/host
-host_suite dkms tests/dkms
-stage "check: uapi headers (host)"
-t0=$(date +%s)
-if make -C "$PPP_TOP/include/uapi" check 2>&1 | tee "$logs/uapi.log"; then
-	add_row "uapi headers (host)" 1 0 0 $(( $(date +%s) - t0 ))
-else
-	add_row "uapi headers (host)" 0 1 0 $(( $(date +%s) - t0 ))
-	failed+=("uapi headers (host): see $logs/uapi.log")
-fi
-stage_end
-
 # 2 + 3. The VM jobs: the KUnit lane and one boot per kernel x module
 # set, PPP_JOBS (default 2) at a time; under TCG two VMs on two cores
 # finish in about 60 % of the time of one after the other.  Each job's
@@ -201,6 +183,7 @@ if [ -n "$x86" ] && [[ " $PPPD " == *" 2.5 "* ]] && [ -n "$pppd25_scen" ]; then
 		[[ " $PPPD25_KERNELS " == *" $k "* ]] || continue
 		for m in $MODULE_SETS; do
 			[ "$k" != debug ] || [ "$m" = ours ] || continue
+			case " $X86_SKIP " in *" $k/$m@pppd2.5 "*) continue ;; esac
 			jobs_list+=("qemu $k $m pppd2.5")
 		done
 	done
@@ -260,7 +243,7 @@ arch_scenario_names() {
 #   once: every scenario runs once, on the least loaded lane: the
 #         scenarios are dealt out in turn (with the default lanes, a
 #         third each: one lane's worth).
-# x86_64 runs every scenario with both module sets on both kernels.  A
+# x86_64 runs every scenario on each kernel and with each module set.  A
 # new scenario finds its lanes by itself: there is no list to keep.
 arch_cut() {
 	arch_scenario_names | awk -v lanes="$ARCH_LANES" -v mode="$ARCH_SCENARIOS" '
@@ -294,6 +277,68 @@ arch_cut() {
 	}'
 }
 [ "$ARCH_SCENARIOS" = full ] || mapfile -t arch_cuts < <(arch_cut)
+
+# X86_SPLIT: the x86_64 lanes named there that run share the scenarios:
+# each scenario goes to a lane whose kernel no other boot runs it on
+# (with the defaults: 6.1/ours takes what the armhf 6.1 boot does not
+# run), else to the one with the fewest so far.  split_scen[K/M] holds a
+# lane's, comma-separated.
+declare -A split_scen=() seen=() load=()
+split_lanes=()
+mapfile -t all_scen < <(scenario_names)
+for j in "${jobs_list[@]}"; do
+	read -r -a w <<< "$j"
+	[ "${w[0]}" = qemu ] || continue
+	case " $X86_SPLIT " in
+	*" ${w[1]}/${w[2]} "*)
+		if [ ${#w[@]} = 3 ]; then
+			split_lanes+=("${w[1]}/${w[2]}")
+			continue
+		fi ;;
+	esac
+	if [ ${#w[@]} = 4 ]; then
+		IFS=, read -r -a lsc <<< "$pppd25_scen"
+	else
+		lsc=("${all_scen[@]}")
+	fi
+	for n in "${lsc[@]}"; do seen[${w[1]}/$n]=1; done
+done
+for i in "${!arch_lanes[@]}"; do
+	IFS=/ read -r _ k _ <<< "${arch_lanes[$i]}"
+	if [ "$ARCH_SCENARIOS" = full ]; then
+		mapfile -t lsc < <(arch_scenario_names)
+	else
+		IFS=, read -r -a lsc <<< "${arch_cuts[$i]:-}"
+	fi
+	for n in "${lsc[@]}"; do seen[$k/$n]=1; done
+done
+if [ ${#split_lanes[@]} -gt 1 ]; then
+	for l in "${split_lanes[@]}"; do split_scen[$l]= load[$l]=0; done
+	for n in "${all_scen[@]}"; do
+		best=
+		for l in "${split_lanes[@]}"; do	# a kernel that lacks it
+			[ -z "${seen[${l%/*}/$n]:-}" ] || continue
+			[ -n "$best" ] && [ "${load[$l]}" -ge "${load[$best]}" ] || best=$l
+		done
+		if [ -z "$best" ]; then
+			for l in "${split_lanes[@]}"; do
+				[ -n "$best" ] && [ "${load[$l]}" -ge "${load[$best]}" ] || best=$l
+			done
+		fi
+		split_scen[$best]+=${split_scen[$best]:+,}$n
+		load[$best]=$((load[$best] + 1))
+		seen[${best%/*}/$n]=1
+	done
+	for j in "${!jobs_list[@]}"; do
+		read -r -a w <<< "${jobs_list[$j]}"
+		# fewer scenarios than lanes: nothing left for this one
+		if [ ${#w[@]} = 3 ] && [ -n "${split_scen[${w[1]}/${w[2]}]+set}" ] &&
+		   [ -z "${split_scen[${w[1]}/${w[2]}]}" ]; then
+			unset "jobs_list[$j]"
+		fi
+	done
+	jobs_list=("${jobs_list[@]}")
+fi
 
 arch_jobs=()
 for i in "${!arch_lanes[@]}"; do
@@ -349,10 +394,52 @@ run_job() {	# run_job JOB: runs it; its log, status and time go to files
 			> "$log" 2>&1 || rc=$?
 	else
 		"$PPP_TOP/scripts/qemu/run.sh" --kernel "$2" --modules "$3" \
-			--scenarios "$SCENARIOS" > "$log" 2>&1 || rc=$?
+			--scenarios "${split_scen[$2/$3]:-$SCENARIOS}" \
+			> "$log" 2>&1 || rc=$?
 	fi
 	echo "$rc $(( $(date +%s) - t0 ))" > "$log.status"
 }
+
+# PPP_CHECK_PLAN=1: print the VM jobs (with the scenarios of each) and
+# stop before running anything.
+if [ -n "${PPP_CHECK_PLAN:-}" ]; then
+	for j in "${jobs_list[@]}"; do
+		read -r -a w <<< "$j"
+		if [ ${#w[@]} = 3 ] && [ "${w[0]}" = qemu ]; then
+			echo "$j ${split_scen[${w[1]}/${w[2]}]:-$SCENARIOS}"
+		elif [ ${#w[@]} = 4 ] && [ "${w[0]}" = qemu ]; then
+			echo "$j $pppd25_scen"
+		else
+			echo "$j"
+		fi
+	done
+	exit 0
+fi
+
+# 1. Host-side tests.
+host_suite() {	# host_suite NAME DIR
+	local t0 rc=0 p f k
+	stage "check: $1 (host)"
+	t0=$(date +%s)
+	make -C "$PPP_TOP/$2" check 2>&1 | tee "$logs/$1.log" || rc=$?
+	read -r p f k < <(count_line "$logs/$1.log" "$rc")
+	add_row "$1 (host)" "$p" "$f" "$k" $(( $(date +%s) - t0 ))
+	[ "$f" = 0 ] || failed+=("$1 (host): $f failed (see $logs/$1.log)")
+	stage_end
+}
+host_suite chat userspace/chat
+host_suite pppstat userspace/pppstat
+host_suite codecs tests/host
+host_suite dkms tests/dkms
+stage "check: uapi headers (host)"
+t0=$(date +%s)
+if make -C "$PPP_TOP/include/uapi" check 2>&1 | tee "$logs/uapi.log"; then
+	add_row "uapi headers (host)" 1 0 0 $(( $(date +%s) - t0 ))
+else
+	add_row "uapi headers (host)" 0 1 0 $(( $(date +%s) - t0 ))
+	failed+=("uapi headers (host): see $logs/uapi.log")
+fi
+stage_end
 
 if [ ${#jobs_list[@]} -gt 0 ]; then
 	# The debug kernel is built once (11-18 min cold), before any job
