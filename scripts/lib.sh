@@ -207,6 +207,32 @@ copy_with_libs() {
 	done
 }
 
+# initramfs_finish ROOT BUSYBOX OUT KEY: the last steps of a test image:
+# BUSYBOX (a static busybox of the image's arch) as /bin/busybox with a
+# link per applet that does not shadow a real program (the host's
+# busybox-static, the same Debian package, lists the applets), the
+# device nodes, users and files every image has, then ROOT packed into
+# OUT (a gzipped cpio) with KEY beside it in OUT.key.
+initramfs_finish() {
+	local root=$1 bb=$2 out=$3 key=$4 a
+	cp "$bb" "$root/bin/busybox"
+	for a in $(/bin/busybox --list-full); do
+		[ -e "$root/$a" ] || [ -L "$root/$a" ] || ln -s /bin/busybox "$root/$a"
+	done
+	ln -s /run "$root/var/run"
+	ln -s /run "$root/var/lock"
+	mknod "$root/dev/console" c 5 1
+	mknod "$root/dev/null" c 1 3
+	: > "$root/etc/ppp/options"
+	printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534::/:/bin/false\n' \
+		> "$root/etc/passwd"
+	printf 'root:x:0:\nnogroup:x:65534:\n' > "$root/etc/group"
+	printf '127.0.0.1 localhost\n' > "$root/etc/hosts"
+	(cd "$root" && find . | cpio -o -H newc --quiet) | gzip -1 > "$out.tmp"
+	mv "$out.tmp" "$out"
+	echo "$key" > "$out.key"
+}
+
 # host_mirror: the URI of the host's Debian archive (not security), the
 # same mirror the host already trusts; deb.debian.org if none is found.
 host_mirror() {

@@ -93,23 +93,6 @@ add "$(in_sys /sbin/ethtool)" /usr/sbin/ethtool
 legacy=$(cd "$sys" && ls usr/lib/"$TRIPLET"/ossl-modules/legacy.so 2>/dev/null || true)
 [ -z "$legacy" ] || add "/$legacy"
 
-# busybox-static and its applet links (the host's busybox is the same
-# Debian package: its applet list is the target's).
-cp "$sys/bin/busybox" "$root/bin/busybox"
-for a in $(/bin/busybox --list-full); do
-	[ -e "$root/$a" ] || [ -L "$root/$a" ] || ln -s /bin/busybox "$root/$a"
-done
-
-ln -s /run "$root/var/run"
-ln -s /run "$root/var/lock"
-mknod "$root/dev/console" c 5 1
-mknod "$root/dev/null" c 1 3
-: > "$root/etc/ppp/options"
-printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534::/:/bin/false\n' \
-	> "$root/etc/passwd"
-printf 'root:x:0:\nnogroup:x:65534:\n' > "$root/etc/group"
-printf '127.0.0.1 localhost\n' > "$root/etc/hosts"
-
-(cd "$root" && find . | cpio -o -H newc --quiet) | gzip -1 > "$out.tmp"
-mv "$out.tmp" "$out"
-echo "$key" > "$out.key"
+# the target's busybox-static and its applet links, the common files;
+# packed.
+initramfs_finish "$root" "$sys/bin/busybox" "$out" "$key"

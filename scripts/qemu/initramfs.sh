@@ -89,22 +89,5 @@ if [ -n "$legacy" ]; then
 	cp "$legacy" "$root$legacy"
 fi
 
-# busybox and its applet links, without shadowing the real programs.
-cp /bin/busybox "$root/bin/busybox"
-for a in $(/bin/busybox --list-full); do
-	[ -e "$root/$a" ] || [ -L "$root/$a" ] || ln -s /bin/busybox "$root/$a"
-done
-
-ln -s /run "$root/var/run"
-ln -s /run "$root/var/lock"
-mknod "$root/dev/console" c 5 1
-mknod "$root/dev/null" c 1 3
-: > "$root/etc/ppp/options"
-printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534::/:/bin/false\n' \
-	> "$root/etc/passwd"
-printf 'root:x:0:\nnogroup:x:65534:\n' > "$root/etc/group"
-printf '127.0.0.1 localhost\n' > "$root/etc/hosts"
-
-(cd "$root" && find . | cpio -o -H newc --quiet) | gzip -1 > "$out.tmp"
-mv "$out.tmp" "$out"
-echo "$key" > "$out.key"
+# busybox and its applet links, the common files; packed.
+initramfs_finish "$root" /bin/busybox "$out" "$key"
