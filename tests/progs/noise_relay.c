@@ -400,24 +400,6 @@ static int inject(int to)
 	return rc;
 }
 
-static int make_pty(const char *link, int *slave)
-{
-	struct termios tio;
-	int m = posix_openpt(O_RDWR | O_NOCTTY);
-
-	if (m < 0 || grantpt(m) || unlockpt(m))
-		return -1;
-	*slave = open(ptsname(m), O_RDWR | O_NOCTTY);
-	if (*slave < 0 || tcgetattr(*slave, &tio))
-		return -1;
-	cfmakeraw(&tio);
-	tcsetattr(*slave, TCSANOW, &tio);
-	unlink(link);
-	if (symlink(ptsname(m), link))
-		return -1;
-	return m;
-}
-
 static long now_ms(void)
 {
 	struct timespec ts;
@@ -474,8 +456,8 @@ int main(int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	master[0] = make_pty(la, &s[0]);
-	master[1] = make_pty(lb, &s[1]);
+	master[0] = pppt_pty_link(la, &s[0]);
+	master[1] = pppt_pty_link(lb, &s[1]);
 	if (master[0] < 0 || master[1] < 0) {
 		perror("noise_relay: pty");
 		return 1;

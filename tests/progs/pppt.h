@@ -116,6 +116,23 @@ static inline int pppt_open_pty(int *m, int *s)
 	return 0;
 }
 
+/*
+ * A raw pty pair whose slave is also reachable as the symlink @link (a
+ * relay's end for pppd to open); returns the master, the slave in
+ * *@slave, or -1.
+ */
+static inline int pppt_pty_link(const char *link, int *slave)
+{
+	int m;
+
+	if (pppt_open_pty(&m, slave))
+		return -1;
+	unlink(link);
+	if (symlink(ptsname(m), link))
+		return -1;
+	return m;
+}
+
 /* RFC 1662 FCS-16 over @n bytes, bit by bit (the tests' own reference). */
 static inline uint16_t fcs16(const uint8_t *p, size_t n)
 {

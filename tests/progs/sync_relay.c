@@ -34,6 +34,7 @@
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
+#include "pppt.h"
 
 #define BIG_FRAME	1000
 
@@ -46,24 +47,6 @@ static void on_signal(int sig)
 		merge_req = 1;
 	else
 		stop = 1;
-}
-
-static int make_pty(const char *link, int *slave)
-{
-	int m = posix_openpt(O_RDWR | O_NOCTTY);
-	struct termios tio;
-
-	if (m < 0 || grantpt(m) || unlockpt(m))
-		return -1;
-	*slave = open(ptsname(m), O_RDWR | O_NOCTTY);
-	if (*slave < 0 || tcgetattr(*slave, &tio))
-		return -1;
-	cfmakeraw(&tio);
-	tcsetattr(*slave, TCSANOW, &tio);
-	unlink(link);
-	if (symlink(ptsname(m), link))
-		return -1;
-	return m;
 }
 
 static unsigned int be16(const uint8_t *p)
@@ -200,8 +183,8 @@ int main(int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	m[0] = make_pty(la, &s[0]);
-	m[1] = make_pty(lb, &s[1]);
+	m[0] = pppt_pty_link(la, &s[0]);
+	m[1] = pppt_pty_link(lb, &s[1]);
 	if (m[0] < 0 || m[1] < 0) {
 		perror("sync_relay: pty");
 		return 1;
