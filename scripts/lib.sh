@@ -207,6 +207,25 @@ copy_with_libs() {
 	done
 }
 
+# trixie_download DIR PKG...: DIR emptied, then Debian 13's packages PKG
+# downloaded (not installed) into DIR/deb through a private apt
+# configuration in DIR/apt (trixie_apt_conf); dies if that fails.
+# trixie_done DIR drops what only the download needed.
+trixie_download() {
+	local dir=$1
+	shift
+	rm -rf "$dir"
+	mkdir -p "$dir/deb"
+	APT_CONFIG=$(trixie_apt_conf "$dir/apt")
+	export APT_CONFIG
+	apt-get update -qq || die "apt-get update (private trixie config $APT_CONFIG) failed"
+	(cd "$dir/deb" && apt-get download -qq "$@") ||
+		die "apt-get download $* (trixie) failed"
+}
+trixie_done() {
+	rm -rf "$1/deb" "$1/apt/cache" "$1/apt/lists"
+}
+
 # initramfs_finish ROOT BUSYBOX OUT KEY: the last steps of a test image:
 # BUSYBOX (a static busybox of the image's arch) as /bin/busybox with a
 # link per applet that does not shadow a real program (the host's

@@ -31,13 +31,7 @@ if [ -e "$stamp" ] && [ -x "$dir/root/usr/sbin/pppd" ] && [ -d "$dir/libc" ]; th
 	echo "pppd $(cat "$dir/version") (trixie) cached in $dir"
 	exit 0
 fi
-rm -rf "$dir"
-mkdir -p "$dir/deb"
-APT_CONFIG=$(trixie_apt_conf "$dir/apt")
-export APT_CONFIG
-apt-get update -qq || die "apt-get update (private trixie config $APT_CONFIG) failed"
-(cd "$dir/deb" && apt-get download -qq ppp libc6) ||
-	die "apt-get download ppp libc6 (trixie) failed"
+trixie_download "$dir" ppp libc6
 dpkg-deb -x "$dir"/deb/ppp_*.deb "$dir/root" || die "dpkg-deb -x ppp (trixie) failed"
 dpkg-deb -x "$dir"/deb/libc6_*.deb "$dir/libc" || die "dpkg-deb -x libc6 (trixie) failed"
 ver=$(ls "$dir/root/usr/lib/pppd" | head -n 1)
@@ -56,6 +50,6 @@ run_trixie "$dir/root/usr/sbin/pppd" --version | grep -q "version $ver" ||
 run_trixie --list "$dir/root/usr/lib/pppd/$ver/pppoe.so" > "$dir/pppoe.so.ldd" ||
 	die "pppoe.so does not load on trixie's libc: $(cat "$dir/pppoe.so.ldd")"
 echo "$ver" > "$dir/version"
-rm -rf "$dir/deb"
+trixie_done "$dir"
 touch "$stamp"
 echo "pppd $ver (trixie) unpacked into $dir/root"

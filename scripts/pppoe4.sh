@@ -29,13 +29,7 @@ if [ -e "$stamp" ] && [ -x "$srv" ]; then
 	echo "pppoe-server $(cat "$dir/version") (trixie) cached in $dir"
 	exit 0
 fi
-rm -rf "$dir"
-mkdir -p "$dir/deb"
-APT_CONFIG=$(trixie_apt_conf "$dir/apt")
-export APT_CONFIG
-apt-get update -qq || die "apt-get update (private trixie config $APT_CONFIG) failed"
-(cd "$dir/deb" && apt-get download -qq pppoe) ||
-	die "apt-get download pppoe (trixie) failed"
+trixie_download "$dir" pppoe
 dpkg-deb -x "$dir"/deb/pppoe_*.deb "$dir/root" || die "dpkg-deb -x pppoe (trixie) failed"
 ver=$(dpkg-deb -f "$dir"/deb/pppoe_*.deb Version)
 # It must run here, on Debian 12's libc, as it will in the VM, and
@@ -46,6 +40,6 @@ case "$usage" in
 *) die "pppoe-server $ver does not run here or has no -k: $(echo "$usage" | head -n 3)" ;;
 esac
 echo "$ver" > "$dir/version"
-rm -rf "$dir/deb" "$dir/apt/cache" "$dir/apt/lists"
+trixie_done "$dir"
 touch "$stamp"
 echo "pppoe-server $ver (trixie) unpacked into $dir/root"
