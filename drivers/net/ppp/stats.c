@@ -45,7 +45,10 @@ static const char ppp_link_stat_names[PPP_LINK_STAT_COUNT][ETH_GSTRING_LEN] = {
 	[PPP_LINK_RX_NOBUF]		= "rx_no_buffer",
 	[PPP_LINK_RX_BAD_HEADER]	= "rx_bad_header",
 	[PPP_LINK_RX_QUEUE_FULL]	= "rx_channel_queue_full",
+	[PPP_LINK_RX_BAD_LENGTH]	= "rx_bad_length",
+	[PPP_LINK_RX_PADT]		= "rx_padt",
 	[PPP_LINK_TX_ESCAPED_BYTES]	= "tx_escaped_bytes",
+	[PPP_LINK_TX_DROPPED]		= "tx_channel_dropped",
 };
 
 #define PPP_ETHTOOL_STATS \
