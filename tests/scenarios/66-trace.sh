@@ -19,13 +19,16 @@
 # b's /proc/net/ppp_channels has its channel connected to its unit on a
 # pts; pppstat in b shows the unit's line and the framing causes, and
 # with -i the changes; trace-cmd (Debian's, libtraceevent: what perf
-# uses too) records the drop events and prints their cause by name.
+# uses too) records the drop events and prints their cause by name;
+# Debian's perf (perf record -e 'ppp:*', perf script) does the same
+# through perf_event_open and shows ppp_input's fields (x86_64 image
+# only: a SKIP where the image has no perf).
 S=trace
 . /scenarios/robust.sh
 T=/sys/kernel/tracing
 
 CHECKS="events-exist format-fields input-event xmit-event frame-error-event
-drop-event proc-channels pppstat pppstat-interval trace-cmd"
+drop-event proc-channels pppstat pppstat-interval trace-cmd perf"
 skip_all() {	# skip_all WHY [BUT]: a SKIP for every check but BUT
 	for c in $CHECKS; do
 		[ "$c" = "$2" ] || skip "$S/$c" "$1"
@@ -37,6 +40,24 @@ ev() {	# ev SYSTEM/EVENT VALUE: enable (1) or disable (0) one event
 fields() {	# fields EVENT: its own field names, as the format file says
 	sed -n 's/^[[:space:]]*field:[^;]* \([a-z_]*\);.*/\1/p' "$T/events/$1/format" |
 		grep -v '^common_' | tr '\n' ' '
+}
+
+# Debian's perf: the same drop, and the frames that caused it, recorded
+# through perf_event_open (-a: the events come from softirq context).
+perf_check() {
+	if ! command -v perf >/dev/null; then
+		skip $S/perf "no perf in this image (Debian's linux-perf is in the x86_64 one)"
+		return
+	fi
+	ns b $IP link set ppp0 down
+	perf record -q -e 'ppp:*' -a -o /tmp/perf.data \
+		$IP netns exec a ping -c 3 -i 0.2 -W 1 192.0.2.2 > /tmp/perf.log 2>&1
+	ns b $IP link set ppp0 up
+	perf script -i /tmp/perf.data > /tmp/perf.txt 2>> /tmp/perf.log
+	say "perf script: $(grep -c 'ppp:' /tmp/perf.txt) ppp events"
+	grep -Eq "ppp:ppp_drop: unit=$unit cause=rx_if_down len=[1-9][0-9]* location=" /tmp/perf.txt &&
+		grep -Eq "ppp:ppp_input: chan=$chan unit=$unit proto=0x0021 len=[1-9]" /tmp/perf.txt
+	check $S/perf $? "perf script: $(grep -m3 'ppp:' /tmp/perf.txt | tr '\n' '|') $(tail -n 3 /tmp/perf.log | tr '\n' '|')"
 }
 
 # The scenario proper, a function: it may stop early, the script still
@@ -123,6 +144,8 @@ trace_main() {
 	trace-cmd report -i /tmp/trace.dat > /tmp/report.txt 2>&1
 	grep -Eq "ppp_drop: +unit=$unit cause=rx_if_down len=[1-9][0-9]* location=" /tmp/report.txt
 	check $S/trace-cmd $? "trace-cmd report: $(grep -m3 'ppp_' /tmp/report.txt | tr '\n' '|') $(tail -n 3 /tmp/trace-cmd.log | tr '\n' '|')"
+
+	perf_check
 
 	relay_stop
 }
