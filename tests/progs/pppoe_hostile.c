@@ -29,7 +29,9 @@
  * each with a length field past the frame, version 2, code PADI and a
  * compressed protocol: ethtool -S on the unit and the channel's row of
  * /proc/net/ppp_channels must show at least ARG rx_bad_length and 3 ARG
- * rx_bad_header (our ppp_generic and pppoe only; SKIP otherwise).
+ * rx_bad_header; then a PADT ends the session, and the unit's ethtool -S
+ * still shows those and rx_padt (our ppp_generic and pppoe only; SKIP
+ * otherwise).
  *
  * Exit status 0 when every check passed.
  */
@@ -496,7 +498,7 @@ static int mode_counted(int n)
 		{ 0x11, 0x09, 40, false },	/* code PADI */
 		{ 0x11, 0, 40, true },		/* compressed protocol */
 	};
-	long eh, el, ch, cl;
+	long eh, el, ch, cl, ep;
 	unsigned char f[128];
 	int sock, ppp, unit_fd, unit = -1, i, k;
 	char ifname[IFNAMSIZ], dev[64] = "?", want_dev[64];
@@ -545,6 +547,18 @@ static int mode_counted(int n)
 	snprintf(want_dev, sizeof(want_dev), "%s:sid1", dev_c);
 	result("session-chan-device", !strcmp(dev, want_dev),
 	       "channel %d's device %s, want %s", last_chan, dev, want_dev);
+
+	/* A PADT ends the session; the unit keeps what its channel saw. */
+	raw_send(f, mk_frame(f, mac_c, mac_s, ETH_P_PPP_DISC, 0x11, 0xa7, 1,
+			     0, 0, 0));
+	result("session-padt-hangup", hung_up(ppp, 5000), "channel did not hang up");
+	ep = ethtool_stat(ifname, "rx_padt");
+	eh = ethtool_stat(ifname, "rx_bad_header");
+	printf("counted: after the PADT, ethtool -S %s: rx_padt %ld rx_bad_header %ld\n",
+	       ifname, ep, eh);
+	result("session-ethtool-padt-kept", ep >= 1 && eh >= 3L * n,
+	       "ethtool -S %s once the channel went: rx_padt %ld (want >= 1), rx_bad_header %ld (want >= %d)",
+	       ifname, ep, eh, 3 * n);
 	close(ppp);
 	close(unit_fd);
 	close(sock);
