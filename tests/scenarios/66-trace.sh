@@ -68,11 +68,11 @@ perf_check() {
 # unit 1, b unit 2, one endpoint per side (see 56-multilink).
 mp_pppds() {
 	# shellcheck disable=SC2086
-	$NSX a pppd /tmp/mpa$1 $PPPD_BASE multilink mrru 1500 unit 1 \
+	$NSX a pppd /tmp/mpa$1 $PPPD_BASE debug multilink mrru 1500 unit 1 \
 		endpoint IP:192.0.2.1 192.0.2.1:192.0.2.2 logfile /tmp/mpa$1.log &
 	MP_PIDS="$MP_PIDS $!"
 	# shellcheck disable=SC2086
-	$NSX b pppd /tmp/mpb$1 $PPPD_BASE multilink mrru 1500 unit 2 \
+	$NSX b pppd /tmp/mpb$1 $PPPD_BASE debug multilink mrru 1500 unit 2 \
 		endpoint IP:192.0.2.2 logfile /tmp/mpb$1.log &
 	MP_PIDS="$MP_PIDS $!"
 }
