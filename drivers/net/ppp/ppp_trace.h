@@ -2,10 +2,11 @@
 /*
  * Tracepoints of ppp_generic (system "ppp"): every frame in from a
  * channel, every frame out to one, every frame dropped, with why
- * (ppp_stats.h), and every multilink fragment sent or received.  Off, each is a static branch over a few loads.
+ * (ppp_stats.h), and every multilink fragment sent or received.  Off,
+ * each is a static branch over a few loads.
  *
  *   echo 1 > /sys/kernel/tracing/events/ppp/enable
- *   perf trace -e 'ppp:*'
+ *   perf record -e 'pp?:*' -a    (perf reads a bare "ppp" as a modifier)
  */
 #undef TRACE_SYSTEM
 #define TRACE_SYSTEM ppp
