@@ -16,6 +16,9 @@
 #   ethtool                              (ethtool -S/-i on ppp units: 60-noise)
 #   trace-cmd                            (the ppp trace events as Debian's
 #                                         tools read them: 66-trace)
+#   perf                                 (Debian's linux-perf: the same
+#                                         events through perf_event_open,
+#                                         66-trace; x86_64 only)
 #   /usr/bin/ip                          (iproute2's: busybox's ip has no
 #                                         netns - always call it by path)
 #   /usr/local/pppd-2.5/sbin/pppd        Debian 13's pppd 2.5 (scripts/pppd25.sh),
@@ -45,7 +48,7 @@ if [ "$arch" != x86_64 ]; then
 fi
 bins="/usr/sbin/pppd /usr/sbin/pppoe /usr/sbin/pppoe-server /usr/sbin/chat
 /usr/bin/iperf3 /usr/bin/socat /usr/sbin/nft /usr/sbin/conntrack
-/usr/bin/tcpdump /usr/sbin/ethtool /usr/bin/trace-cmd"
+/usr/bin/tcpdump /usr/sbin/ethtool /usr/bin/trace-cmd /usr/bin/perf"
 plugins=$(ls /usr/lib/pppd/*/*.so) || die "no pppd plugins: is ppp installed?"
 
 # pppd 2.5, when setup.sh has cached it (the lane needing it checks).
@@ -59,7 +62,7 @@ p4ver=
 legacy=$(dpkg -L libssl3 2>/dev/null | grep '/ossl-modules/legacy\.so$' | head -n 1)
 
 key=$( { dpkg-query -W busybox-static ppp pppoe iperf3 socat iproute2 libc6 libssl3 \
-	nftables conntrack tcpdump ethtool trace-cmd
+	nftables conntrack tcpdump ethtool trace-cmd linux-perf
 	 echo "pppd25=$p25ver pppoe4=$p4ver"; sha256sum "$0"; } | sha256sum | cut -c1-16)
 if [ -e "$out" ] && [ "$(cat "$out.key" 2>/dev/null)" = "$key" ]; then
 	exit 0

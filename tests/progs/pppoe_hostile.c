@@ -25,6 +25,13 @@
  * MODE relay: PPPOEIOCSFWD from one session to another and back off.
  * MODE race: ARG rounds of connect() on a fresh veth in NS_C while
  * another thread deletes it: no hang, nothing bound to a gone device.
+ * MODE counted: the session's channel on a unit of its own; ARG frames
+ * each with a length field past the frame, version 2, code PADI and a
+ * compressed protocol: ethtool -S on the unit and the channel's row of
+ * /proc/net/ppp_channels must show at least ARG rx_bad_length and 3 ARG
+ * rx_bad_header; then a PADT ends the session, and the unit's ethtool -S
+ * still shows those and rx_padt (our ppp_generic and pppoe only; SKIP
+ * otherwise).
  *
  * Exit status 0 when every check passed.
  */
@@ -92,6 +99,9 @@ static void get_mac(int nsfd, const char *dev, unsigned char *mac)
 }
 
 /* Session @sid on @dev in the current netns to @peer: channel fd or -errno. */
+/* The channel index of the last session bind_session() bound. */
+static int last_chan;
+
 static int bind_session(const char *dev, const unsigned char *peer, int sid,
 			int *sock)
 {
@@ -109,6 +119,7 @@ static int bind_session(const char *dev, const unsigned char *peer, int sid,
 	if (connect(*sock, (void *)&sp, sizeof(sp)) ||
 	    ioctl(*sock, PPPIOCGCHAN, &idx))
 		return -errno;
+	last_chan = idx;
 	ppp = open("/dev/ppp", O_RDWR | O_NONBLOCK | O_CLOEXEC);
 	if (ppp < 0)
 		return -errno;
@@ -426,6 +437,134 @@ static int mode_padt(int storm)
 	return failures ? 1 : 0;
 }
 
+/* The value of counter @key in `ethtool -S @ifname` (in NS_C), or -1. */
+static long ethtool_stat(const char *ifname, const char *key)
+{
+	char cmd[64], name[64], line[256];
+	long v, val = -1;
+	FILE *p;
+
+	enter(nsfd_c);
+	snprintf(cmd, sizeof(cmd), "ethtool -S %s 2>/dev/null", ifname);
+	p = popen(cmd, "r");
+	if (!p)
+		return -1;
+	while (fgets(line, sizeof(line), p))
+		if (sscanf(line, " %63[^:]: %ld", name, &v) == 2 &&
+		    !strcmp(name, key))
+			val = v;
+	pclose(p);
+	return val;
+}
+
+/* Column @key of channel @index's row of NS_C's /proc/net/ppp_channels. */
+static long chan_stat(int index, const char *key, char *dev, size_t devlen)
+{
+	char line[4096], *w, *save;
+	int col = -1, i, idx;
+	long val = -1;
+	FILE *f;
+
+	enter(nsfd_c);
+	f = fopen("/proc/net/ppp_channels", "r");
+	if (!f || !fgets(line, sizeof(line), f))
+		goto out;
+	for (i = 0, w = strtok_r(line, " \n", &save); w;
+	     i++, w = strtok_r(NULL, " \n", &save))
+		if (!strcmp(w, key))
+			col = i;
+	while (col >= 0 && fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%d", &idx) != 1 || idx != index)
+			continue;
+		for (i = 0, w = strtok_r(line, " \n", &save); w;
+		     i++, w = strtok_r(NULL, " \n", &save)) {
+			if (i == 2)
+				snprintf(dev, devlen, "%s", w);
+			if (i == col)
+				val = atol(w);
+		}
+	}
+out:
+	if (f)
+		fclose(f);
+	return val;
+}
+
+static int mode_counted(int n)
+{
+	static const struct { uint8_t vt, code; uint16_t lenfield; bool pfc; } bad[] = {
+		{ 0x11, 0, 200, false },	/* length past the frame */
+		{ 0x21, 0, 40, false },		/* version 2 */
+		{ 0x11, 0x09, 40, false },	/* code PADI */
+		{ 0x11, 0, 40, true },		/* compressed protocol */
+	};
+	long eh, el, ch, cl, ep;
+	unsigned char f[128];
+	int sock, ppp, unit_fd, unit = -1, i, k;
+	char ifname[IFNAMSIZ], dev[64] = "?", want_dev[64];
+
+	enter(nsfd_c);
+	if (access("/proc/net/ppp_channels", R_OK) ||
+	    access("/proc/net/pppoe_stats", R_OK)) {
+		report("session-counters", "SKIP",
+		       "per-session counters need our ppp_generic (/proc/net/ppp_channels) and our pppoe (/proc/net/pppoe_stats)");
+		return 0;
+	}
+	ppp = setup_session(&sock);
+	enter(nsfd_c);
+	unit_fd = open("/dev/ppp", O_RDWR | O_CLOEXEC);
+	if (unit_fd < 0 || ioctl(unit_fd, PPPIOCNEWUNIT, &unit) ||
+	    ioctl(ppp, PPPIOCCONNECT, &unit)) {
+		result("session-on-unit", false, "new unit / connect: %s", strerror(errno));
+		return 1;
+	}
+	for (k = 0; k < n; k++)
+		for (i = 0; i < (int)ARRAY_SIZE(bad); i++) {
+			size_t len = mk_frame(f, mac_c, mac_s, ETH_P_PPP_SES,
+					      bad[i].vt, bad[i].code, 1,
+					      bad[i].lenfield, 40, 0xcc);
+
+			if (bad[i].pfc)
+				f[20] = 0x21;
+			raw_send(f, len);
+		}
+	usleep(200 * 1000);	/* the veth peer delivers from a softirq */
+	snprintf(ifname, sizeof(ifname), "ppp%d", unit);
+	eh = ethtool_stat(ifname, "rx_bad_header");
+	el = ethtool_stat(ifname, "rx_bad_length");
+	ch = chan_stat(last_chan, "rx_bad_header", dev, sizeof(dev));
+	cl = chan_stat(last_chan, "rx_bad_length", dev, sizeof(dev));
+	printf("counted: %d of each sent; ethtool -S %s: rx_bad_header %ld rx_bad_length %ld; channel %d (%s): %ld %ld\n",
+	       n, ifname, eh, el, last_chan, dev, ch, cl);
+	result("session-ethtool-bad-header", eh >= 3L * n,
+	       "ethtool -S %s: rx_bad_header %ld, want >= %d", ifname, eh, 3 * n);
+	result("session-ethtool-bad-length", el >= n,
+	       "ethtool -S %s: rx_bad_length %ld, want >= %d", ifname, el, n);
+	result("session-chan-bad-header", ch >= 3L * n,
+	       "/proc/net/ppp_channels channel %d: rx_bad_header %ld, want >= %d", last_chan, ch, 3 * n);
+	result("session-chan-bad-length", cl >= n,
+	       "/proc/net/ppp_channels channel %d: rx_bad_length %ld, want >= %d", last_chan, cl, n);
+	snprintf(want_dev, sizeof(want_dev), "%s:sid1", dev_c);
+	result("session-chan-device", !strcmp(dev, want_dev),
+	       "channel %d's device %s, want %s", last_chan, dev, want_dev);
+
+	/* A PADT ends the session; the unit keeps what its channel saw. */
+	raw_send(f, mk_frame(f, mac_c, mac_s, ETH_P_PPP_DISC, 0x11, 0xa7, 1,
+			     0, 0, 0));
+	result("session-padt-hangup", hung_up(ppp, 5000), "channel did not hang up");
+	ep = ethtool_stat(ifname, "rx_padt");
+	eh = ethtool_stat(ifname, "rx_bad_header");
+	printf("counted: after the PADT, ethtool -S %s: rx_padt %ld rx_bad_header %ld\n",
+	       ifname, ep, eh);
+	result("session-ethtool-padt-kept", ep >= 1 && eh >= 3L * n,
+	       "ethtool -S %s once the channel went: rx_padt %ld (want >= 1), rx_bad_header %ld (want >= %d)",
+	       ifname, ep, eh, 3 * n);
+	close(ppp);
+	close(unit_fd);
+	close(sock);
+	return failures ? 1 : 0;
+}
+
 struct writer {
 	int *fds, n;
 	volatile bool stop;
@@ -657,7 +796,7 @@ int main(int argc, char **argv)
 	int arg;
 
 	if (argc < 6) {
-		fprintf(stderr, "usage: %s frames|fuzz|padt|unreg|hold|relay|race NS_C DEV_C NS_S DEV_S [ARG]\n",
+		fprintf(stderr, "usage: %s frames|fuzz|padt|unreg|hold|relay|race|counted NS_C DEV_C NS_S DEV_S [ARG]\n",
 			argv[0]);
 		return 2;
 	}
@@ -687,6 +826,8 @@ int main(int argc, char **argv)
 		return mode_race(arg);
 	if (!strcmp(argv[1], "relay"))
 		return mode_relay();
+	if (!strcmp(argv[1], "counted"))
+		return mode_counted(arg);
 	fprintf(stderr, "unknown mode %s\n", argv[1]);
 	return 2;
 }

@@ -122,6 +122,7 @@ void ppp_unregister_channel(struct ppp_channel *chan)
 
 	/* Phase 1: no ioctl (chan_sem) and no transmit (downl) reach @chan. */
 	down_write(&pch->chan_sem);
+	ppp_chan_keep_link_stats(pch);
 	spin_lock_bh(&pch->downl);
 	WRITE_ONCE(pch->chan, NULL);
 	spin_unlock_bh(&pch->downl);
@@ -456,6 +457,8 @@ int ppp_chan_disconnect(struct ppp_chan *pch)
 
 	/* Lockless walkers of ppp->channels must be done before the put. */
 	synchronize_net();
+	/* After the walkers: none counts the channel twice. */
+	ppp_unit_take_link_stats(ppp, pch);
 	ppp_file_put(&ppp->file);
 	return 0;
 }

@@ -12,6 +12,7 @@
  * channel list cannot change under either.
  */
 #include "ppp_generic.h"
+#include "ppp_trace.h"
 
 #define MP_BEGIN		0x80
 #define MP_END			0x40
@@ -172,6 +173,8 @@ bool ppp_mp_xmit(struct ppp_unit *ppp, struct sk_buff *skb)
 				spin_unlock(&pch->downl);
 				goto drop;
 			}
+			trace_ppp_mp_fragment(ppp->file.index, pch->file.index,
+					      true, ppp->mp.nxseq, bits, flen);
 			ppp_mp_send_fragment(pch, chan, frag);
 			if (was_idle)
 				nfree--;
@@ -342,6 +345,7 @@ void ppp_mp_receive(struct ppp_unit *ppp, struct sk_buff *skb,
 						     MP_HDRLEN_LONG;
 	u32 mask = hdrlen == MP_HDRLEN_SHORT ? 0xfff : 0xffffff;
 	struct ppp_mp_cb *cb = PPP_MP_CB(skb);
+	unsigned int flen;
 	u32 seq;
 
 	lockdep_assert_held(&ppp->rlock);
@@ -354,6 +358,7 @@ void ppp_mp_receive(struct ppp_unit *ppp, struct sk_buff *skb,
 		seq = (skb->data[3] << 16) | (skb->data[4] << 8) | skb->data[5];
 	cb->bits = skb->data[2] & (MP_BEGIN | MP_END);
 	skb_pull(skb, hdrlen);
+	flen = skb->len;
 
 	/* The first fragment carries the (maybe compressed) protocol. */
 	if ((cb->bits & MP_BEGIN) && (skb->data[0] & 0x01)) {
@@ -370,6 +375,8 @@ void ppp_mp_receive(struct ppp_unit *ppp, struct sk_buff *skb,
 		seq -= mask + 1;
 	cb->seq = seq;
 	pch->lastseq = seq;
+	trace_ppp_mp_fragment(ppp->file.index, pch->file.index, false, seq,
+			      cb->bits, flen);
 
 	if (seq_before(seq, ppp->mp.nextseq)) {
 		ppp_stat_drop(ppp, PPP_STAT_RX_MP_LOST, skb->len);

@@ -191,6 +191,7 @@ struct ppp_unit {
 	spinlock_t rlock;		/* receive side */
 	int __percpu *xmit_recursion;	/* loop guard, see xmit.c */
 	struct ppp_unit_stats __percpu *stats;	/* drops by cause */
+	struct ppp_link_stats link_gone; /* of channels that left; wlock+rlock */
 	struct sk_buff *xmit_pending;	/* frame a busy channel refused */
 
 	unsigned int flags;		/* SC_* set by pppd */
@@ -243,6 +244,7 @@ struct ppp_chan {
 	int mtu;			/* from the driver at registration */
 	int speed;
 	const struct ppp_link_stats_ops *link_ops;	/* driver's counters */
+	struct ppp_link_stats link_final; /* ... at unregistration; chan_sem */
 	struct rcu_head rcu;
 };
 

@@ -3,11 +3,11 @@
  * Framing counters of one channel, shared by ppp_generic (which shows
  * them: ethtool -S on the unit, summed over its channels, and one row per
  * channel in /proc/net/ppp_channels) and the channel drivers of this tree
- * that keep them (ppp_async; a synchronous channel counts the causes that
- * apply to its framing and leaves the others at zero).
+ * that keep them (ppp_async; ppp_synctty and pppoe count the causes that
+ * apply to their framing and leave the others at zero).
  *
  * A driver counts under the lock it already holds where the event is
- * decided (no atomics), and hands ppp_generic a reader with
+ * decided (no atomics on a path that delivers a frame), and hands ppp_generic a reader with
  * ppp_channel_set_link_stats().  The function is looked up with
  * symbol_get(): a driver of ours also loads on the in-tree ppp_generic,
  * which has no such thing, and then simply shows no counters.
@@ -31,10 +31,16 @@ struct ppp_channel;
  * @PPP_LINK_RX_LINE_ERRORS: bytes the tty flagged (parity, framing,
  *	overrun, break)
  * @PPP_LINK_RX_NOBUF: frames lost for want of a receive buffer
- * @PPP_LINK_RX_BAD_HEADER: good FCS, bad address/control or protocol field
+ * @PPP_LINK_RX_BAD_HEADER: good FCS, bad address/control or protocol field;
+ *	PPPoE: version/type not 1/1, code not 0, or a compressed protocol
  * @PPP_LINK_RX_QUEUE_FULL: frames dropped: too many waiting for
- *	ppp_generic
+ *	ppp_generic (PPPoE: for the session's socket)
+ * @PPP_LINK_RX_BAD_LENGTH: PPPoE: the length field is past the frame's
+ *	end or does not cover the protocol
+ * @PPP_LINK_RX_PADT: PPPoE: PADTs received for the session (it ends)
  * @PPP_LINK_TX_ESCAPED_BYTES: bytes escaping added on transmit
+ * @PPP_LINK_TX_DROPPED: frames the channel took from ppp_generic but
+ *	could not send (PPPoE: its device gone, no room for the headers)
  * @PPP_LINK_STAT_COUNT: how many there are
  */
 enum ppp_link_stat {
@@ -48,7 +54,10 @@ enum ppp_link_stat {
 	PPP_LINK_RX_NOBUF,
 	PPP_LINK_RX_BAD_HEADER,
 	PPP_LINK_RX_QUEUE_FULL,
+	PPP_LINK_RX_BAD_LENGTH,
+	PPP_LINK_RX_PADT,
 	PPP_LINK_TX_ESCAPED_BYTES,
+	PPP_LINK_TX_DROPPED,
 	PPP_LINK_STAT_COUNT
 };
 

@@ -54,6 +54,7 @@ struct ppp_unit_stats {
 };
 
 struct ppp_unit;
+struct ppp_chan;
 struct net_device;
 struct seq_file;
 
@@ -66,6 +67,8 @@ void ppp_stat_drop(struct ppp_unit *ppp, enum ppp_stat stat,
 		   unsigned int len);
 enum ppp_stat ppp_stat_npmode(enum NPmode mode, bool rx);
 unsigned long ppp_stat_read(struct ppp_unit *ppp, enum ppp_stat stat);
+void ppp_chan_keep_link_stats(struct ppp_chan *pch);
+void ppp_unit_take_link_stats(struct ppp_unit *ppp, struct ppp_chan *pch);
 int ppp_stats_proc_init(struct net *net);
 void ppp_stats_proc_exit(struct net *net);
 

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Tracepoints of ppp_generic (system "ppp"): every frame in from a
- * channel, every frame out to one, and every frame dropped, with why
- * (ppp_stats.h).  Off, each is a static branch over a few loads.
+ * channel, every frame out to one, every frame dropped, with why
+ * (ppp_stats.h), and every multilink fragment sent or received.  Off,
+ * each is a static branch over a few loads.
  *
  *   echo 1 > /sys/kernel/tracing/events/ppp/enable
- *   perf trace -e 'ppp:*'
+ *   perf record -e 'pp?:*' -a    (perf reads a bare "ppp" as a modifier)
  */
 #undef TRACE_SYSTEM
 #define TRACE_SYSTEM ppp
@@ -83,6 +84,40 @@ TRACE_EVENT(ppp_drop,
 		  __print_symbolic(__entry->cause,
 				   PPP_STATS(PPP_STAT_SYM, PPP_STAT_SYM_END)),
 		  __entry->len, __entry->location)
+);
+
+/*
+ * A multilink fragment: sent (@tx) by unit @unit on channel @chan (handed
+ * to it or queued behind its frames), or received on it.  @flags has
+ * the header's B (0x80, a frame's first fragment) and E (0x40, its
+ * last) bits, @seq the sequence number (received: widened to 32 bits),
+ * @len the bytes after the fragment header.
+ */
+TRACE_EVENT(ppp_mp_fragment,
+	TP_PROTO(int unit, int chan, bool tx, u32 seq, u8 flags,
+		 unsigned int len),
+	TP_ARGS(unit, chan, tx, seq, flags, len),
+	TP_STRUCT__entry(
+		__field(int, unit)
+		__field(int, chan)
+		__field(bool, tx)
+		__field(u32, seq)
+		__field(u8, flags)
+		__field(unsigned int, len)
+	),
+	TP_fast_assign(
+		__entry->unit = unit;
+		__entry->chan = chan;
+		__entry->tx = tx;
+		__entry->seq = seq;
+		__entry->flags = flags;
+		__entry->len = len;
+	),
+	TP_printk("unit=%d chan=%d dir=%s seq=%u flags=%s len=%u",
+		  __entry->unit, __entry->chan, __entry->tx ? "tx" : "rx",
+		  __entry->seq,
+		  __print_flags(__entry->flags, "", { 0x80, "B" }, { 0x40, "E" }),
+		  __entry->len)
 );
 
 #endif /* _PPP_TRACE_H */

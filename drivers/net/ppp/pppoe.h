@@ -12,6 +12,7 @@
  *   pppoe_tx.c     the channel: start_xmit, fill_forward_path; sendmsg
  *   pppoe_sock.c   the socket: connect, release, ioctl; device events
  *   pppoe_main.c   module and netns start/stop, /proc/net/pppoe*
+ *   pppoe_stats.c  per-session drop counters, shown by ppp_generic
  *
  * Lock order: the socket lock (lock_sock), then pppoe_net.lock (BH).  The
  * receive path takes neither: it finds sessions under RCU and takes a
@@ -39,6 +40,7 @@
 #include <linux/skbuff.h>
 #include <linux/spinlock.h>
 #include <net/sock.h>
+#include "ppp_link_stats.h"
 
 #define PPPOE_HASH_BITS		8
 #define PPPOE_HASH_SIZE		BIT(PPPOE_HASH_BITS)
@@ -60,6 +62,7 @@
  * @pa: session id, peer MAC and device name, as given to connect()
  * @relay: where PPPOEIOCSFWD sends this session's frames
  * @padt_work: tears the session down after a PADT (needs process context)
+ * @lstats: frames the session dropped, by cause (pppoe_stats.c)
  */
 struct pppoe_sock {
 	struct pppox_sock px;
@@ -69,6 +72,7 @@ struct pppoe_sock {
 	struct pppoe_addr pa;
 	struct sockaddr_pppox relay;
 	struct work_struct padt_work;
+	atomic_long_t lstats[PPP_LINK_STAT_COUNT];
 };
 
 /**
@@ -151,6 +155,11 @@ extern struct proto pppoe_sk_proto;
 extern const struct pppox_proto pppoe_proto;
 extern struct notifier_block pppoe_notifier;
 void pppoe_unbind(struct pppoe_sock *po);
+
+/* pppoe_stats.c */
+void pppoe_sess_count(struct pppoe_sock *po, enum ppp_link_stat stat);
+void pppoe_sess_stats_reset(struct pppoe_sock *po);
+void pppoe_offer_link_stats(struct pppoe_sock *po);
 
 /* pppoe_main.c */
 struct pppoe_net *pppoe_pernet(struct net *net);

@@ -78,10 +78,32 @@ static bool pppoe_has_eth_hdr(const struct sk_buff *skb)
 	return skb_mac_header_was_set(skb) && skb_mac_header_len(skb) >= ETH_HLEN;
 }
 
+/*
+ * A frame with a readable header that failed @verdict: counted for the
+ * netns and, when its session id and source name a session of ours, for
+ * that session too, where ethtool -S on its unit shows it.
+ */
+static void pppoe_count_bad(struct pppoe_net *pn, struct sk_buff *skb,
+			    struct net_device *dev,
+			    enum pppoe_hdr_verdict verdict)
+{
+	struct pppoe_sock *po;
+
+	pppoe_stat_inc(pn, rx_bad_header);
+	po = pppoe_table_get(pn, pppoe_hdr(skb)->sid, eth_hdr(skb)->h_source,
+			     dev->ifindex);
+	if (!po)
+		return;
+	pppoe_sess_count(po, verdict == PPPOE_HDR_LENGTH ?
+			 PPP_LINK_RX_BAD_LENGTH : PPP_LINK_RX_BAD_HEADER);
+	sock_put(pppoe_to_sk(po));
+}
+
 static int pppoe_rcv(struct sk_buff *skb, struct net_device *dev,
 		     struct packet_type *pt, struct net_device *orig_dev)
 {
 	struct pppoe_net *pn = pppoe_pernet(dev_net(dev));
+	enum pppoe_hdr_verdict verdict;
 	struct pppoe_sock *po;
 	unsigned int plen;
 
@@ -91,10 +113,15 @@ static int pppoe_rcv(struct sk_buff *skb, struct net_device *dev,
 	skb = skb_share_check(skb, GFP_ATOMIC);
 	if (!skb)
 		return NET_RX_DROP;
+	/* Too short to name a session: the netns counts it. */
 	if (!pppoe_has_eth_hdr(skb) ||
-	    !pskb_may_pull(skb, sizeof(struct pppoe_hdr) + 2) ||
-	    pppoe_check_session(skb->data, skb->len, &plen) != PPPOE_HDR_OK) {
+	    !pskb_may_pull(skb, sizeof(struct pppoe_hdr) + 2)) {
 		pppoe_stat_inc(pn, rx_bad_header);
+		goto drop;
+	}
+	verdict = pppoe_check_session(skb->data, skb->len, &plen);
+	if (verdict != PPPOE_HDR_OK) {
+		pppoe_count_bad(pn, skb, dev, verdict);
 		goto drop;
 	}
 	po = pppoe_table_get(pn, pppoe_hdr(skb)->sid, eth_hdr(skb)->h_source,
@@ -106,6 +133,7 @@ static int pppoe_rcv(struct sk_buff *skb, struct net_device *dev,
 	/* Anything past the length field is Ethernet padding. */
 	skb_pull_rcsum(skb, sizeof(struct pppoe_hdr));
 	if (pskb_trim_rcsum(skb, plen)) {
+		pppoe_sess_count(po, PPP_LINK_RX_NOBUF);
 		sock_put(pppoe_to_sk(po));
 		goto drop;
 	}
@@ -162,6 +190,8 @@ static int pppoe_disc_rcv(struct sk_buff *skb, struct net_device *dev,
 	pppoe_stat_inc(pn, rx_padt);
 	po = pppoe_table_get(pn, pppoe_hdr(skb)->sid, eth_hdr(skb)->h_source,
 			     dev->ifindex);
+	if (po)
+		pppoe_sess_count(po, PPP_LINK_RX_PADT);
 	/* A storm of PADTs queues the work once; the others give back
 	 * their reference.
 	 */

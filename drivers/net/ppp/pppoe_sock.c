@@ -114,6 +114,7 @@ static int pppoe_bind(struct pppoe_sock *po, const struct pppoe_addr *pa)
 		goto err_clear;
 	}
 	po->ifindex = dev->ifindex;
+	pppoe_sess_stats_reset(po);
 	err = pppoe_hash_on(pn, po, dev);
 	if (err)
 		goto err_put_dev;
@@ -124,6 +125,7 @@ static int pppoe_bind(struct pppoe_sock *po, const struct pppoe_addr *pa)
 		pppoe_unbind(po);
 		goto err_clear;
 	}
+	pppoe_offer_link_stats(po);
 	sk->sk_state = PPPOX_CONNECTED;
 	return 0;
 

@@ -64,8 +64,10 @@ int pppoe_xmit_on(struct pppoe_sock *po, struct sk_buff *skb)
 	dev = rcu_dereference(po->dev);
 	if (!dev || sock_flag(sk, SOCK_DEAD) ||
 	    !(READ_ONCE(sk->sk_state) & PPPOX_CONNECTED) ||
-	    pppoe_push_hdrs(po, dev, skb))
+	    pppoe_push_hdrs(po, dev, skb)) {
+		pppoe_sess_count(po, PPP_LINK_TX_DROPPED);
 		kfree_skb(skb);
+	}
 	rcu_read_unlock();
 	return 1;
 }

@@ -45,7 +45,10 @@ static const char ppp_link_stat_names[PPP_LINK_STAT_COUNT][ETH_GSTRING_LEN] = {
 	[PPP_LINK_RX_NOBUF]		= "rx_no_buffer",
 	[PPP_LINK_RX_BAD_HEADER]	= "rx_bad_header",
 	[PPP_LINK_RX_QUEUE_FULL]	= "rx_channel_queue_full",
+	[PPP_LINK_RX_BAD_LENGTH]	= "rx_bad_length",
+	[PPP_LINK_RX_PADT]		= "rx_padt",
 	[PPP_LINK_TX_ESCAPED_BYTES]	= "tx_escaped_bytes",
+	[PPP_LINK_TX_DROPPED]		= "tx_channel_dropped",
 };
 
 #define PPP_ETHTOOL_STATS \
@@ -149,11 +152,54 @@ static bool ppp_chan_link_stats(struct ppp_chan *pch, struct ppp_link_stats *st,
 	return true;
 }
 
-/* The sum over the unit's channels; @dev gets the first one's device. */
+/**
+ * ppp_chan_keep_link_stats - keep a channel's counters past its driver
+ * @pch: a channel being unregistered, its driver's channel still set
+ *
+ * Context: chan_sem held for writing.  ppp_unit_take_link_stats() then
+ * hands them to the unit the channel leaves.
+ */
+void ppp_chan_keep_link_stats(struct ppp_chan *pch)
+{
+	lockdep_assert_held_write(&pch->chan_sem);
+	ppp_chan_link_stats(pch, &pch->link_final, NULL, 0);
+}
+
+/**
+ * ppp_unit_take_link_stats - a channel leaves @ppp: keep its counters
+ * @ppp: the unit
+ * @pch: the channel, already off the unit's list
+ *
+ * The unit's ethtool -S goes on counting what its channels saw once they
+ * are gone (a line hung up, a multilink link dropped, a PPPoE session
+ * ended by a PADT): counters that fall back would read as a reset.
+ * Process context; takes chan_sem and the unit's locks.
+ */
+void ppp_unit_take_link_stats(struct ppp_unit *ppp, struct ppp_chan *pch)
+{
+	struct ppp_link_stats st = {};
+	int i;
+
+	down_read(&pch->chan_sem);
+	if (!ppp_chan_link_stats(pch, &st, NULL, 0))
+		st = pch->link_final;
+	up_read(&pch->chan_sem);
+
+	ppp_unit_lock(ppp);
+	for (i = 0; i < PPP_LINK_STAT_COUNT; i++)
+		ppp->link_gone.v[i] += st.v[i];
+	ppp_unit_unlock(ppp);
+}
+
+/*
+ * The sum over the unit's channels and those that left it; @dev gets the
+ * first one's device.
+ */
 static void ppp_unit_link_stats(struct ppp_unit *ppp, struct ppp_link_stats *st,
 				char *dev, size_t devlen)
 {
 	struct ppp_chan *pch;
+	int i;
 
 	rcu_read_lock();
 	list_for_each_entry_rcu(pch, &ppp->channels, clist) {
@@ -161,6 +207,11 @@ static void ppp_unit_link_stats(struct ppp_unit *ppp, struct ppp_link_stats *st,
 			dev = NULL;
 	}
 	rcu_read_unlock();
+
+	ppp_unit_lock(ppp);
+	for (i = 0; i < PPP_LINK_STAT_COUNT; i++)
+		st->v[i] += ppp->link_gone.v[i];
+	ppp_unit_unlock(ppp);
 }
 
 /* ---- ethtool ---- */
