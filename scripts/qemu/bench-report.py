@@ -184,6 +184,9 @@ def values(rows):
             item = item_of(k)
             if item not in items or rnd in run.values[k].get(s, {}):
                 continue
+            # bench-init runs no N_SYNC_PPP case with simd=0 (no codec)
+            if s == "nosimd" and k.startswith("ldisc-") and k.endswith("-sync"):
+                continue
             if {(s, rnd, item), (s, rnd, "*")} & run.failed:
                 continue
             run.failures.append("%s round %s: %s missing" % (s, rnd, k))
