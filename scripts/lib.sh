@@ -76,6 +76,34 @@ ppp_arch() {
 	esac
 }
 
+# ppp_qemu_results FILE: sets A_RESPORT, the QEMU options (an array) of
+# the guest's result port (A_RESULTS: call ppp_arch first), saved to
+# FILE: the second serial port where the board has one (x86's ttyS1),
+# else a PCI 16550 (arm virt: ttyS0 beside the console's ttyAMA0).
+# shellcheck disable=SC2034 # A_RESPORT is for the caller
+ppp_qemu_results() {
+	if [ "$A_RESULTS" = ttyS0 ]; then
+		# shellcheck disable=SC2054 # QEMU's options are comma-separated
+		A_RESPORT=(-chardev "file,id=results,path=$1"
+			   -device pci-serial,chardev=results)
+	else
+		A_RESPORT=(-serial "file:$1")
+	fi
+}
+
+# ppp_base_image ARCH: sets A_BASE, the cached base initramfs of ARCH
+# (scripts/qemu/initramfs.sh: the module-independent part of every test
+# and bench image), after building it or bringing it up to date.
+# shellcheck disable=SC2034 # A_BASE is for the caller
+ppp_base_image() {
+	A_BASE=$PPP_CACHE_DIR/initramfs-base.cpio.gz
+	if [ "$1" != x86_64 ]; then
+		ppp_arch "$1" || return 1
+		A_BASE=$PPP_CACHE_DIR/initramfs-base-$A_DEB.cpio.gz
+	fi
+	flock "$A_BASE.lock" "$PPP_TOP/scripts/qemu/initramfs.sh" "$A_BASE" "$1"
+}
+
 # The kernels we test: alias -> the Debian meta package naming the exact
 # image (and so the exact headers) of that alias, per arch.
 # "debug" is not a Debian image: scripts/qemu/debug-kernel.sh builds it

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0
-"""bench-report.py [--png OUT.png] [--host HOST.txt] KERNEL=results.txt ...
+"""bench-report.py [--png OUT.png] [--host HOST.txt] [--arch DESC] KERNEL=results.txt ...
 
 Reads the "BENCH set=<intree|ours|nosimd> round=<r> test=<t> key=value
 ..." lines that scripts/qemu/bench-init wrote, and prints per kernel and
@@ -10,8 +10,10 @@ in-tree (each round's pair ran back to back; the order alternates), and
 the same for ours with simd=0, with the verdict against the target.  A
 ratio from fewer than MIN_ROUNDS paired rounds is not printed.  Where a
 target is missed it says by how much.  --host adds the real-CPU codec
-table (tests/host bench_hdlc).  With --png, draws the ratios with
-gnuplot.
+table (tests/host bench_hdlc).  --arch names the guest's architecture
+(and its QEMU) in the headings; each kernel's table also names the CPU
+features the guest saw and the codec path each set took (the "cpu" and
+"codec-path" lines).  With --png, draws the ratios with gnuplot.
 
 Failed runs are counted, listed and left out of the medians: a run that
 said failed=1, an ldisc case with lost or bad frames, a codec case whose
@@ -77,6 +79,8 @@ class Run:
         self.failures = []
         self.failed = set()		# (set, round, item) already counted
         self.pppoe_mods = defaultdict(set)	# set -> pppox/pppoe sources
+        self.cpu = None				# the guest's "cpu" line
+        self.paths = defaultdict(set)		# set -> codec paths taken
 
     def fail(self, r, what):
         s, rnd = r.get("set"), r.get("round")
@@ -98,6 +102,12 @@ def values(rows):
                 continue
             if t == "pppoe-kernel-mods":
                 run.pppoe_mods[s].add(r["pppoe"])
+                continue
+            if t == "cpu":
+                run.cpu = r
+                continue
+            if t == "codec-path":
+                run.paths[s].add(r["path"])
                 continue
             if r.get("failed") == "1":
                 run.fail(r, "%s failed (%s)" % (t, r.get("reason", "?")))
@@ -174,6 +184,9 @@ def values(rows):
             item = item_of(k)
             if item not in items or rnd in run.values[k].get(s, {}):
                 continue
+            # bench-init runs no N_SYNC_PPP case with simd=0 (no codec)
+            if s == "nosimd" and k.startswith("ldisc-") and k.endswith("-sync"):
+                continue
             if {(s, rnd, item), (s, rnd, "*")} & run.failed:
                 continue
             run.failures.append("%s round %s: %s missing" % (s, rnd, k))
@@ -227,10 +240,12 @@ def show_ratio(ratios):
 
 def main():
     args = sys.argv[1:]
-    png = host = None
-    while len(args) >= 2 and args[0] in ("--png", "--host"):
+    png = host = arch = None
+    while len(args) >= 2 and args[0] in ("--png", "--host", "--arch"):
         if args[0] == "--png":
             png = args[1]
+        elif args[0] == "--arch":
+            arch = args[1]
         else:
             host = args[1]
         args = args[2:]
@@ -251,10 +266,19 @@ def main():
             run.failures.append("the VM did not finish (partial results)")
         rounds = sorted({int(r) for (s, r) in run.started})
         print()
+        if arch:
+            print("== arch %s" % arch)
         print("== kernel %s: medians over rounds (spread = (max-min)/median); ratio = median of "
               "the per-round ratios to in-tree (n/a below %d rounds)" % (kernel, MIN_ROUNDS))
         print("   rounds: %s (after a warm-up round, not counted); simd=0: ours with ppp_async simd=0"
               % (", ".join(str(x) for x in rounds) or "none"))
+        if run.cpu:
+            print("   guest CPU: %s, vector features for the codec: %s"
+                  % (run.cpu.get("machine", "?"), run.cpu.get("vec", "?")))
+        if run.paths:
+            print("   codec path (ppp_codec_bench; ppp_async takes the same): " + ", ".join(
+                "%s: %s" % ("simd=0" if s == "nosimd" else s, "+".join(sorted(p)))
+                for s, p in sorted(run.paths.items())))
         hdr = "%-44s %-6s %15s %15s %15s %15s %15s  %s" % (
             "metric", "unit", "in-tree (sprd)", "ours (sprd)", "simd=0 (sprd)",
             "ours/in-tree", "simd=0/in-tree", "target")
@@ -304,7 +328,7 @@ def main():
     print()
     print("bench: %d targets met, %d missed" % (met, missed))
     if png and chart:
-        draw(png, chart, kernels)
+        draw(png, chart, kernels, arch)
     if failures:
         print("bench: FAILED: %d failed runs" % len(failures))
         return 1
@@ -312,7 +336,7 @@ def main():
     return 0
 
 
-def draw(png, chart, kernels):
+def draw(png, chart, kernels, arch):
     keys = [k for k in ORDER if (k, "ours") in chart or (k, "nosimd") in chart]
     # only series with a figure: gnuplot refuses a column of NaN only
     # (the simd=0 set does not run every item)
@@ -334,7 +358,7 @@ def draw(png, chart, kernels):
     script = """
 set terminal pngcairo size 1400,%d noenhanced font ',9'
 set output '%s'
-set title 'pppstack vs in-tree: ratio ours/in-tree (median of per-round ratios, icount, 1 vCPU); throughput: higher is better, CPU/time/memory: lower'
+set title 'pppstack vs in-tree%s: ratio ours/in-tree (median of per-round ratios, icount, 1 vCPU); throughput: higher is better, CPU/time/memory: lower'
 set style data histogram
 set style histogram clustered gap 1
 set style fill solid 0.8 border -1
@@ -344,7 +368,7 @@ set grid ytics
 set xtics rotate by -60 font ',8'
 set arrow from graph 0, first 1 to graph 1, first 1 nohead lw 2 dt 2
 plot %s
-""" % (700, png, plots)
+""" % (700, png, ", " + arch.split(" ")[0] if arch else "", plots)
     try:
         subprocess.run(["gnuplot"], input=script, text=True, check=True)
         print("chart: %s" % png)

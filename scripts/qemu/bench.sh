@@ -4,10 +4,12 @@
 # bench.sh: ours vs the in-tree PPP modules, side by side in one boot per
 # kernel (`make bench`; not part of `make check`).
 #
-# For each kernel in BENCH_KERNELS it boots one VM with instruction
-# counting and one vCPU (-accel tcg,thread=single -cpu max -smp 1
-# -icount shift=0,sleep=off,align=off: guest time is guest instructions,
-# so the figures are CPU work, immune to host load), whose /init
+# For each kernel in BENCH_KERNELS of BENCH_ARCH it boots one VM with
+# instruction counting and one vCPU (-accel tcg,thread=single -cpu max
+# -smp 1 -icount shift=0,sleep=off,align=off: guest time is guest
+# instructions, so the figures are CPU work, immune to host load; the
+# arch's own QEMU, machine, console and result port: ppp_arch in
+# scripts/lib.sh), whose /init
 # (scripts/qemu/bench-init) runs a warm-up round of every set, then
 # BENCH_ROUNDS rounds of: the in-tree set, ours, ours with simd=0
 # (loaded, measured, unloaded in turn; the order reversed every round).
@@ -17,8 +19,19 @@
 # failed runs (then exits 1 and prints FAILED), and draws a PNG chart
 # (gnuplot).
 #
+# Another arch (arm64, armhf, armhf-lpae, mips64el): Debian's kernel,
+# in-tree modules and userland of that arch (make setup ARCHES=...), our
+# modules, the codec module and pppbench cross-built.  -cpu max gives
+# arm64 PMULL and Advanced SIMD, so the codec's NEON path runs; the
+# report names the path each set took.  Items that cannot run there are
+# skipped with the reason: host (it times the host's CPU), prof (perf is
+# the host's, x86_64), pppoe-kernel (rp-pppoe 4.0 is fetched for amd64
+# only), pppoe-sync where the kernel has no n_hdlc module (arm64).
+#
 # Knobs (environment):
-#   BENCH_KERNELS   kernels (default "6.1 6.12")
+#   BENCH_ARCH      x86_64 (default) | arm64 | armhf | armhf-lpae | mips64el
+#   BENCH_KERNELS   kernels (default: those of BENCH_ARCH in the cache;
+#                   x86_64: 6.1 6.12, arm64: 6.12 after a plain make setup)
 #   BENCH_ROUNDS    rounds (default 6; an odd number is rounded up, so
 #                   that each set runs first as often as last)
 #   BENCH_ITEMS     ldisc codec vj units link pppoe pppoe-sync pppoe-kernel
@@ -36,16 +49,41 @@
 #   BENCH_OUT       output directory (default $PPP_CACHE_DIR/bench)
 #
 # Output: the table on stdout; in $PPP_CACHE_DIR/bench/: per-kernel run
-# directories (console.log, results.log), host.txt, report.txt,
-# bench.png; with prof, prof-<kernel>.txt (the profiles, cut out of the
-# console log).  Exit status 1 if any run failed.
+# directories (console.log, results.log; another arch's named
+# <arch>-<kernel>), host.txt, report.txt, bench.png; with prof,
+# prof-<kernel>.txt (the profiles, cut out of the console log).  Exit
+# status 1 if any run failed.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 {
 
-kernels=${BENCH_KERNELS:-6.1 6.12}
+arch=${BENCH_ARCH:-x86_64}
+ppp_arch "$arch" || exit 1
+kernels=${BENCH_KERNELS:-}
+if [ -z "$kernels" ]; then
+	# the arch's kernels that setup cached
+	for k in $A_KERNELS; do
+		[ ! -e "$(ppp_kernel_dir "$k" "$arch")/kver" ] || kernels+=" $k"
+	done
+	kernels=${kernels# }
+	[ -n "$kernels" ] || die "no $arch kernel in the cache: run 'make setup ARCHES=$arch'"
+fi
 rounds=${BENCH_ROUNDS:-6}
 items=${BENCH_ITEMS:-ldisc codec vj units link pppoe pppoe-sync pppoe-kernel host}
+# drop_item ITEM WHY: ITEM left out of this run, with the reason
+drop_item() {
+	case " $items " in
+	*" $1 "*)
+		echo "bench.sh: $arch: $1 skipped: $2"
+		items=$(echo $items | tr ' ' '\n' | grep -vx -e "$1" | tr '\n' ' ')
+		items=${items% } ;;
+	esac
+}
+if [ "$arch" != x86_64 ]; then
+	drop_item host "it times the codec on this machine's CPU (x86_64), not $arch's"
+	drop_item prof "no perf in the $arch image (the host's perf is x86_64)"
+	drop_item pppoe-kernel "rp-pppoe 4.0's pppoe-server (kernel mode) is fetched for amd64 only"
+fi
 # the host item runs here; the VM gets the rest
 host=
 case " $items " in *" host "*) host=1 ;; esac
@@ -88,26 +126,45 @@ if [ -n "$prof" ] && ! head -c 4 /usr/bin/perf 2>/dev/null | grep -q ELF; then
 		>"$out/apt-perf.log" 2>&1 || die "no perf for prof (see $out/apt-perf.log)"
 fi
 
-# The benchmark program, compiled for the guest.
-gcc -O2 -Wall -o "$out/pppbench" "$PPP_TOP/tests/bench/pppbench.c" ||
-	die "cannot compile tests/bench/pppbench.c"
+# The benchmark program, compiled for the guest (another arch's with its
+# cross compiler, linked statically: nothing to match in the image).
+cc="gcc -O2 -Wall"
+pppbench=$out/pppbench
+if [ "$arch" != x86_64 ]; then
+	cc="${A_CROSS}gcc -O2 -Wall -static"
+	pppbench=$out/pppbench-$A_DEB
+fi
+$cc -o "$pppbench" "$PPP_TOP/tests/bench/pppbench.c" ||
+	die "cannot compile tests/bench/pppbench.c ($arch)"
+# the codec and VJ modules' build: the same kernel make as our modules'
+kmake=()
+[ "$arch" = x86_64 ] || kmake=(ARCH="$A_KARCH" CROSS_COMPILE="$A_CROSS")
 
-base=$PPP_CACHE_DIR/initramfs-base.cpio.gz
-flock "$base.lock" "$PPP_TOP/scripts/qemu/initramfs.sh" "$base" ||
-	die "building the base initramfs failed"
+ppp_base_image "$arch" || die "building the base initramfs ($arch) failed"
+base=$A_BASE
+
+# The VM: the arch's QEMU and machine with the most capable CPU model
+# (x86: PCLMULQDQ; arm64: PMULL and Advanced SIMD), one vCPU, icount.
+# pauth-impdef: arm64's pointer authentication with QEMU's cheap hash
+# instead of the architected one (same guest instructions, less host
+# time).
+qemu="$(echo "$A_QEMU" | sed 's/ -cpu [^ ]*//') -cpu max"
+[ "$arch" != arm64 ] || qemu+=",pauth-impdef=on"
 
 # boot_vm KERNEL WORKDIR IMAGE CMDLINE: one benchmark VM, to the end.
 boot_vm() {
 	local k=$1 work=$2 image=$3 cmdline=$4 t0 qrc=0
 	: > "$work/console.log"
 	: > "$work/results.log"
+	ppp_qemu_results "$work/results.log"
 	t0=$(date +%s)
-	timeout --foreground "$tmo" qemu-system-x86_64 \
-		-accel tcg,thread=single -cpu max -smp 1 \
+	# shellcheck disable=SC2086 # $qemu: the emulator and its options
+	timeout --foreground "$tmo" $qemu \
+		-accel tcg,thread=single -smp 1 \
 		-icount shift=0,sleep=off,align=off \
 		-m 2048 -nodefaults -no-reboot -display none -nic none \
 		-kernel "$image" -initrd "$work/initrd.gz" -append "$cmdline" \
-		-serial "file:$work/console.log" -serial "file:$work/results.log" \
+		-serial "file:$work/console.log" "${A_RESPORT[@]}" \
 		</dev/null || qrc=$?
 	sed -i 's/\x1b\[[0-9;?]*[a-zA-Z]//g; s/\x1bc//g; s/\r$//' "$work/console.log"
 	tr -d '\r' < "$work/results.log" > "$work/results.txt"
@@ -121,20 +178,24 @@ boot_vm() {
 trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
 
 results=()
+lanes=
 [ -n "$items" ] || kernels=
 for k in $kernels; do
-	kdir=$(ppp_kernel_dir "$k")
-	[ -e "$kdir/kver" ] || die "kernel $k is not in the cache: run 'make setup'"
+	ppp_kernel_meta "$k" "$arch" >/dev/null || exit 1
+	kdir=$(ppp_kernel_dir "$k" "$arch")
+	lane=$(ppp_lane "$k" "$arch")
+	[ -e "$kdir/kver" ] || die "kernel $k ($arch) is not in the cache: run 'make setup ARCHES=$arch'"
 	[ -d "$kdir/mods" ] || die "kernel $k has no in-tree modules (bench needs stock kernels)"
 	kver=$(cat "$kdir/kver")
-	headers=$(ppp_kernel_kdir "$k") || die "no headers for kernel $k: run 'make setup'"
-	work=$out/$k
+	headers=$(ppp_kernel_kdir "$k" "$arch") || die "no headers for kernel $k ($arch): run 'make setup'"
+	work=$out/$lane
+	lanes+=" $lane"
 	rm -rf "$work"
 	mkdir -p "$work/overlay"/{mods/ours,mods/intree,mods/bench,scenarios,usr/local/bin}
 
 	# Our modules, exactly as run.sh builds them (shared build dir).
 	build=$PPP_CACHE_DIR/build/$kver
-	ppp_build_modules "$k" x86_64 "$build" >"$work/build.log" 2>&1 || {
+	ppp_build_modules "$k" "$arch" "$build" >"$work/build.log" 2>&1 || {
 		tail -n 30 "$work/build.log" >&2
 		die "building our modules against $headers failed"
 	}
@@ -147,6 +208,16 @@ for k in $kernels; do
 	# the in-tree ppp_synctty and n_hdlc (setup.sh: syncmods/<kver>/)
 	sm=$PPP_CACHE_DIR/syncmods/$kver
 	[ ! -e "$sm/done" ] || cp "$sm"/mods/*.ko "$work/overlay/mods/intree/"
+	# pppoe -s needs the N_HDLC line discipline
+	kitems=$items
+	case " $items " in
+	*" pppoe-sync "*)
+		if [ ! -e "$work/overlay/mods/intree/n_hdlc.ko" ]; then
+			echo "bench.sh: $lane: pppoe-sync skipped: the kernel has no n_hdlc module (pppoe -s needs it)"
+			kitems=$(echo $items | tr ' ' '\n' | grep -vx pppoe-sync | tr '\n' ' ')
+			kitems=${kitems% }
+		fi ;;
+	esac
 
 	# The codec benchmark module: a private copy of the files it needs.
 	kb=$out/kmod-build/$kver
@@ -154,14 +225,15 @@ for k in $kernels; do
 	cp -a -u "$PPP_TOP/compat" "$kb/"
 	cp -a -u "$PPP_TOP/drivers/net/ppp" "$kb/drivers/net/"
 	cp -a -u "$PPP_TOP/tests/bench/kmod" "$kb/tests/bench/"
-	if make -C "$headers" M="$kb/tests/bench/kmod" modules >"$work/kmod.log" 2>&1; then
+	if make -C "$headers" M="$kb/tests/bench/kmod" "${kmake[@]}" modules \
+		>"$work/kmod.log" 2>&1; then
 		cp "$kb/tests/bench/kmod/ppp_codec_bench.ko" "$work/overlay/mods/bench/"
 		cp "$kb/tests/bench/kmod/ppp_vj_bench.ko" "$work/overlay/mods/bench/"
 	else
 		echo "bench.sh: ppp_codec_bench.ko did not build (see $work/kmod.log)"
 	fi
 
-	cp "$out/pppbench" "$work/overlay/usr/local/bin/"
+	cp "$pppbench" "$work/overlay/usr/local/bin/pppbench"
 	[ -z "$prof" ] || copy_with_libs "$work/overlay" /usr/bin/perf
 	cp "$PPP_TOP/tests/scenarios/lib.sh" "$work/overlay/scenarios/"
 	cp "$PPP_TOP/scripts/qemu/bench-init" "$work/overlay/init"
@@ -172,15 +244,16 @@ for k in $kernels; do
 
 	image=$kdir/vmlinux
 	[ -e "$image" ] || image=$kdir/vmlinuz
-	cmdline="console=ttyS0 oops=panic panic=-1 printk.time=1 quiet"
-	cmdline+=" ppp.rounds=$rounds ppp.items=$(echo $items | tr ' ' ,)"
+	cmdline="console=$A_CONSOLE oops=panic panic=-1 printk.time=1 quiet"
+	cmdline+=" ppp.results=$A_RESULTS"
+	cmdline+=" ppp.rounds=$rounds ppp.items=$(echo $kitems | tr ' ' ,)"
 	cmdline+=" ppp.units=$units ppp.ldisc_kb=$ldisc_kb ppp.link_mb=$link_mb"
 	cmdline+=" ppp.prof_kb=$prof_kb ppp.prof_mb=$prof_mb ppp.prof_hz=$prof_hz"
-	echo "bench.sh: $k ($kver): $rounds rounds of: $items (icount, 1 vCPU)"
+	echo "bench.sh: $lane ($kver): $rounds rounds of: $kitems ($qemu, icount, 1 vCPU)"
 	# BENCH_JOBS VMs at once: icount figures do not depend on host load.
 	while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done
-	boot_vm "$k" "$work" "$image" "$cmdline" &
-	results+=("$k=$work/results.txt")
+	boot_vm "$lane" "$work" "$image" "$cmdline" &
+	results+=("$lane=$work/results.txt")
 done
 wait
 
@@ -194,9 +267,9 @@ if [ -n "$host" ]; then
 fi
 
 /usr/bin/python3 "$PPP_TOP/scripts/qemu/bench-report.py" --png "$out/bench.png" \
-	"${hostarg[@]}" "${results[@]}" | tee "$out/report.txt"
+	--arch "$arch ($qemu)" "${hostarg[@]}" "${results[@]}" | tee "$out/report.txt"
 rc=${PIPESTATUS[0]}
-for k in $kernels; do
+for k in $lanes; do
 	if [ -e "$out/prof-$k.txt" ]; then
 		echo "profiles ($k): $out/prof-$k.txt" | tee -a "$out/report.txt"
 	fi

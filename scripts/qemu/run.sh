@@ -215,13 +215,10 @@ if [ "$pppd" = 2.5 ]; then
 fi
 
 # 3. The initrd: cached base + this run's archive, concatenated.
-base=$PPP_CACHE_DIR/initramfs-base.cpio.gz
-[ "$arch" = x86_64 ] || base=$PPP_CACHE_DIR/initramfs-base-$A_DEB.cpio.gz
-flock "$base.lock" "$PPP_TOP/scripts/qemu/initramfs.sh" "$base" "$arch" ||
-	die "step 3: building the base initramfs failed"
+ppp_base_image "$arch" || die "step 3: building the base initramfs failed"
 (cd "$work/overlay" && find . | cpio -o -H newc --quiet) | gzip -1 \
 	> "$work/overlay.cpio.gz"
-cat "$base" "$work/overlay.cpio.gz" > "$work/initrd.gz"
+cat "$A_BASE" "$work/overlay.cpio.gz" > "$work/initrd.gz"
 
 # 4. Boot.  The uncompressed vmlinux boots faster under TCG.
 # Another arch: its own QEMU under TCG, and, where the board has one
@@ -233,12 +230,7 @@ else
 	accel="-accel tcg,thread=multi -smp $A_SMP"
 	qemu=$A_QEMU
 fi
-respart=(-serial "file:$work/results.log")
-if [ "$A_RESULTS" = ttyS0 ]; then
-	# shellcheck disable=SC2054 # QEMU's options are comma-separated
-	respart=(-chardev "file,id=results,path=$work/results.log"
-		 -device pci-serial,chardev=results)
-fi
+ppp_qemu_results "$work/results.log"
 image=$kdir/vmlinux
 [ -e "$image" ] || image=$kdir/vmlinuz
 cmdline="console=$A_CONSOLE oops=panic panic=-1 printk.time=1 ppp.results=$A_RESULTS"
@@ -259,7 +251,7 @@ boot() {	# boot: one QEMU run; sets qrc
 	timeout --foreground "$tmo" $qemu $accel \
 		-m $mem -nodefaults -no-reboot -display none -nic none \
 		-kernel "$image" -initrd "$work/initrd.gz" -append "$cmdline" \
-		-serial "file:$work/console.log" "${respart[@]}" \
+		-serial "file:$work/console.log" "${A_RESPORT[@]}" \
 		</dev/null &
 	qpid=$!
 	# A background job ignores ^C: take QEMU down with us.

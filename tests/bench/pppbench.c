@@ -95,16 +95,15 @@ static uint64_t now_ns(void)
 static uint64_t cpu_ns(void)
 {
 	char line[256];
-	uint64_t idle = 0, v, t = now_ns();
+	uint64_t idle = 0, t = now_ns();
+	unsigned long long v;
 	int found = 0;
 	FILE *f = fopen("/proc/timer_list", "r");
 
 	if (f) {
 		while (fgets(line, sizeof(line), f)) {
-			if (sscanf(line, " .idle_sleeptime : %lu nsecs",
-				   (unsigned long *)&v) == 1 ||
-			    sscanf(line, " .iowait_sleeptime : %lu nsecs",
-				   (unsigned long *)&v) == 1) {
+			if (sscanf(line, " .idle_sleeptime : %llu nsecs", &v) == 1 ||
+			    sscanf(line, " .iowait_sleeptime : %llu nsecs", &v) == 1) {
 				idle += v;
 				found++;
 			}
@@ -266,8 +265,8 @@ static void tx_frame_end(struct tx_scan *s, uint8_t (*frames)[1500],
 	}
 	if (!ok) {
 		if (!s->bad)
-			fprintf(stderr, "pppbench: tx frame %lu is bad (%zu wire bytes)\n",
-				(unsigned long)k, s->cur);
+			fprintf(stderr, "pppbench: tx frame %llu is bad (%zu wire bytes)\n",
+				(unsigned long long)k, s->cur);
 		s->bad++;
 	}
 	s->cur = 0;
@@ -392,11 +391,11 @@ static int ldisc_sync(int tx, size_t size, uint64_t total)
 	}
 	uint64_t t1 = now_ns(), c1 = cpu_ns();
 
-	printf("BENCH test=ldisc dir=%s size=%zu mode=sync frames=%lu bytes=%lu lost=%lu bad=%lu checked=%lu wall_ns=%lu cpu_ns=%lu\n",
-	       tx ? "tx" : "rx", size, (unsigned long)done,
-	       (unsigned long)((done - bad) * size), (unsigned long)lost,
-	       (unsigned long)bad, (unsigned long)checked,
-	       (unsigned long)(t1 - t0), (unsigned long)(c1 - c0));
+	printf("BENCH test=ldisc dir=%s size=%zu mode=sync frames=%llu bytes=%llu lost=%llu bad=%llu checked=%llu wall_ns=%llu cpu_ns=%llu\n",
+	       tx ? "tx" : "rx", size, (unsigned long long)done,
+	       (unsigned long long)((done - bad) * size), (unsigned long long)lost,
+	       (unsigned long long)bad, (unsigned long long)checked,
+	       (unsigned long long)(t1 - t0), (unsigned long long)(c1 - c0));
 	close(cfd);
 	close(slave);
 	close(master);
@@ -558,8 +557,8 @@ static int ldisc(int argc, char **argv)
 					checked++;
 				}
 				if (!ok && !bad++)
-					fprintf(stderr, "pppbench: rx frame %lu is bad (%zd bytes)\n",
-						(unsigned long)done, n);
+					fprintf(stderr, "pppbench: rx frame %llu is bad (%zd bytes)\n",
+						(unsigned long long)done, n);
 				done++;
 			}
 		}
@@ -570,11 +569,11 @@ static int ldisc(int argc, char **argv)
 	}
 	uint64_t t1 = now_ns(), c1 = cpu_ns();
 
-	printf("BENCH test=ldisc dir=%s size=%zu mode=%s frames=%lu bytes=%lu lost=%lu bad=%lu checked=%lu wall_ns=%lu cpu_ns=%lu\n",
-	       argv[2], size, mode, (unsigned long)done,
-	       (unsigned long)((done - bad) * size), (unsigned long)lost,
-	       (unsigned long)bad, (unsigned long)checked,
-	       (unsigned long)(t1 - t0), (unsigned long)(c1 - c0));
+	printf("BENCH test=ldisc dir=%s size=%zu mode=%s frames=%llu bytes=%llu lost=%llu bad=%llu checked=%llu wall_ns=%llu cpu_ns=%llu\n",
+	       argv[2], size, mode, (unsigned long long)done,
+	       (unsigned long long)((done - bad) * size), (unsigned long long)lost,
+	       (unsigned long long)bad, (unsigned long long)checked,
+	       (unsigned long long)(t1 - t0), (unsigned long long)(c1 - c0));
 	free(scan);
 	close(cfd);
 	close(slave);
@@ -716,10 +715,10 @@ static int units(int argc, char **argv)
 		return 3;
 	}
 
-	printf("BENCH test=units n=%d create_ns=%lu create_cpu_ns=%lu close_ns=%lu gone_ns=%lu destroy_ns=%lu destroy_cpu_ns=%lu slab_kb=%ld percpu_kb=%ld\n",
-	       n, (unsigned long)(t1 - t0), (unsigned long)(c1 - c0),
-	       (unsigned long)(t2 - t1), (unsigned long)(t3 - t1),
-	       (unsigned long)(t4 - t1), (unsigned long)(c4 - c1),
+	printf("BENCH test=units n=%d create_ns=%llu create_cpu_ns=%llu close_ns=%llu gone_ns=%llu destroy_ns=%llu destroy_cpu_ns=%llu slab_kb=%ld percpu_kb=%ld\n",
+	       n, (unsigned long long)(t1 - t0), (unsigned long long)(c1 - c0),
+	       (unsigned long long)(t2 - t1), (unsigned long long)(t3 - t1),
+	       (unsigned long long)(t4 - t1), (unsigned long long)(c4 - c1),
 	       slab1 - slab0, pcpu1 - pcpu0);
 	return 0;
 }
@@ -733,8 +732,8 @@ int main(int argc, char **argv)
 	if (argc >= 2 && !strcmp(argv[1], "units"))
 		return units(argc, argv);
 	if (argc >= 2 && !strcmp(argv[1], "cpu")) {
-		printf("%lu %lu\n", (unsigned long)cpu_ns(),
-		       (unsigned long)now_ns());
+		printf("%llu %llu\n", (unsigned long long)cpu_ns(),
+		       (unsigned long long)now_ns());
 		return 0;
 	}
 	fprintf(stderr,

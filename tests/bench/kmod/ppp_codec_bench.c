@@ -7,9 +7,14 @@
  *
  *   BENCH test=codec op=enc|dec size=N mode=M bytes=B ns=T
  *
- * and stays loaded doing nothing (rmmod it).  simd=0 switches the
- * vector paths off, as ppp_async's parameter of that name does.  Under QEMU's icount the
- * times are guest instructions.  Decoding checks that every frame came
+ * after a line naming the path the codec takes on this CPU,
+ *
+ *   BENCH test=codec-path path=pclmul-sse2|pmull-neon|generic
+ *
+ * (the same async_simd.h hooks decide it for ppp_async), and stays
+ * loaded doing nothing (rmmod it).  simd=0 switches the vector paths
+ * off, as ppp_async's parameter of that name does.  Under QEMU's icount
+ * the times are guest instructions.  Decoding checks that every frame came
  * back, so a broken codec cannot look fast.
  */
 #include <linux/module.h>
@@ -33,6 +38,18 @@ MODULE_PARM_DESC(simd, "use the vector paths, as ppp_async's simd (default 1)");
 #define NFR	32		/* distinct frames per case, cycled */
 
 static const char *const mode_name[] = { "random", "map0", "worst" };
+
+/* The vector path ppp_hdlc_simd_begin() enters here, if any. */
+static const char *codec_path(void)
+{
+	if (!ppp_hdlc_clmul_present())
+		return "generic";
+	if (IS_ENABLED(CONFIG_X86_64))
+		return "pclmul-sse2";
+	if (IS_ENABLED(CONFIG_ARM64))
+		return "pmull-neon";
+	return "vector";
+}
 
 static void fill(u8 *f, size_t size, int mode)
 {
@@ -119,6 +136,7 @@ static int __init ppp_codec_bench_init(void)
 
 	if (!simd)
 		ppp_hdlc_simd_disable();
+	pr_info("BENCH test=codec-path path=%s\n", codec_path());
 	frames = vmalloc(NFR * 1500);
 	wire = vmalloc(wire_room);
 	rbuf = vmalloc(1500 + 8);
