@@ -344,6 +344,7 @@ static void lt_write_error(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, c->tx.tpkt);
 	KUNIT_EXPECT_FALSE(test, lt_flag(c, PPP_LDISC_TX_FULL));
 	KUNIT_EXPECT_FALSE(test, lt_flag(c, PPP_LDISC_TX_BUSY));
+	c->room = LT_ALL;
 	KUNIT_EXPECT_EQ(test, lt_send(test, &lt_whole_ops, 50, 8), 1);
 	lt_expect_frame(test, 0, 50, 8);
 }
