@@ -81,6 +81,7 @@ class Run:
         self.pppoe_mods = defaultdict(set)	# set -> pppox/pppoe sources
         self.cpu = None				# the guest's "cpu" line
         self.paths = defaultdict(set)		# set -> codec paths taken
+        self.sync_window = set()	# pppoe-sync: iperf3 -w
 
     def fail(self, r, what):
         s, rnd = r.get("set"), r.get("round")
@@ -108,6 +109,9 @@ def values(rows):
                 continue
             if t == "codec-path":
                 run.paths[s].add(r["path"])
+                continue
+            if t == "pppoe-sync-window":
+                run.sync_window.add(r["w"])
                 continue
             if r.get("failed") == "1":
                 run.fail(r, "%s failed (%s)" % (t, r.get("reason", "?")))
@@ -305,6 +309,14 @@ def main():
                 missed += 1
             print("%-44s %-6s %15s %15s %15s %15s %15s  %s" % (
                 label, unit, cells[0], cells[1], cells[2], ours_txt, nosimd_txt, vd))
+        for w in sorted(run.sync_window):
+            if w == "0":
+                print("   pppoe-sync: iperf3's own TCP window (pppoe -s may end the session "
+                      "on two frames in one pty read)")
+            else:
+                print("   pppoe-sync: iperf3 -w %s, one frame in flight (pppoe -s ends the "
+                      "session on two frames in one pty read); throughput includes "
+                      "zero-window waits, read CPU per MB" % w)
         if run.pppoe_mods:
             print("   pppoe-kernel: pppox/pppoe loaded by " + ", ".join(
                 "%s: %s" % (s, "+".join(sorted(m))) for s, m in sorted(run.pppoe_mods.items())))

@@ -41,6 +41,9 @@
 #   BENCH_UNITS     units created/destroyed (default 10000)
 #   BENCH_LDISC_KB  payload KiB per line-discipline case (default 256)
 #   BENCH_LINK_MB   MiB per iperf3 transfer (default 2)
+#   BENCH_SYNC_WINDOW  pppoe-sync: iperf3's TCP window (-w; default 1K:
+#                   one frame in flight, see bench-init; 0: iperf3's
+#                   own, and a pty's merged frames end the session)
 #   BENCH_PROF_KB   prof: payload KiB per ldisc case (default 8192)
 #   BENCH_PROF_MB   prof: MiB of the profiled TCP transfer (default 8)
 #   BENCH_PROF_HZ   prof: perf samples per second of guest time (default 10000)
@@ -98,6 +101,7 @@ fi
 units=${BENCH_UNITS:-10000}
 ldisc_kb=${BENCH_LDISC_KB:-256}
 link_mb=${BENCH_LINK_MB:-2}
+sync_window=${BENCH_SYNC_WINDOW:-1K}
 prof_kb=${BENCH_PROF_KB:-8192}
 prof_mb=${BENCH_PROF_MB:-8}
 prof_hz=${BENCH_PROF_HZ:-10000}
@@ -248,6 +252,7 @@ for k in $kernels; do
 	cmdline+=" ppp.results=$A_RESULTS"
 	cmdline+=" ppp.rounds=$rounds ppp.items=$(echo $kitems | tr ' ' ,)"
 	cmdline+=" ppp.units=$units ppp.ldisc_kb=$ldisc_kb ppp.link_mb=$link_mb"
+	cmdline+=" ppp.sync_window=$sync_window"
 	cmdline+=" ppp.prof_kb=$prof_kb ppp.prof_mb=$prof_mb ppp.prof_hz=$prof_hz"
 	echo "bench.sh: $lane ($kver): $rounds rounds of: $kitems ($qemu, icount, 1 vCPU)"
 	# BENCH_JOBS VMs at once: icount figures do not depend on host load.

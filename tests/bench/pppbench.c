@@ -27,7 +27,8 @@
  *	The same with N_SYNC_PPP (ppp_synctty) on the slave: no escaping,
  *	no FCS, address/control in front (ACFC is off).  tx: the master's
  *	bytes are counted in frames of SIZE + 2 and one frame in
- *	CHECK_EVERY is compared in full.  rx: a pty keeps no write
+ *	CHECK_EVERY is compared in full; no more frames in flight than
+ *	half a pty's buffer holds (see PTY_ROOM).  rx: a pty keeps no write
  *	boundaries, so one frame is in flight at a time: written to the
  *	master, read back from the channel fd, then the next.
  *
@@ -316,6 +317,14 @@ static void ldisc_setup(int disc, int *master, int *slave, int *cfd)
 		die("PPPIOCATTCHAN");
 }
 
+/*
+ * What a pty holds for its reader (pty.c sets its buffer limit to 8
+ * KiB).  N_SYNC_PPP writes a frame whole or, after a short write, all
+ * over again, and the part the pty took stays on the wire as a broken
+ * frame: tx keeps no more frames in flight than half of it holds.
+ */
+#define PTY_ROOM	8192
+
 /* pppbench ldisc tx|rx SIZE sync BYTES (see the top of the file) */
 static int ldisc_sync(int tx, size_t size, uint64_t total)
 {
@@ -335,6 +344,8 @@ static int ldisc_sync(int tx, size_t size, uint64_t total)
 	}
 	if (!tx)
 		window = 1;
+	else if ((size_t)window * wlen > PTY_ROOM / 2)
+		window = PTY_ROOM / 2 / wlen > 0 ? PTY_ROOM / 2 / wlen : 1;
 
 	uint64_t t0 = now_ns(), c0 = cpu_ns();
 

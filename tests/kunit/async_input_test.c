@@ -223,9 +223,9 @@ static void input_ixon_confack(struct kunit *test, bool xoff_first)
 	u8 wire[64];
 	size_t n = 0;
 
-	spin_lock_bh(&c->ap->tx_lock);
+	spin_lock_bh(&c->ap->tx.lock);
 	ppp_async_lcp_peek(c->ap, ai_req, sizeof(ai_req), false);
-	spin_unlock_bh(&c->ap->tx_lock);
+	spin_unlock_bh(&c->ap->tx.lock);
 
 	if (xoff_first)
 		wire[n++] = AI_XOFF;

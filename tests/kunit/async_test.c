@@ -862,7 +862,7 @@ static int lcp_init(struct kunit *test)
 	struct ppp_async *ap = kunit_kzalloc(test, sizeof(*ap), GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, ap);
-	spin_lock_init(&ap->tx_lock);
+	spin_lock_init(&ap->tx.lock);
 	spin_lock_init(&ap->rx_lock);
 	ap->mru = PPP_MRU;
 	ap->raccm = ~0U;
@@ -885,9 +885,9 @@ static void at_peek(struct kunit *test, const u8 *frame, size_t len,
 		ppp_async_lcp_peek(ap, b, len, inbound);
 		spin_unlock_bh(&ap->rx_lock);
 	} else {
-		spin_lock_bh(&ap->tx_lock);
+		spin_lock_bh(&ap->tx.lock);
 		ppp_async_lcp_peek(ap, b, len, inbound);
-		spin_unlock_bh(&ap->tx_lock);
+		spin_unlock_bh(&ap->tx.lock);
 	}
 }
 

@@ -35,23 +35,23 @@ MODULE_PARM_DESC(flag_time,
  * ppp_async_update_txmaps - rebuild the escape maps after ->xaccm changed
  * @ap: the channel
  *
- * Context: tx_lock held.
+ * Context: ->tx.lock held.
  */
 void ppp_async_update_txmaps(struct ppp_async *ap)
 {
-	lockdep_assert_held(&ap->tx_lock);
+	lockdep_assert_held(&ap->tx.lock);
 	ppp_hdlc_tx_map(&ap->txmap, ap->xaccm);
 	ppp_hdlc_lcp_map(&ap->lcpmap, ap->xaccm);
 }
 
 void ppp_async_init_state(struct ppp_async *ap)
 {
-	spin_lock_init(&ap->tx_lock);
+	ppp_ldisc_tx_init(&ap->tx, ap->tty);
 	spin_lock_init(&ap->rx_lock);
 	ap->mru = PPP_MRU;
 	ap->xaccm[0] = ~0U;
 	ap->xaccm[3] = PPP_ASYNC_ALWAYS_ESCAPE_W3;
-	/* not yet visible to anyone: no tx_lock needed */
+	/* not yet visible to anyone: no tx.lock needed */
 	ppp_hdlc_tx_map(&ap->txmap, ap->xaccm);
 	ppp_hdlc_lcp_map(&ap->lcpmap, ap->xaccm);
 	ap->raccm = ~0U;
@@ -64,21 +64,27 @@ void ppp_async_init_state(struct ppp_async *ap)
 void ppp_async_free_state(struct ppp_async *ap)
 {
 	ppp_ldisc_rxbuf_release(&ap->rxb);
-	kfree_skb(ap->tpkt);
+	kfree_skb(ap->tx.tpkt);
 	skb_queue_purge(&ap->rqueue);
 }
 
-/* ---- transmit ---- */
+/* ---- transmit: the framing; the push loop is ldisc_tx.h's ---- */
+
+static struct ppp_async *ppp_async_of(struct ppp_ldisc_tx *tx)
+{
+	return container_of(tx, struct ppp_async, tx);
+}
 
 /*
  * Take @skb as the frame to send and set the encoder up for it.  Frames
- * shorter than a protocol field are dropped.  tx_lock held.
+ * shorter than a protocol field are dropped.
  */
-static void ppp_async_start_frame(struct ppp_async *ap, struct sk_buff *skb)
+static void ppp_async_start_frame(struct ppp_ldisc_tx *tx, struct sk_buff *skb)
 {
+	struct ppp_async *ap = ppp_async_of(tx);
 	unsigned int flags = 0;
 
-	lockdep_assert_held(&ap->tx_lock);
+	lockdep_assert_held(&tx->lock);
 	/* A frame needs a protocol field: never peek past a short one. */
 	if (skb->len < 2 || skb_linearize(skb)) {
 		kfree_skb(skb);
@@ -100,18 +106,39 @@ static void ppp_async_start_frame(struct ppp_async *ap, struct sk_buff *skb)
 	/* less the wire bytes without escapes: flags, ff 03, data, FCS */
 	ap->tx_extra = -(int)(ap->enc.open_flag + ap->enc.headlen +
 			      ap->enc.len + 3);
-	ap->tpkt = skb;
+	tx->tpkt = skb;
+}
+
+/* The unwritten part of obuf. */
+static unsigned int ppp_async_pending(struct ppp_ldisc_tx *tx, const u8 **buf)
+{
+	struct ppp_async *ap = ppp_async_of(tx);
+
+	lockdep_assert_held(&tx->lock);
+	*buf = ap->optr;
+	return ap->olim - ap->optr;
+}
+
+/* The frame is done when it is encoded (ppp_async_encode), not here. */
+static bool ppp_async_written(struct ppp_ldisc_tx *tx, unsigned int sent)
+{
+	struct ppp_async *ap = ppp_async_of(tx);
+
+	lockdep_assert_held(&tx->lock);
+	ap->optr += sent;
+	return false;
 }
 
 /*
- * Refill obuf from ap->tpkt.  Returns true once the whole frame has been
- * encoded and ap->tpkt is free again.  tx_lock held, obuf empty.
+ * Refill obuf from ->tpkt (obuf is empty).  Returns true once the whole
+ * frame has been encoded.
  */
-static bool ppp_async_encode(struct ppp_async *ap)
+static bool ppp_async_encode(struct ppp_ldisc_tx *tx)
 {
+	struct ppp_async *ap = ppp_async_of(tx);
 	size_t n;
 
-	lockdep_assert_held(&ap->tx_lock);
+	lockdep_assert_held(&tx->lock);
 	n = ppp_hdlc_enc_run(&ap->enc, ap->obuf, sizeof(ap->obuf));
 	ap->optr = ap->obuf;
 	ap->olim = ap->obuf + n;
@@ -119,130 +146,38 @@ static bool ppp_async_encode(struct ppp_async *ap)
 	if (!ppp_hdlc_enc_done(&ap->enc))
 		return false;
 	ap->tx_escaped += ap->tx_extra;
-	consume_skb(ap->tpkt);
-	ap->tpkt = NULL;
 	return true;
 }
 
-/* A frame is gone (sent or dropped): ppp_generic may hand us the next. */
-static void ppp_async_frame_done(struct ppp_async *ap)
+/* Throw away the unwritten rest of obuf. */
+static void ppp_async_discard(struct ppp_ldisc_tx *tx)
 {
-	clear_bit(PPP_ASYNC_TX_FULL, &ap->tx_flags);
-}
+	struct ppp_async *ap = ppp_async_of(tx);
 
-/*
- * Throw away the unwritten rest of the buffer and the frame being sent
- * (hangup, write error, TCFLSH).  Returns true if a frame was dropped, so
- * the caller can wake the generic layer once tx_lock is released.
- */
-static bool ppp_async_discard_output(struct ppp_async *ap)
-{
-	lockdep_assert_held(&ap->tx_lock);
+	lockdep_assert_held(&tx->lock);
 	ap->optr = ap->olim;
-	if (!ap->tpkt)
-		return false;
-	kfree_skb(ap->tpkt);
-	ap->tpkt = NULL;
-	ppp_async_frame_done(ap);
-	return true;
 }
 
-/*
- * Write what we have to the tty until it is full or we run out.
- * Returns true if a frame was finished, so the caller can wake the
- * generic layer.
- *
- * The tty calls write_wakeup only while TTY_DO_WRITE_WAKEUP is set: it
- * is set around each write and left set only when the write came up
- * short.  (A pty calls it on every read of its other end, a UART each
- * time its buffer drains: with the bit always set, each of those would
- * run the deferred work for nothing.)
- *
- * TX_BUSY makes this non-reentrant: with both ends of a pty in N_PPP,
- * our tty write can run the peer's receive path, whose wakeup can call
- * straight back into us.  Whoever finds TX_BUSY set leaves the work to
- * the holder, who re-checks TX_WAKEUP after dropping TX_BUSY so that no
- * wakeup is lost in between.
- */
-static bool ppp_async_push(struct ppp_async *ap)
-{
-	struct tty_struct *tty = ap->tty;
-	bool stuffed = false, done = false;
-	int sent, avail;
-
-	if (test_and_set_bit(PPP_ASYNC_TX_BUSY, &ap->tx_flags))
-		return false;
-	spin_lock_bh(&ap->tx_lock);
-	for (;;) {
-		if (test_and_clear_bit(PPP_ASYNC_TX_WAKEUP, &ap->tx_flags))
-			stuffed = false;
-		if (!stuffed && ap->optr < ap->olim) {
-			avail = ap->olim - ap->optr;
-			set_bit(TTY_DO_WRITE_WAKEUP, &tty->flags);
-			sent = tty->ops->write(tty, ap->optr, avail);
-			if (sent < 0)
-				goto drop;	/* e.g. carrier lost */
-			ap->optr += sent;
-			if (sent < avail)
-				stuffed = true;
-			else	/* all taken: no wakeup wanted */
-				clear_bit(TTY_DO_WRITE_WAKEUP, &tty->flags);
-			continue;
-		}
-		if (ap->optr >= ap->olim && ap->tpkt) {
-			if (ppp_async_encode(ap)) {
-				ppp_async_frame_done(ap);
-				done = true;
-			}
-			continue;
-		}
-		/* No progress possible: let others in, then re-check. */
-		clear_bit(PPP_ASYNC_TX_BUSY, &ap->tx_flags);
-		if (!test_bit(PPP_ASYNC_TX_WAKEUP, &ap->tx_flags) &&
-		    (stuffed || !ap->tpkt))
-			break;
-		if (test_and_set_bit(PPP_ASYNC_TX_BUSY, &ap->tx_flags))
-			break;
-	}
-	spin_unlock_bh(&ap->tx_lock);
-	return done;
-
-drop:
-	clear_bit(PPP_ASYNC_TX_BUSY, &ap->tx_flags);
-	done = ppp_async_discard_output(ap);
-	spin_unlock_bh(&ap->tx_lock);
-	return done;
-}
+static const struct ppp_ldisc_tx_ops ppp_async_tx_ops = {
+	.start		= ppp_async_start_frame,
+	.pending	= ppp_async_pending,
+	.written	= ppp_async_written,
+	.encode		= ppp_async_encode,
+	.discard	= ppp_async_discard,
+};
 
 /* ppp_channel_ops.start_xmit: 1 = taken, 0 = busy (we wake up later). */
 static int ppp_async_send(struct ppp_channel *chan, struct sk_buff *skb)
 {
 	struct ppp_async *ap = chan->private;
 
-	/* Still busy with the last frame: maybe it can go now. */
-	if (test_bit(PPP_ASYNC_TX_FULL, &ap->tx_flags))
-		ppp_async_push(ap);
-	if (test_and_set_bit(PPP_ASYNC_TX_FULL, &ap->tx_flags))
-		return 0;
-	spin_lock_bh(&ap->tx_lock);
-	ppp_async_start_frame(ap, skb);
-	if (!ap->tpkt)
-		ppp_async_frame_done(ap);	/* dropped as malformed */
-	spin_unlock_bh(&ap->tx_lock);
-	ppp_async_push(ap);
-	return 1;
+	return ppp_ldisc_tx_send(&ap->tx, skb, &ppp_async_tx_ops);
 }
 
-/* TCFLSH on the tty: forget what we have not written yet. */
+/* TCFLSH on the tty, or hangup: forget what we have not written yet. */
 void ppp_async_flush_output(struct ppp_async *ap)
 {
-	bool done;
-
-	spin_lock_bh(&ap->tx_lock);
-	done = ppp_async_discard_output(ap);
-	spin_unlock_bh(&ap->tx_lock);
-	if (done)
-		ppp_output_wakeup(&ap->chan);
+	ppp_ldisc_tx_flush(&ap->tx, &ap->chan, &ppp_async_tx_ops);
 }
 
 /* ---- receive ---- */
@@ -430,8 +365,7 @@ static void ppp_async_process(struct ppp_ldisc_bh *bh)
 	struct ppp_async *ap = container_of(bh, struct ppp_async, bh);
 
 	ppp_ldisc_rx_deliver(&ap->chan, &ap->rqueue);
-	if (test_bit(PPP_ASYNC_TX_WAKEUP, &ap->tx_flags) && ppp_async_push(ap))
-		ppp_output_wakeup(&ap->chan);
+	ppp_ldisc_tx_resume(&ap->tx, &ap->chan, &ppp_async_tx_ops);
 }
 
 void ppp_async_schedule(struct ppp_async *ap)
@@ -459,10 +393,10 @@ static int ppp_async_set_xaccm(struct ppp_async *ap, void __user *argp)
 		return -EFAULT;
 	accm[2] &= ~PPP_ASYNC_NEVER_ESCAPE_W2;
 	accm[3] |= PPP_ASYNC_ALWAYS_ESCAPE_W3;
-	spin_lock_bh(&ap->tx_lock);
+	spin_lock_bh(&ap->tx.lock);
 	memcpy(ap->xaccm, accm, sizeof(accm));
 	ppp_async_update_txmaps(ap);
-	spin_unlock_bh(&ap->tx_lock);
+	spin_unlock_bh(&ap->tx.lock);
 	return 0;
 }
 
@@ -481,9 +415,9 @@ static int ppp_async_ioctl(struct ppp_channel *chan, unsigned int cmd,
 	case PPPIOCSFLAGS:
 		if (get_user(val, p))
 			return -EFAULT;
-		spin_lock_bh(&ap->tx_lock);	/* read by the encoder setup */
+		spin_lock_bh(&ap->tx.lock);	/* read by the encoder setup */
 		ap->flags = val & ~SC_RCV_BITS;
-		spin_unlock_bh(&ap->tx_lock);
+		spin_unlock_bh(&ap->tx.lock);
 		spin_lock_bh(&ap->rx_lock);
 		ap->rbits = val & SC_RCV_BITS;	/* 0 restarts detection */
 		spin_unlock_bh(&ap->rx_lock);
@@ -494,10 +428,10 @@ static int ppp_async_ioctl(struct ppp_channel *chan, unsigned int cmd,
 	case PPPIOCSASYNCMAP:
 		if (get_user(accm, (u32 __user *)argp))
 			return -EFAULT;
-		spin_lock_bh(&ap->tx_lock);
+		spin_lock_bh(&ap->tx.lock);
 		ap->xaccm[0] = accm;
 		ppp_async_update_txmaps(ap);
-		spin_unlock_bh(&ap->tx_lock);
+		spin_unlock_bh(&ap->tx.lock);
 		return 0;
 
 	case PPPIOCGRASYNCMAP:

@@ -99,7 +99,7 @@ static bool lcp_acks_our_request(struct ppp_async *ap, const u8 *pkt,
  * A frame shorter than its length field says is ignored; one whose
  * length field is below the header's size is taken at that length.
  *
- * Outbound: called with tx_lock held.  Inbound: with rx_lock held.
+ * Outbound: called with tx.lock held.  Inbound: with rx_lock held.
  */
 void ppp_async_lcp_peek(struct ppp_async *ap, const u8 *data, size_t len,
 			bool inbound)
@@ -111,7 +111,7 @@ void ppp_async_lcp_peek(struct ppp_async *ap, const u8 *data, size_t len,
 	if (inbound)
 		lockdep_assert_held(&ap->rx_lock);
 	else
-		lockdep_assert_held(&ap->tx_lock);
+		lockdep_assert_held(&ap->tx.lock);
 	if (len < 2 + LCP_HDRLEN)
 		return;
 	data += 2;

@@ -116,7 +116,7 @@ static void ppp_asynctty_wakeup(struct tty_struct *tty)
 	clear_bit(TTY_DO_WRITE_WAKEUP, &tty->flags);
 	if (!ap)
 		return;
-	set_bit(PPP_ASYNC_TX_WAKEUP, &ap->tx_flags);
+	ppp_ldisc_tx_wakeup(&ap->tx);
 	ppp_async_schedule(ap);
 }
 

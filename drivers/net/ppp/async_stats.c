@@ -2,7 +2,7 @@
 /*
  * ppp_async's framing counters (ppp_link_stats.h) and its tracepoint
  * (async_trace.h, instantiated here).  Receive causes are counted under
- * rx_lock, the transmit escape overhead under tx_lock: the locks the
+ * rx_lock, the transmit escape overhead under tx.lock: the locks the
  * paths that decide them already hold.
  */
 #include "ppp_async.h"
@@ -81,9 +81,9 @@ static void ppp_async_get_link_stats(struct ppp_channel *chan,
 			st->v[i] += ap->lstats.v[i];
 	spin_unlock_bh(&ap->rx_lock);
 
-	spin_lock_bh(&ap->tx_lock);
+	spin_lock_bh(&ap->tx.lock);
 	st->v[PPP_LINK_TX_ESCAPED_BYTES] += ap->tx_escaped;
-	spin_unlock_bh(&ap->tx_lock);
+	spin_unlock_bh(&ap->tx.lock);
 }
 
 static void ppp_async_describe(struct ppp_channel *chan, char *buf,

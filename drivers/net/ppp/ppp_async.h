@@ -7,19 +7,19 @@
  *
  * CONTEXTS AND LOCKS
  *
- *   ->tx_lock (spin, BH)   encoder state, ->tpkt, the output buffer and
- *                          the transmit maps.  Taken by start_xmit (BH or
- *                          process), the receive work (BH), TCFLSH and
- *                          the channel ioctls.
+ *   ->tx.lock (spin, BH)   encoder state, ->tx.tpkt, the output buffer
+ *                          and the transmit maps.  Taken by start_xmit
+ *                          (BH or process), the receive work (BH),
+ *                          TCFLSH and the channel ioctls.
  *   ->rx_lock (spin, BH)   decoder state, ->rxb, ->rbuf, ->mru,
  *                          ->raccm.  Taken by receive_buf (process
  *                          context, tty flip work) and the channel
  *                          ioctls.
- *   ->tx_flags bits        TX_FULL: a frame is in ->tpkt; TX_BUSY: one
- *                          pusher at a time (see async_channel.c);
- *                          TX_WAKEUP: the tty asked for more.
+ *   ->tx.flags bits        TX_FULL, TX_BUSY, TX_WAKEUP: the transmit
+ *                          push loop both disciplines share (ldisc_tx.h);
+ *                          async_channel.c supplies the HDLC encoding.
  *
- * The two locks are never held together, except rx_lock inside tx_lock
+ * The two locks are never held together, except rx_lock inside tx.lock
  * for the LCP Configure-Request checksum (async_lcp.c): order tx, rx.
  *
  * LIFETIME
@@ -55,26 +55,18 @@
 /* Wire bytes produced per encoder run: bounds one tty write. */
 #define PPP_ASYNC_OBUF		4096
 
-enum {
-	PPP_ASYNC_TX_FULL,
-	PPP_ASYNC_TX_BUSY,
-	PPP_ASYNC_TX_WAKEUP,
-};
-
 struct ppp_async {
 	struct tty_struct *tty;
 	struct ppp_channel chan;
-	unsigned int flags;		/* SC_COMP_PROT, SC_COMP_AC: tx_lock */
+	unsigned int flags;		/* SC_COMP_PROT, SC_COMP_AC: tx.lock */
 	unsigned int rbits;		/* SC_RCV_* seen on the line: rx_lock */
 
-	/* transmit: tx_lock */
-	spinlock_t tx_lock;
-	unsigned long tx_flags;
+	/* transmit: tx.lock */
+	struct ppp_ldisc_tx tx;		/* ->tpkt: frame being encoded */
 	u32 xaccm[8];			/* extended transmit map */
 	struct ppp_hdlc_map txmap;	/* xaccm as an escape map */
 	struct ppp_hdlc_map lcpmap;	/* txmap + every control byte */
 	struct ppp_hdlc_enc enc;
-	struct sk_buff *tpkt;		/* frame being encoded */
 	unsigned long last_xmit;	/* jiffies, for flag sharing */
 	u8 *optr, *olim;		/* unwritten part of obuf */
 	int tx_extra;			/* escapes in this frame, so far */

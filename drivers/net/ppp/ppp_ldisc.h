@@ -4,6 +4,8 @@
  * ppp_synctty (N_SYNC_PPP).  Both turn a tty into a PPP channel the same
  * way; they differ only in how bytes become frames.
  *
+ *   ldisc_tx.h     the transmit push loop, inline: the driver gives
+ *                  its framing as callbacks (struct ppp_ldisc_tx_ops)
  *   ldisc_rxbuf.c  receive buffers carved from pages of our own
  *   ldisc_glue.c   the deferred work that hands received frames to
  *                  ppp_input() and pushes output after a write_wakeup,
@@ -13,9 +15,10 @@
  * sync_shared.c): each module stays a drop-in of its own, loadable
  * without the other.  Nothing here is exported.
  *
- * LOCKS: each channel has a tx_lock and an rx_lock (spin, BH).  The
- * receive buffers are used under the rx_lock; the deferred work takes
- * neither itself (its callback does what it needs).
+ * LOCKS: each channel has a transmit lock (->tx.lock, ldisc_tx.h) and
+ * an rx_lock (spin, BH).  The receive buffers are used under the
+ * rx_lock; the deferred work takes neither itself (its callback does
+ * what it needs).
  */
 #ifndef PPP_LDISC_H
 #define PPP_LDISC_H
@@ -30,6 +33,7 @@
 #include <linux/interrupt.h>
 #include <linux/workqueue.h>
 #include "ppp_link_stats.h"
+#include "ldisc_tx.h"
 
 /* Receive status bits pppd reads to diagnose 7-bit or parity lines. */
 #define SC_RCV_BITS	(SC_RCV_B7_1 | SC_RCV_B7_0 | SC_RCV_ODDP | SC_RCV_EVNP)

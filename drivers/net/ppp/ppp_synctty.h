@@ -7,20 +7,20 @@
  * escaping, no FCS (the device, if any, does that); only the
  * address/control field and protocol-field compression are ours
  * (sync_frame.c).  What is not framing - the receive buffers, the
- * deferred work, the tty-side ioctls - is shared with ppp_async
- * (ppp_ldisc.h).
+ * deferred work, the transmit push loop, the tty-side ioctls - is
+ * shared with ppp_async (ppp_ldisc.h).
  *
  * CONTEXTS AND LOCKS
  *
- *   ->tx_lock (spin, BH)   ->tpkt and ->flags.  Taken by start_xmit (BH
- *                          or process), the deferred work (BH), TCFLSH,
- *                          hangup and the channel ioctls.
+ *   ->tx.lock (spin, BH)   ->tx.tpkt, ->flags and ->xaccm.  Taken by
+ *                          start_xmit (BH or process), the deferred work
+ *                          (BH), TCFLSH, hangup and the channel ioctls.
  *   ->rx_lock (spin, BH)   ->rxb, ->mru, ->rbits, ->raccm, ->rx_error.
  *                          Taken by receive_buf (process context) and
  *                          the channel ioctls.
- *   ->tx_flags bits        TX_FULL: a frame is in ->tpkt; TX_BUSY: one
- *                          pusher at a time (sync_channel.c); TX_WAKEUP:
- *                          the tty asked for more.
+ *   ->tx.flags bits        TX_FULL, TX_BUSY, TX_WAKEUP: the transmit
+ *                          push loop both disciplines share (ldisc_tx.h);
+ *                          sync_channel.c supplies the framing.
  *
  * The two locks are never held together.
  *
@@ -35,22 +35,14 @@
 
 #include "ppp_ldisc.h"
 
-enum {
-	PPP_SYNC_TX_FULL,
-	PPP_SYNC_TX_BUSY,
-	PPP_SYNC_TX_WAKEUP,
-};
-
 struct ppp_sync {
 	struct tty_struct *tty;
 	struct ppp_channel chan;
 
-	/* transmit: tx_lock */
-	spinlock_t tx_lock;
-	unsigned long tx_flags;
+	/* transmit: tx.lock */
+	struct ppp_ldisc_tx tx;		/* ->tpkt: frame being written */
 	unsigned int flags;		/* SC_COMP_PROT, SC_COMP_AC, ... */
 	u32 xaccm[8];			/* stored for pppd, not used */
-	struct sk_buff *tpkt;		/* frame being written */
 
 	/* receive: rx_lock */
 	spinlock_t rx_lock;

@@ -7,7 +7,8 @@
  * tty that takes less is full: the whole frame is written again after
  * its write_wakeup (a sync device takes a frame whole or not at all;
  * the prefix a pty took is lost as a broken frame, the frame itself is
- * not).  The deferred work tells ppp_generic once the frame is gone.
+ * not).  The push loop, the wakeups and the flush are shared with
+ * ppp_async (ldisc_tx.h); this file gives only the framing.
  *
  * Receive: each receive_buf call is one frame.  It is copied into the
  * shared receive buffers (ldisc_rxbuf.c), queued, and the deferred work
@@ -17,7 +18,7 @@
 
 void ppp_sync_init_state(struct ppp_sync *sp)
 {
-	spin_lock_init(&sp->tx_lock);
+	ppp_ldisc_tx_init(&sp->tx, sp->tty);
 	spin_lock_init(&sp->rx_lock);
 	sp->mru = PPP_MRU;
 	sp->xaccm[0] = ~0U;
@@ -29,22 +30,24 @@ void ppp_sync_init_state(struct ppp_sync *sp)
 void ppp_sync_free_state(struct ppp_sync *sp)
 {
 	ppp_ldisc_rxbuf_release(&sp->rxb);
-	kfree_skb(sp->tpkt);
+	kfree_skb(sp->tx.tpkt);
 	skb_queue_purge(&sp->rqueue);
 }
 
-/* ---- transmit ---- */
+/* ---- transmit: the framing; the push loop is ldisc_tx.h's ---- */
 
 /*
- * Give @skb its line header (sync_frame.c).  Returns it, or NULL when it
- * was dropped (too short, or no memory for the header).  tx_lock held.
+ * Give @skb its line header (sync_frame.c) and take it as the frame to
+ * write; drop it if it is too short or there is no memory for the
+ * header.
  */
-static struct sk_buff *ppp_sync_frame(struct ppp_sync *sp, struct sk_buff *skb)
+static void ppp_sync_start_frame(struct ppp_ldisc_tx *tx, struct sk_buff *skb)
 {
+	struct ppp_sync *sp = container_of(tx, struct ppp_sync, tx);
 	unsigned int pull;
 	int hdr;
 
-	lockdep_assert_held(&sp->tx_lock);
+	lockdep_assert_held(&tx->lock);
 	if (skb_linearize(skb))
 		goto drop;
 	hdr = ppp_sync_tx_header(skb->data, skb->len, sp->flags, &pull);
@@ -58,133 +61,57 @@ static struct sk_buff *ppp_sync_frame(struct ppp_sync *sp, struct sk_buff *skb)
 		skb->data[0] = PPP_ALLSTATIONS;
 		skb->data[1] = PPP_UI;
 	}
-	return skb;
+	tx->tpkt = skb;
+	return;
 drop:
 	kfree_skb(skb);
-	return NULL;
 }
 
-/* ->tpkt is gone (written or dropped): ppp_generic may send the next. */
-static void ppp_sync_frame_done(struct ppp_sync *sp)
+/* The whole frame, each time: a sync device takes it whole or not at all. */
+static unsigned int ppp_sync_pending(struct ppp_ldisc_tx *tx, const u8 **buf)
 {
-	lockdep_assert_held(&sp->tx_lock);
-	sp->tpkt = NULL;
-	clear_bit(PPP_SYNC_TX_FULL, &sp->tx_flags);
-}
-
-/*
- * Write ->tpkt.  Returns 1 when it is gone, 0 when the tty is full, a
- * negative errno when the tty refused it (e.g. carrier lost).
- *
- * TTY_DO_WRITE_WAKEUP is set around the write and left set only when
- * the tty came up short, as ppp_async does (async_channel.c).
- */
-static int ppp_sync_write(struct ppp_sync *sp)
-{
-	struct tty_struct *tty = sp->tty;
-	struct sk_buff *skb = sp->tpkt;
-	int sent;
-
-	lockdep_assert_held(&sp->tx_lock);
-	set_bit(TTY_DO_WRITE_WAKEUP, &tty->flags);
-	sent = tty->ops->write(tty, skb->data, skb->len);
-	if (sent < 0)
-		return sent;
-	if (sent < skb->len)
+	lockdep_assert_held(&tx->lock);
+	if (!tx->tpkt)
 		return 0;
-	clear_bit(TTY_DO_WRITE_WAKEUP, &tty->flags);
-	consume_skb(skb);
-	ppp_sync_frame_done(sp);
-	return 1;
+	*buf = tx->tpkt->data;
+	return tx->tpkt->len;
 }
 
 /*
- * Write what we have until the tty is full or we run out.  Returns true
- * if a frame went (or was dropped), so the caller can wake ppp_generic.
- *
- * TX_BUSY makes this non-reentrant, for the reason ppp_async gives
- * (both ends of a pty in a PPP discipline: our write runs the peer's
- * receive path, whose wakeup can call straight back into us).  Whoever
- * finds TX_BUSY set leaves the work to the holder, who re-checks
- * TX_WAKEUP after dropping TX_BUSY so that no wakeup is lost.
+ * A tty that took less is full: the whole frame goes again after its
+ * write_wakeup (the prefix a pty took is lost as a broken frame, the
+ * frame itself is not).
  */
-static bool ppp_sync_push(struct ppp_sync *sp)
+static bool ppp_sync_written(struct ppp_ldisc_tx *tx, unsigned int sent)
 {
-	bool stuffed = false, done = false;
-	int r;
-
-	if (test_and_set_bit(PPP_SYNC_TX_BUSY, &sp->tx_flags))
-		return false;
-	spin_lock_bh(&sp->tx_lock);
-	for (;;) {
-		if (test_and_clear_bit(PPP_SYNC_TX_WAKEUP, &sp->tx_flags))
-			stuffed = false;
-		if (!stuffed && sp->tpkt) {
-			r = ppp_sync_write(sp);
-			if (r < 0) {
-				kfree_skb(sp->tpkt);
-				ppp_sync_frame_done(sp);
-				done = true;
-				clear_bit(PPP_SYNC_TX_BUSY, &sp->tx_flags);
-				break;
-			}
-			if (r)
-				done = true;
-			else
-				stuffed = true;
-			continue;
-		}
-		/* No progress possible: let others in, then re-check. */
-		clear_bit(PPP_SYNC_TX_BUSY, &sp->tx_flags);
-		if (!test_bit(PPP_SYNC_TX_WAKEUP, &sp->tx_flags) &&
-		    (stuffed || !sp->tpkt))
-			break;
-		if (test_and_set_bit(PPP_SYNC_TX_BUSY, &sp->tx_flags))
-			break;
-	}
-	spin_unlock_bh(&sp->tx_lock);
-	return done;
+	lockdep_assert_held(&tx->lock);
+	return sent >= tx->tpkt->len;
 }
+
+static const struct ppp_ldisc_tx_ops ppp_sync_tx_ops = {
+	.start		= ppp_sync_start_frame,
+	.pending	= ppp_sync_pending,
+	.written	= ppp_sync_written,
+};
 
 /* ppp_channel_ops.start_xmit: 1 = taken, 0 = busy (we wake up later). */
 static int ppp_sync_send(struct ppp_channel *chan, struct sk_buff *skb)
 {
 	struct ppp_sync *sp = chan->private;
 
-	/* Still busy with the last frame: maybe it can go now. */
-	if (test_bit(PPP_SYNC_TX_FULL, &sp->tx_flags))
-		ppp_sync_push(sp);
-	if (test_and_set_bit(PPP_SYNC_TX_FULL, &sp->tx_flags))
-		return 0;
-	spin_lock_bh(&sp->tx_lock);
-	sp->tpkt = ppp_sync_frame(sp, skb);
-	if (!sp->tpkt)
-		ppp_sync_frame_done(sp);	/* dropped */
-	spin_unlock_bh(&sp->tx_lock);
-	ppp_sync_push(sp);
-	return 1;
+	return ppp_ldisc_tx_send(&sp->tx, skb, &ppp_sync_tx_ops);
 }
 
 /* TCFLSH on the tty, or hangup: forget the frame not written yet. */
 void ppp_sync_flush_output(struct ppp_sync *sp)
 {
-	bool done = false;
-
-	spin_lock_bh(&sp->tx_lock);
-	if (sp->tpkt) {
-		kfree_skb(sp->tpkt);
-		ppp_sync_frame_done(sp);
-		done = true;
-	}
-	spin_unlock_bh(&sp->tx_lock);
-	if (done)
-		ppp_output_wakeup(&sp->chan);
+	ppp_ldisc_tx_flush(&sp->tx, &sp->chan, &ppp_sync_tx_ops);
 }
 
 /* write_wakeup: the tty has room again; carry on from the deferred work. */
 void ppp_sync_wakeup(struct ppp_sync *sp)
 {
-	set_bit(PPP_SYNC_TX_WAKEUP, &sp->tx_flags);
+	ppp_ldisc_tx_wakeup(&sp->tx);
 	ppp_ldisc_bh_schedule(&sp->bh);
 }
 
@@ -269,8 +196,7 @@ static void ppp_sync_process(struct ppp_ldisc_bh *bh)
 	struct ppp_sync *sp = container_of(bh, struct ppp_sync, bh);
 
 	ppp_ldisc_rx_deliver(&sp->chan, &sp->rqueue);
-	if (test_bit(PPP_SYNC_TX_WAKEUP, &sp->tx_flags) && ppp_sync_push(sp))
-		ppp_output_wakeup(&sp->chan);
+	ppp_ldisc_tx_resume(&sp->tx, &sp->chan, &ppp_sync_tx_ops);
 }
 
 void ppp_sync_init_deferred(struct ppp_sync *sp)
@@ -286,9 +212,9 @@ static int ppp_sync_set_flags(struct ppp_sync *sp, int __user *p)
 
 	if (get_user(val, p))
 		return -EFAULT;
-	spin_lock_bh(&sp->tx_lock);	/* read by ppp_sync_frame() */
+	spin_lock_bh(&sp->tx.lock);	/* read by ppp_sync_start_frame() */
 	sp->flags = val & ~SC_RCV_BITS;
-	spin_unlock_bh(&sp->tx_lock);
+	spin_unlock_bh(&sp->tx.lock);
 	spin_lock_bh(&sp->rx_lock);
 	sp->rbits = val & SC_RCV_BITS;
 	spin_unlock_bh(&sp->rx_lock);
@@ -325,9 +251,9 @@ static int ppp_sync_set_xaccm(struct ppp_sync *sp, void __user *argp)
 		return -EFAULT;
 	accm[2] &= ~PPP_LDISC_NEVER_ESCAPE_W2;
 	accm[3] |= PPP_LDISC_ALWAYS_ESCAPE_W3;
-	spin_lock_bh(&sp->tx_lock);
+	spin_lock_bh(&sp->tx.lock);
 	memcpy(sp->xaccm, accm, sizeof(accm));
-	spin_unlock_bh(&sp->tx_lock);
+	spin_unlock_bh(&sp->tx.lock);
 	return 0;
 }
 
@@ -349,9 +275,9 @@ static int ppp_sync_ioctl(struct ppp_channel *chan, unsigned int cmd,
 	case PPPIOCSASYNCMAP:
 		if (get_user(accm, up))
 			return -EFAULT;
-		spin_lock_bh(&sp->tx_lock);
+		spin_lock_bh(&sp->tx.lock);
 		sp->xaccm[0] = accm;
-		spin_unlock_bh(&sp->tx_lock);
+		spin_unlock_bh(&sp->tx.lock);
 		return 0;
 	case PPPIOCGRASYNCMAP:
 		return put_user(sp->raccm, up);
