@@ -42,6 +42,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <dirent.h>
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
@@ -628,6 +629,9 @@ static void op_sioc(struct rng *r)
 	close(s);
 }
 
+/* What each worker is doing (its draw of 0-99), -1 between calls. */
+static atomic_int doing[32];
+
 static void *worker(void *arg)
 {
 	struct rng r = { .s = (uintptr_t)arg * 0x9e3779b97f4a7c15ULL | 1 };
@@ -636,6 +640,8 @@ static void *worker(void *arg)
 	while (!atomic_load(&stop)) {
 		unsigned int what = rnd(&r, 100);
 		struct slot *s;
+
+		atomic_store(&doing[id], what);
 
 		if (what < 6) {
 			op_open(&r);
@@ -658,6 +664,7 @@ static void *worker(void *arg)
 			s = slot_get(&r);
 			if (s->fd < 0) {
 				slot_release(s);
+				atomic_store(&doing[id], -1);
 				continue;
 			}
 			if (what < 35 && s->kind == S_PPP)
@@ -670,6 +677,7 @@ static void *worker(void *arg)
 				op_rw(&r, s);
 			slot_release(s);
 		}
+		atomic_store(&doing[id], -1);
 	}
 	return NULL;
 }
@@ -682,14 +690,46 @@ static double now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* Prints /proc/self/task/@tid/@name, each line prefixed. */
+static void show_task_file(const char *tid, const char *name)
+{
+	char path[64], line[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%s/%s", tid, name);
+	f = fopen(path, "r");
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f))
+		printf("fuzz:   %s %s: %s%s", tid, name, line,
+		       strchr(line, '\n') ? "" : "\n");
+	fclose(f);
+}
+
 static void *watchdog(void *arg)
 {
 	double limit = *(double *)arg;
+	struct dirent *d;
+	DIR *dir;
 
 	while (now() < limit)
 		sleep(1);
 	printf("fuzz: STUCK: threads did not finish; calls=%lu\n",
 	       atomic_load(&calls));
+	for (int i = 0; i < 32; i++)
+		if (atomic_load(&doing[i]) >= 0)
+			printf("fuzz: STUCK: worker %d in draw %d\n", i,
+			       atomic_load(&doing[i]));
+	/* where in the kernel each thread waits (root: kernel stacks) */
+	dir = opendir("/proc/self/task");
+	while (dir && (d = readdir(dir))) {
+		if (d->d_name[0] == '.')
+			continue;
+		show_task_file(d->d_name, "wchan");
+		show_task_file(d->d_name, "stack");
+	}
+	if (dir)
+		closedir(dir);
 	fflush(stdout);
 	_exit(3);
 }
@@ -729,6 +769,8 @@ int main(int argc, char **argv)
 	}
 	for (int i = 0; i < 16; i++)
 		units[i] = chans[i] = i;
+	for (int i = 0; i < 32; i++)
+		atomic_store(&doing[i], -1);
 	printf("fuzz: seed %lu, %d threads, %d s\n", seed, nthr, secs);
 	t0 = now();
 	for (int i = 0; i < nthr; i++)
