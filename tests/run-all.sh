@@ -352,20 +352,35 @@ for i in "${!arch_lanes[@]}"; do
 	[ -z "$sc" ] || arch_jobs+=("arch $a $k $m $sc")
 done
 # The longest boots first (two at a time, the last to start sets the
-# end): the KUnit and debug lanes, then the other arches' lanes (about
-# twice as slow per scenario under TCG as x86_64's), most scenarios
-# first, then the rest.
-if [ ${#arch_jobs[@]} -gt 0 ]; then
-	mapfile -t arch_jobs < <(printf '%s\n' "${arch_jobs[@]}" |
-		awk '{ print gsub(/,/, ",", $5) "\t" $0 }' | sort -s -rn -k1,1 | cut -f2-)
-	head_jobs=() tail_jobs=()
-	for j in "${jobs_list[@]}"; do
-		case "$j" in
-		kunit|"qemu debug "*) head_jobs+=("$j") ;;
-		*) tail_jobs+=("$j") ;;
-		esac
-	done
-	jobs_list=("${head_jobs[@]}" "${arch_jobs[@]}" "${tail_jobs[@]}")
+# end): the KUnit and debug lanes, then the rest by their number of
+# scenarios, an other arch's counting twice (about twice as slow per
+# scenario under TCG as x86_64's).
+job_weight() {	# job_weight JOB: its scenarios, x2 on another arch
+	local -a w
+	read -r -a w <<< "$1"
+	case "${w[0]}" in
+	arch) echo $(( 2 * ($(tr -cd , <<< "${w[4]}" | wc -c) + 1) )) ;;
+	kunit) echo 0 ;;
+	*)	if [ ${#w[@]} = 4 ]; then
+			echo $(( $(tr -cd , <<< "$pppd25_scen" | wc -c) + 1 ))
+		elif [ -n "${split_scen[${w[1]}/${w[2]}]:-}" ]; then
+			echo $(( $(tr -cd , <<< "${split_scen[${w[1]}/${w[2]}]}" | wc -c) + 1 ))
+		else
+			echo ${#all_scen[@]}
+		fi ;;
+	esac
+}
+head_jobs=() tail_jobs=()
+for j in "${jobs_list[@]}" "${arch_jobs[@]}"; do
+	case "$j" in
+	kunit|"qemu debug "*) head_jobs+=("$j") ;;
+	*) tail_jobs+=("$(job_weight "$j")	$j") ;;
+	esac
+done
+jobs_list=("${head_jobs[@]}")
+if [ ${#tail_jobs[@]} -gt 0 ]; then
+	mapfile -t -O ${#jobs_list[@]} jobs_list < <(printf '%s\n' "${tail_jobs[@]}" |
+		sort -s -t '	' -rn -k1,1 | cut -f2-)
 fi
 
 job_log() {	# job_log JOB: its log file
