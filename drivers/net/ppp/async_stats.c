@@ -23,6 +23,7 @@ static inline void trace_frame_error(int chan, int cause, unsigned int len)
 #else
 #define CREATE_TRACE_POINTS
 #include "async_trace.h"
+#include "ppp_link_offer.h"
 #endif
 
 static const enum ppp_link_stat ppp_async_err_stat[] = {
@@ -99,8 +100,8 @@ static const struct ppp_link_stats_ops ppp_async_link_stats_ops = {
 	.describe	= ppp_async_describe,
 };
 
-/* Offer the counters to ppp_generic (ppp_ldisc_offer_link_stats()). */
+/* Offer the counters to ppp_generic (ppp_link_stats_offer()). */
 void ppp_async_register_stats(struct ppp_async *ap)
 {
-	ppp_ldisc_offer_link_stats(&ap->chan, &ppp_async_link_stats_ops);
+	ppp_link_stats_offer(&ap->chan, &ppp_async_link_stats_ops);
 }

@@ -151,22 +151,3 @@ ssize_t ppp_ldisc_tty_write(struct tty_struct *tty, struct file *file,
 {
 	return -EAGAIN;
 }
-
-/*
- * Offer a channel's framing counters to ppp_generic, if it is ours: the
- * in-tree one has no ppp_channel_set_link_stats(), and a line discipline
- * of ours loads on it all the same (hence symbol_get(), not a link-time
- * dependency).
- */
-void ppp_ldisc_offer_link_stats(struct ppp_channel *chan,
-				const struct ppp_link_stats_ops *ops)
-{
-	void (*set)(struct ppp_channel *chan,
-		    const struct ppp_link_stats_ops *ops);
-
-	set = symbol_get(ppp_channel_set_link_stats);
-	if (!set)
-		return;
-	set(chan, ops);
-	symbol_put(ppp_channel_set_link_stats);
-}

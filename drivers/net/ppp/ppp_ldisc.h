@@ -102,8 +102,6 @@ unsigned int ppp_ldisc_rx_tailroom(const u8 *proto);
 bool ppp_ldisc_rx_queue(struct sk_buff_head *q, struct sk_buff *skb,
 			bool *rx_error);
 void ppp_ldisc_rx_deliver(struct ppp_channel *chan, struct sk_buff_head *q);
-void ppp_ldisc_offer_link_stats(struct ppp_channel *chan,
-				const struct ppp_link_stats_ops *ops);
 int ppp_ldisc_tty_ioctl(struct tty_struct *tty, struct ppp_channel *chan,
 			unsigned int cmd, unsigned long arg);
 ssize_t ppp_ldisc_tty_read(struct tty_struct *tty, struct file *file,

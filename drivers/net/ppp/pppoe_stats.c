@@ -13,6 +13,7 @@
 #include <linux/module.h>
 #include <linux/ppp_channel.h>
 #include "pppoe.h"
+#include "ppp_link_offer.h"
 
 /**
  * pppoe_sess_count - count a frame @po's session dropped
@@ -70,12 +71,5 @@ static const struct ppp_link_stats_ops pppoe_link_stats_ops = {
  */
 void pppoe_offer_link_stats(struct pppoe_sock *po)
 {
-	void (*set)(struct ppp_channel *chan,
-		    const struct ppp_link_stats_ops *ops);
-
-	set = symbol_get(ppp_channel_set_link_stats);
-	if (!set)
-		return;
-	set(&po->px.chan, &pppoe_link_stats_ops);
-	symbol_put(ppp_channel_set_link_stats);
+	ppp_link_stats_offer(&po->px.chan, &pppoe_link_stats_ops);
 }

@@ -15,6 +15,7 @@
  * (BH) feeds it to ppp_input().
  */
 #include "ppp_synctty.h"
+#include "ppp_link_offer.h"
 
 void ppp_sync_init_state(struct ppp_sync *sp)
 {
@@ -337,5 +338,5 @@ static const struct ppp_link_stats_ops ppp_sync_link_stats_ops = {
 /* Receive causes are counted under rx_lock, which the paths hold. */
 void ppp_sync_register_stats(struct ppp_sync *sp)
 {
-	ppp_ldisc_offer_link_stats(&sp->chan, &ppp_sync_link_stats_ops);
+	ppp_link_stats_offer(&sp->chan, &ppp_sync_link_stats_ops);
 }
