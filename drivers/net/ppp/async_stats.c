@@ -6,6 +6,7 @@
  * paths that decide them already hold.
  */
 #include "ppp_async.h"
+#include "ppp_link_offer.h"
 
 /*
  * The KUnit suite that compiles this file in leaves the tracepoint to
@@ -23,7 +24,6 @@ static inline void trace_frame_error(int chan, int cause, unsigned int len)
 #else
 #define CREATE_TRACE_POINTS
 #include "async_trace.h"
-#include "ppp_link_offer.h"
 #endif
 
 static const enum ppp_link_stat ppp_async_err_stat[] = {
