@@ -25,7 +25,8 @@
 # PADO (0x07, AC-Name), PADR (0x19), PADS (0x65, a session id), in that
 # order; CHAP succeeded; both ends' /proc/net/pppoe list the session
 # (the PADS's id, the peer's MAC, the veth); no user-mode `pppoe` ran;
-# ping; 20 MiB TCP with equal sha256; the client hangs up (LCP
+# ping; 20 MiB TCP with equal sha256 (with our ppp_generic merged by
+# GRO before b's IP layer, and frame by frame with gro off); the client hangs up (LCP
 # Terminate): the server's session pppd ends, pppoe-server sends its
 # PADT (0xa7), neither end lists the session any more, pppoe-server
 # stays.  Session 2, a new client of the same pppoe-server: the
@@ -241,7 +242,35 @@ if [ -n "$PPP_VERBOSE" ]; then
 	say "(the PADS's session $sid, as /proc/net/pppoe prints it: ${pa:-none})"
 fi
 ping_check $S/ping a 198.51.100.1 1400
-transfer $S/tcp-20M a b 198.51.100.1 20
+
+# Receive batching: our ppp_generic hands frames for the stack to GRO,
+# so the TCP stream's segments reach b's IP layer merged, fewer packets
+# than ppp0 received frames; with `ethtool -K ppp0 gro off` each frame
+# goes up alone again, as in-tree always does.
+ip_in() {	# ip_in NS: the namespace's IP InReceives
+	ns "$1" awk '$1 == "Ip:" { if (!h) { for (i = 2; i <= NF; i++)
+		if ($i == "InReceives") c = i; h = 1 } else print $c }' /proc/net/snmp
+}
+ppp_rx() { ns "$1" cat /sys/class/net/ppp0/statistics/rx_packets; }
+gro_tcp() {	# gro_tcp NAME MB: sets GRO_RX (ppp0 frames) and GRO_IP
+	local r0 i0
+	r0=$(ppp_rx b) i0=$(ip_in b)
+	transfer "$1" a b 198.51.100.1 "$2"
+	GRO_RX=$(( $(ppp_rx b) - r0 )) GRO_IP=$(( $(ip_in b) - i0 ))
+	[ -n "$PPP_VERBOSE" ] &&
+		say "b: ppp0 received $GRO_RX frames, IP saw $GRO_IP packets"
+}
+gro_tcp $S/tcp-20M 20
+if [ "$PPP_GEN" = ours ]; then
+	[ "$GRO_RX" -gt 100 ] && [ $((GRO_IP * 10)) -lt $((GRO_RX * 9)) ]
+	check $S/gro-merges $? "b's IP layer saw $GRO_IP packets for $GRO_RX frames on ppp0"
+	ns b ethtool -K ppp0 gro off
+	gro_tcp $S/tcp-4M-gro-off 4
+	[ "$GRO_RX" -gt 100 ] && [ $((GRO_IP * 10)) -ge $((GRO_RX * 9)) ]
+	check $S/gro-off-frame-by-frame $? "gro off: b's IP layer saw $GRO_IP packets for $GRO_RX frames on ppp0"
+else
+	skip $S/gro-merges "the in-tree ppp_generic hands each frame up alone"
+fi
 
 # The client hangs up (LCP Terminate): the server's session pppd ends,
 # pppoe-server sends the PADT for it, and both ends let go of the session.

@@ -417,8 +417,13 @@ int ppp_chan_connect(struct ppp_chan *pch, int unit)
 		goto out;
 	}
 	hdrlen = pch->file.hdrlen + PPP_HDRLEN - PPP_PROTO_LEN;
-	if (hdrlen > ppp->dev->hard_header_len)
-		ppp->dev->hard_header_len = hdrlen;
+	/*
+	 * The channel's header is room the stack leaves in front
+	 * (needed_headroom); hard_header_len stays PPP_HDRLEN, the bytes
+	 * GRO compares between frames of one flow (see recv.c).
+	 */
+	if (hdrlen - PPP_HDRLEN > ppp->dev->needed_headroom)
+		ppp->dev->needed_headroom = hdrlen - PPP_HDRLEN;
 	if (hdrlen > ppp->file.hdrlen)
 		ppp->file.hdrlen = hdrlen;
 	if (direct)

@@ -273,7 +273,7 @@ void ppp_ccp_peek(struct ppp_unit *ppp, struct sk_buff *skb, bool inbound)
 struct sk_buff *ppp_ccp_compress(struct ppp_unit *ppp, struct sk_buff *skb)
 {
 	int room = ppp->dev->mtu + ppp->xcomp->comp_extra + PPP_HDRLEN;
-	int reserve = ppp->dev->hard_header_len - PPP_HDRLEN;
+	int reserve = ppp->dev->needed_headroom;
 	struct sk_buff *out;
 	int len;
 

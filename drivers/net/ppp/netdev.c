@@ -97,6 +97,7 @@ static int ppp_netdev_init(struct net_device *dev)
 	if (err)
 		return err;
 	netdev_lockdep_set_classes(dev);
+	ppp_rx_napi_init(ppp);
 	ppp_file_get(&ppp->file);
 	return 0;
 }
@@ -111,6 +112,7 @@ static void ppp_netdev_uninit(struct net_device *dev)
 
 	ppp_unit_remove_number(ppp);
 	ppp_unit_make_dead(ppp);
+	ppp_rx_napi_stop(ppp);
 }
 
 static void ppp_netdev_destructor(struct net_device *dev)

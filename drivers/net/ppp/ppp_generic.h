@@ -226,6 +226,14 @@ struct ppp_unit {
 	/* Filters (filter.c); written under both locks */
 	struct bpf_prog *pass_filter;
 	struct bpf_prog *active_filter;
+
+	/*
+	 * Frames for the stack (recv.c): queued under rxq.lock, delivered
+	 * through GRO by the unit's NAPI context.  Within the device's
+	 * kmalloc-4k allocation on 64-bit kernels, as without them.
+	 */
+	struct sk_buff_head rxq;
+	struct napi_struct napi;
 };
 
 struct ppp_chan {
@@ -346,6 +354,8 @@ void ppp_receive_error(struct ppp_unit *ppp);
 void ppp_receive_frame(struct ppp_unit *ppp, struct sk_buff *skb,
 		       struct ppp_chan *pch);
 void ppp_receive_nonmp_frame(struct ppp_unit *ppp, struct sk_buff *skb);
+void ppp_rx_napi_init(struct ppp_unit *ppp);
+void ppp_rx_napi_stop(struct ppp_unit *ppp);
 
 /* mp.c */
 void ppp_mp_init(struct ppp_unit *ppp);

@@ -14,6 +14,87 @@ void ppp_receive_error(struct ppp_unit *ppp)
 	ppp_vj_toss(ppp);
 }
 
+/*
+ * Frames for the stack go through the unit's NAPI context rather than
+ * netif_rx(): GRO there merges the segments of a TCP stream, so the
+ * stack above handles a few large packets instead of many small ones,
+ * and its ACKs thin out accordingly.  The poll runs in softirq on the
+ * CPU whose receive path scheduled it, as netif_rx()'s backlog would.
+ */
+
+/* Frames waiting for the poll before more are dropped (netif_rx's default). */
+#define PPP_RXQ_MAX	1000
+
+static int ppp_rx_poll(struct napi_struct *napi, int budget)
+{
+	struct ppp_unit *ppp = container_of(napi, struct ppp_unit, napi);
+	struct sk_buff_head batch;
+	struct sk_buff *skb;
+	int done = 0;
+
+	__skb_queue_head_init(&batch);
+	spin_lock(&ppp->rxq.lock);
+	while (done < budget && (skb = __skb_dequeue(&ppp->rxq))) {
+		__skb_queue_tail(&batch, skb);
+		done++;
+	}
+	spin_unlock(&ppp->rxq.lock);
+
+	while ((skb = __skb_dequeue(&batch)))
+		napi_gro_receive(napi, skb);
+	if (done < budget)
+		napi_complete_done(napi, done);
+	return done;
+}
+
+/* ndo_init: the NAPI context lives as long as the device's registration. */
+void ppp_rx_napi_init(struct ppp_unit *ppp)
+{
+	skb_queue_head_init(&ppp->rxq);
+	/* no busy polling: nothing to poll but this queue */
+	set_bit(NAPI_STATE_NO_BUSY_POLL, &ppp->napi.state);
+	netif_napi_add(ppp->dev, &ppp->napi, ppp_rx_poll);
+	napi_enable(&ppp->napi);
+}
+
+/*
+ * ndo_uninit, once the unit is closing (nothing is queued any more):
+ * waits for a running poll, drops what GRO holds and what is queued.
+ * The core waits for an RCU grace period before the device, and the
+ * NAPI context in it, is freed.
+ */
+void ppp_rx_napi_stop(struct ppp_unit *ppp)
+{
+	ASSERT_RTNL();
+	napi_disable(&ppp->napi);
+	__netif_napi_del(&ppp->napi);
+	skb_queue_purge(&ppp->rxq);
+}
+
+static void ppp_rx_to_stack(struct ppp_unit *ppp, struct sk_buff *skb)
+{
+	struct sk_buff_head *q = &ppp->rxq;
+	bool first;
+
+	/* GRO rewrites headers, which a clone shares */
+	if (!(ppp->dev->features & NETIF_F_GRO) || skb_cloned(skb)) {
+		netif_rx(skb);
+		return;
+	}
+	spin_lock(&q->lock);
+	if (skb_queue_len(q) >= PPP_RXQ_MAX) {
+		spin_unlock(&q->lock);
+		dev_core_stats_rx_dropped_inc(ppp->dev);
+		kfree_skb(skb);
+		return;
+	}
+	first = skb_queue_empty(q);
+	__skb_queue_tail(q, skb);
+	spin_unlock(&q->lock);
+	if (first)
+		napi_schedule(&ppp->napi);
+}
+
 /* Hand a network-protocol frame to the stack, if the unit lets it in. */
 static void ppp_receive_np(struct ppp_unit *ppp, struct sk_buff *skb, int np)
 {
@@ -47,7 +128,7 @@ static void ppp_receive_np(struct ppp_unit *ppp, struct sk_buff *skb, int np)
 	skb->protocol = ppp_np_ethertype(np);
 	skb_reset_mac_header(skb);
 	skb_scrub_packet(skb, !net_eq(ppp->net, dev_net(dev)));
-	netif_rx(skb);
+	ppp_rx_to_stack(ppp, skb);
 }
 
 /**
