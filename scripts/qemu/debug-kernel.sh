@@ -35,9 +35,9 @@
 #   ccache/              the compiler cache
 #   k-<key>/             finished builds, key = hash of the tarball, the
 #                        fragment, this recipe and the compiler version
-# Cold: x86_64 ~11 min on 2 cores, armhf ~ARMHF_COLD; warm (entry
-# exists): a hash of the tarball; new fragment with a warm ccache:
-# ~1-2 min.
+# Cold: x86_64 ~11 min on 2 cores, armhf ~9 CPU-minutes (15-20 min on
+# a loaded host); warm (entry exists): a hash of the tarball; new
+# fragment with a warm ccache: ~1-2 min.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
