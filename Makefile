@@ -78,9 +78,11 @@ soak: setup
 bench: setup
 	scripts/qemu/bench.sh
 
-# KUnit suites on the debug kernel (built and cached on first use).
+# KUnit suites on the debug kernel (built and cached on first use);
+# KUNIT_ARCH=armhf: on an ARMv7 kernel in qemu-system-arm instead.
+KUNIT_ARCH ?= x86_64
 kunit: setup
-	scripts/qemu/kunit.sh
+	scripts/qemu/kunit.sh --arch $(KUNIT_ARCH)
 
 # checkpatch --strict, W=1 C=2 (sparse) builds for 6.1 and 6.12,
 # shellcheck: ends "N passed, M failed"; CI runs it before check.
@@ -137,7 +139,8 @@ help:
 	@echo '                     DEMO=pppoe: the PPPoE setup in kernel mode (pppoe-server -k,'
 	@echo '                     discovery packet by packet, CHAP, ping, transfer, PADT)'
 	@echo '  check            - run every test (host tests, KUnit lane, QEMU scenarios)'
-	@echo '  kunit            - only the KUnit suites on the debug kernel'
+	@echo '  kunit            - only the KUnit suites on the debug kernel (KUNIT_ARCH=armhf:'
+	@echo '                     on an ARMv7 kernel, with the alignment fixup check)'
 	@echo '  soak             - long runs: chat and VJ fuzzers, scenarios with ppp.soak=1'
 	@echo '  bench            - ours vs in-tree side by side (QEMU icount; ours also with'
 	@echo '                     simd=0) + our codec on the real CPU: ratio table + PNG;'
@@ -172,7 +175,9 @@ help:
 	@echo '  X86_SPLIT="6.1/ours 6.12/ours" - x86 lanes a plain check gives a share of the'
 	@echo '                          scenarios each (X86_SKIP= X86_SPLIT= : the whole matrix)'
 	@echo '  PPP_CHECK_PLAN=1      - check prints its VM jobs and their scenarios, runs nothing'
-	@echo '  KUNIT=0               - check skips the KUnit lane'
+	@echo '  KUNIT=0               - check skips the KUnit lanes (with ARCHES naming armhf, e.g.'
+	@echo '                          all, check also runs them on an armhf kernel)'
+	@echo '  KUNIT_ARCH=armhf      - the arch make kunit boots (default x86_64)'
 	@echo '  SCENARIOS=<glob>[,<glob>] - subset of tests/scenarios/NN-*.sh for check'
 	@echo '  PPPD="2.4.9 2.5"      - pppd versions check runs: 2.4.9 everything, 2.5 its lane'
 	@echo '  PPPD25_KERNELS=6.12 PPPD25_SCENARIOS="20-pppd-pty ..." - the pppd 2.5 lane (README)'

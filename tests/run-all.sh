@@ -13,6 +13,9 @@
 #      (`make -C include/uapi check`) counts as one test;
 #   2. the KUnit lane on the debug kernel (scripts/qemu/kunit.sh; the
 #      debug kernel is built and cached on first use), unless KUNIT=0;
+#      when ARCHES is given and names armhf ("all" does), the same
+#      suites on an armhf kernel too (kunit.sh --arch armhf: RESULT
+#      kunit-armhf/...; its kernel is built once, before the VM jobs);
 #   3. the QEMU scenarios, scripts/qemu/run.sh, for every kernel in
 #      KERNELS (default "6.1 6.12 debug") x every module set in
 #      MODULE_SETS (default "ours intree"; MODULES= is accepted as a
@@ -142,6 +145,12 @@ jobs_list=()
 x86=
 case " $ARCHES " in *" x86_64 "*) x86=1 ;; esac
 [ -z "$x86" ] || [ "$KUNIT" = 0 ] || jobs_list+=("kunit")
+# The armhf KUnit lane: not in a plain check (its kernel is one more
+# cold build), with ARCHES=all or any ARCHES naming armhf.
+kunit_armhf=
+if [ -n "$arches_given" ] && [ "$KUNIT" != 0 ]; then
+	case " $ARCHES " in *" armhf "*) kunit_armhf=1 ;; esac
+fi
 # pppd 2.4.9 runs every scenario; the debug kernel first: it is the
 # longest boot.
 if [ -n "$x86" ] && [[ " $PPPD " == *" 2.4.9 "* ]]; then
@@ -354,16 +363,18 @@ for i in "${!arch_lanes[@]}"; do
 	fi
 	[ -z "$sc" ] || arch_jobs+=("arch $a $k $m $sc")
 done
+[ -z "$kunit_armhf" ] || arch_jobs+=("kunit armhf")
 # The longest boots first (two at a time, the last to start sets the
 # end): the KUnit and debug lanes, then the rest by their number of
 # scenarios, an other arch's counting twice (about twice as slow per
-# scenario under TCG as x86_64's).
+# scenario under TCG as x86_64's); the armhf KUnit lane (a few minutes)
+# counts as four.
 job_weight() {	# job_weight JOB: its scenarios, x2 on another arch
 	local -a w
 	read -r -a w <<< "$1"
 	case "${w[0]}" in
 	arch) echo $(( 2 * ($(tr -cd , <<< "${w[4]}" | wc -c) + 1) )) ;;
-	kunit) echo 0 ;;
+	kunit) echo $(( ${#w[@]} > 1 ? 4 : 0 )) ;;
 	*)	if [ ${#w[@]} = 4 ]; then
 			echo $(( $(tr -cd , <<< "$pppd25_scen" | wc -c) + 1 ))
 		elif [ -n "${split_scen[${w[1]}/${w[2]}]:-}" ]; then
@@ -402,7 +413,7 @@ run_job() {	# run_job JOB: runs it; its log, status and time go to files
 	read -r -a w <<< "$1"
 	set -- "${w[@]}"
 	if [ "$1" = kunit ]; then
-		"$PPP_TOP/scripts/qemu/kunit.sh" > "$log" 2>&1 || rc=$?
+		"$PPP_TOP/scripts/qemu/kunit.sh" --arch "${2:-x86_64}" > "$log" 2>&1 || rc=$?
 	elif [ "$1" = arch ]; then	# another arch's lane
 		"$PPP_TOP/scripts/qemu/run.sh" --arch "$2" --kernel "$3" \
 			--modules "$4" --scenarios "$5" > "$log" 2>&1 || rc=$?
@@ -470,6 +481,13 @@ if [ ${#jobs_list[@]} -gt 0 ]; then
 			echo "run-all: building the debug kernel failed: see $logs/debug-kernel.log and $PPP_CACHE_DIR/debug/build.log"
 		stage_end
 	fi
+	if [ -n "$kunit_armhf" ]; then
+		stage "check: armhf KUnit kernel (built once, then cached)"
+		"$PPP_TOP/scripts/qemu/debug-kernel.sh" --arch armhf \
+			> "$logs/debug-kernel-armhf.log" 2>&1 ||
+			echo "run-all: building the armhf KUnit kernel failed: see $logs/debug-kernel-armhf.log and $PPP_CACHE_DIR/debug-armhf/build.log"
+		stage_end
+	fi
 	stage "check: ${#jobs_list[@]} VM jobs, ${PPP_JOBS:-2} at a time"
 	running=0
 	for j in "${jobs_list[@]}"; do
@@ -490,10 +508,12 @@ if [ ${#jobs_list[@]} -gt 0 ]; then
 		echo "==> $j ($log)"
 		cat "$log"
 		read -r rc secs < "$log.status" 2>/dev/null || { rc=1; secs=0; }
-		if [ "$j" = kunit ]; then
+		if [[ "$j" == kunit* ]]; then
 			read -r p f k < <(count_line "$log" "$rc")
-			add_row "kunit (debug kernel)" "$p" "$f" "$k" "$secs"
-			[ "$f" = 0 ] || failed+=("kunit: $f failed (see $log)")
+			row="kunit (debug kernel)"
+			[ "$j" = kunit ] || row="kunit (${j#kunit } kernel)"
+			add_row "$row" "$p" "$f" "$k" "$secs"
+			[ "$f" = 0 ] || failed+=("${j// /-}: $f failed (see $log)")
 			continue
 		fi
 		p=$(awk '$1 == "RESULT" && $3 == "PASS"' "$log" | wc -l)

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""kunit-report.py CONSOLE_LOG KUNIT_PY WORKDIR SUITE...
+"""kunit-report.py [--lane LANE] [--kmemleak] [--alignment]
+                   CONSOLE_LOG KUNIT_PY WORKDIR SUITE...
 
 Turns the console log of a KUnit VM (scripts/qemu/kunit-init) into
-"RESULT kunit/<suite>/<case> PASS|FAIL|SKIP [why]" lines and a closing
-"kunit: N passed, M failed" line; exit status 0 only if nothing failed.
+"RESULT LANE/<suite>/<case> PASS|FAIL|SKIP [why]" lines (LANE: kunit
+unless given) and a closing "kunit: N passed, M failed" line; exit
+status 0 only if nothing failed.
 
 - KTAP: every insmod of a test module prints its own KTAP document.  The
   documents between the PPP-KUNIT-BEGIN/END markers are merged into one
@@ -15,7 +17,12 @@ Turns the console log of a KUnit VM (scripts/qemu/kunit-init) into
 - The whole console is scanned for reports that do not fail a KUnit test
   by themselves: lockdep, might_sleep, WARN, BUG, hung tasks, soft
   lockups, UBSAN, debugobjects, list corruption (and KASAN, which does).
-- kmemleak: the reports between PPP-KMEMLEAK-BEGIN/END must be empty.
+- --kmemleak: the reports between PPP-KMEMLEAK-BEGIN/END must be empty
+  (without it, a kernel without kmemleak: not checked).
+- --alignment: the kernel's count of fixed-up unaligned accesses
+  (PPP-ALIGN <phase> System: N ..., from /proc/cpu/alignment) must not
+  grow while the suites run (begin -> suites) nor while the modules
+  unload (suites -> unloaded).
 """
 import json
 import os
@@ -86,32 +93,67 @@ def cases(group):
         yield sg['name'], st, bad
 
 
+ALIGN = re.compile(r'PPP-ALIGN (\S+) System:\s*(\d+)\s*(.*)$')
+
+
+def alignment(log, result):
+    """The fixup count must stay put over the suites and the unloading."""
+    seen = {}
+    for line in log:
+        m = ALIGN.search(line)
+        if m:
+            seen[m.group(1)] = (int(m.group(2)), m.group(3).strip())
+    for name, a, b in (('suites', 'begin', 'suites'),
+                       ('unload', 'suites', 'unloaded')):
+        if a not in seen or b not in seen:
+            result('alignment/' + name, 'FAIL',
+                   'no /proc/cpu/alignment reading (%s, %s)' % (a, b))
+        elif seen[b][0] != seen[a][0]:
+            result('alignment/' + name, 'FAIL',
+                   'System: %d -> %d fixed-up unaligned accesses, last %s'
+                   % (seen[a][0], seen[b][0], seen[b][1]))
+        else:
+            result('alignment/' + name, 'PASS')
+
+
 def main():
-    console, kunit_py, work = sys.argv[1:4]
-    expected = sys.argv[4:]
+    args = sys.argv[1:]
+    lane, check_kmemleak, check_align = 'kunit', False, False
+    while args and args[0].startswith('--'):
+        opt = args.pop(0)
+        if opt == '--lane':
+            lane = args.pop(0)
+        elif opt == '--kmemleak':
+            check_kmemleak = True
+        elif opt == '--alignment':
+            check_align = True
+        else:
+            sys.exit('kunit-report.py: unknown option ' + opt)
+    console, kunit_py, work = args[0:3]
+    expected = args[3:]
     with open(console, errors='replace') as f:
         log = list(clean(f))
 
     results = []      # (name, status, why)
 
     def result(name, ok, why=''):
-        results.append((name, ok, why))
+        results.append((lane + '/' + name, ok, why))
 
     # 1. KTAP between the markers.
     begin = next((i for i, l in enumerate(log) if 'PPP-KUNIT-BEGIN' in l), None)
     end = next((i for i, l in enumerate(log) if 'PPP-KUNIT-END' in l), None)
     if begin is None:
-        result('kunit/boot/reached-init', 'FAIL', 'no PPP-KUNIT-BEGIN in console')
+        result('boot/reached-init', 'FAIL', 'no PPP-KUNIT-BEGIN in console')
         region = []
     else:
         region = log[begin + 1:end if end is not None else len(log)]
         if end is None:
-            result('kunit/boot/tests-completed', 'FAIL',
+            result('boot/tests-completed', 'FAIL',
                    'no PPP-KUNIT-END: the kernel died during the tests')
     for l in region:
         m = re.search(r'PPP-INSMOD-FAIL (\S+)', l)
         if m:
-            result('kunit/insmod/' + m.group(1), 'FAIL', 'insmod failed')
+            result('insmod/' + m.group(1), 'FAIL', 'insmod failed')
 
     ktap = os.path.join(work, 'kunit.ktap')
     js = os.path.join(work, 'kunit.json')
@@ -135,49 +177,53 @@ def main():
             seen.add(suite['name'])
             for case, st, bad in cases(suite):
                 why = ('params: ' + ' '.join(bad)) if bad else ''
-                result('kunit/%s/%s' % (suite['name'], case), st, why)
+                result('%s/%s' % (suite['name'], case), st, why)
         # A suite without cases (crashed before any) is a test_case here.
         for tc in top.get('test_cases', []):
             if tc['name']:
                 seen.add(tc['name'])
-                result('kunit/%s/all' % tc['name'], 'FAIL',
+                result('%s/all' % tc['name'], 'FAIL',
                        'suite reported no cases')
     else:
-        result('kunit/parse/kunit.py', 'FAIL', 'kunit.py parse gave no JSON')
+        result('parse/kunit.py', 'FAIL', 'kunit.py parse gave no JSON')
     for s in expected:
         if s not in seen:
-            result('kunit/%s/reported' % s, 'FAIL', 'suite never reported')
+            result('%s/reported' % s, 'FAIL', 'suite never reported')
 
     # 2. Unloading.
     for l in log:
         m = re.search(r'PPP-RMMOD-FAIL (\S+)', l)
         if m:
-            result('kunit/rmmod/' + m.group(1), 'FAIL', 'rmmod failed')
+            result('rmmod/' + m.group(1), 'FAIL', 'rmmod failed')
 
     # 3. kmemleak, with the modules loaded and after unloading them.
-    for phase in ('loaded', 'unloaded'):
+    for phase in ('loaded', 'unloaded') if check_kmemleak else ():
         if any('PPP-KMEMLEAK-NA ' + phase in l for l in log):
-            result('kunit/kmemleak/' + phase, 'FAIL', 'no kmemleak in kernel')
+            result('kmemleak/' + phase, 'FAIL', 'no kmemleak in kernel')
             continue
         b = next((i for i, l in enumerate(log)
                   if 'PPP-KMEMLEAK-BEGIN ' + phase in l), None)
         e = next((i for i, l in enumerate(log)
                   if 'PPP-KMEMLEAK-END ' + phase in l), None)
         if b is None or e is None:
-            result('kunit/kmemleak/' + phase, 'FAIL', 'scan never ran')
+            result('kmemleak/' + phase, 'FAIL', 'scan never ran')
             continue
         rep = [l.split('PPP-KMEMLEAK: ', 1)[1] for l in log[b:e]
                if 'PPP-KMEMLEAK: ' in l]
         leaks = sum('unreferenced object' in l for l in rep)
-        result('kunit/kmemleak/' + phase, 'FAIL' if leaks else 'PASS',
+        result('kmemleak/' + phase, 'FAIL' if leaks else 'PASS',
                '%d leak(s)' % leaks if leaks else '')
         if leaks:
             for l in rep[:40]:
                 print('    ' + l)
 
+    # 3b. Unaligned accesses the kernel fixed up.
+    if check_align:
+        alignment(log, result)
+
     # 4. Reports that do not fail a test by themselves.
     hits = [i for i, l in enumerate(log) if SPLAT.search(l)]
-    result('kunit/console/no-splat', 'FAIL' if hits else 'PASS',
+    result('console/no-splat', 'FAIL' if hits else 'PASS',
            '%d report line(s)' % len(hits) if hits else '')
 
     npass = sum(st == 'PASS' for _, st, _ in results)
