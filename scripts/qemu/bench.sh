@@ -40,11 +40,19 @@
 #                   only when named
 #   BENCH_UNITS     units created/destroyed (default 10000)
 #   BENCH_LDISC_KB  payload KiB per line-discipline case (default 256)
+#   BENCH_LDISC_DIRS   ldisc directions (default "tx tx2p rx"; tx2p: tx
+#                   with writer and reader in two processes)
+#   BENCH_LDISC_SIZES  ldisc frame sizes (default "64 576 1500")
+#   BENCH_LDISC_MODES  ldisc modes (default "random map0 worst sync")
 #   BENCH_LINK_MB   MiB per iperf3 transfer (default 2)
 #   BENCH_SYNC_WINDOW  pppoe-sync: iperf3's TCP window (-w; default 1K:
 #                   one frame in flight, see bench-init; 0: iperf3's
 #                   own, and a pty's merged frames end the session)
 #   BENCH_PROF_KB   prof: payload KiB per ldisc case (default 8192)
+#   BENCH_PROF_CASES  prof: what it profiles: ldisc cases DIR:SIZE:MODE,
+#                   units, link, pppoe (default "tx:1500:map0 rx:1500:map0
+#                   tx:576:map0 rx:576:map0 tx:64:map0 rx:64:map0 units
+#                   link pppoe")
 #   BENCH_PROF_MB   prof: MiB of the profiled TCP transfer (default 8)
 #   BENCH_PROF_HZ   prof: perf samples per second of guest time (default 10000)
 #   BENCH_TIMEOUT   seconds per VM (default 3600)
@@ -100,6 +108,10 @@ if [ $((rounds % 2)) = 1 ] &&
 fi
 units=${BENCH_UNITS:-10000}
 ldisc_kb=${BENCH_LDISC_KB:-256}
+ldisc_dirs=${BENCH_LDISC_DIRS:-tx tx2p rx}
+ldisc_sizes=${BENCH_LDISC_SIZES:-64 576 1500}
+ldisc_modes=${BENCH_LDISC_MODES:-random map0 worst sync}
+prof_cases=${BENCH_PROF_CASES:-tx:1500:map0 rx:1500:map0 tx:576:map0 rx:576:map0 tx:64:map0 rx:64:map0 units link pppoe}
 link_mb=${BENCH_LINK_MB:-2}
 sync_window=${BENCH_SYNC_WINDOW:-1K}
 prof_kb=${BENCH_PROF_KB:-8192}
@@ -253,6 +265,10 @@ for k in $kernels; do
 	cmdline+=" ppp.rounds=$rounds ppp.items=$(echo $kitems | tr ' ' ,)"
 	cmdline+=" ppp.units=$units ppp.ldisc_kb=$ldisc_kb ppp.link_mb=$link_mb"
 	cmdline+=" ppp.sync_window=$sync_window"
+	cmdline+=" ppp.ldisc_dirs=$(echo $ldisc_dirs | tr ' ' ,)"
+	cmdline+=" ppp.ldisc_sizes=$(echo $ldisc_sizes | tr ' ' ,)"
+	cmdline+=" ppp.ldisc_modes=$(echo $ldisc_modes | tr ' ' ,)"
+	cmdline+=" ppp.prof_cases=$(echo $prof_cases | tr ' ' ,)"
 	cmdline+=" ppp.prof_kb=$prof_kb ppp.prof_mb=$prof_mb ppp.prof_hz=$prof_hz"
 	echo "bench.sh: $lane ($kver): $rounds rounds of: $kitems ($qemu, icount, 1 vCPU)"
 	# BENCH_JOBS VMs at once: icount figures do not depend on host load.

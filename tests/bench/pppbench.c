@@ -32,6 +32,13 @@
  *	boundaries, so one frame is in flight at a time: written to the
  *	master, read back from the channel fd, then the next.
  *
+ *   pppbench ldisc tx2p SIZE random|map0|worst|sync BYTES
+ *	tx with the writer and the master's reader in two processes, as
+ *	an application and a modem are: the same frames, window and
+ *	checks; the writer sleeps on a futex while its window is full and
+ *	the reader wakes it after each batch it read (see ldisc_tx2p()).
+ *	Reported as dir=tx2p.
+ *
  *   pppbench units N
  *	Create N units (open /dev/ppp + PPPIOCNEWUNIT each, so N ppp%d
  *	devices), then close every fd and wait until every ppp%d is gone
@@ -57,8 +64,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/futex.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -212,6 +223,15 @@ static void make_frame(uint8_t *f, size_t size, int worst)
 
 #define CHECK_EVERY	8	/* one frame in this many is checked in full */
 
+#define FRAME_MAX	(2 + 1500)	/* sync: ff 03, then the frame */
+
+/*
+ * The frames of a case.  Async: the SIZE bytes written to the channel.
+ * Sync: ff 03 and those bytes, as the line carries them (the channel
+ * is written from frames[i] + 2).
+ */
+static uint8_t frames[NFRAMES][FRAME_MAX];
+
 /*
  * Decode one frame's wire bytes (between its flags) and compare it with
  * ff 03 + @want: the length, the FCS and the content.  Default ACCM or
@@ -245,8 +265,13 @@ static int wire_frame_ok(const uint8_t *w, size_t n, const uint8_t *want,
 	       !memcmp(dec + 2, want, size);
 }
 
-/* The transmit side's view of the master: frames between flags. */
+/*
+ * The transmit side's view of the master.  Async: frames between flags.
+ * Sync: a stream of SIZE + 2 byte frames (the pty keeps no boundaries).
+ */
 struct tx_scan {
+	int sync;
+	size_t size;		/* bytes written to the channel per frame */
 	uint64_t frames;	/* frames ended (good or bad) */
 	uint64_t bad;
 	uint64_t checked;	/* frames decoded in full */
@@ -254,10 +279,10 @@ struct tx_scan {
 	uint8_t keep[2 * (1500 + 4) + 2];	/* its bytes, if checked */
 };
 
-static void tx_frame_end(struct tx_scan *s, uint8_t (*frames)[1500],
-			 size_t size)
+static void tx_frame_end(struct tx_scan *s)
 {
 	uint64_t k = s->frames++;
+	size_t size = s->size;
 	int ok = s->cur >= size + 4 && s->cur <= 2 * (size + 4);
 
 	if (ok && k % CHECK_EVERY == 0) {
@@ -282,6 +307,64 @@ static void tx_take(struct tx_scan *s, const uint8_t *p, size_t n)
 	s->cur += n;
 }
 
+/*
+ * Async: a frame ends at a flag after a non-flag.  memchr() finds the
+ * flags, and only every CHECK_EVERY-th frame is kept and decoded:
+ * checking costs both module sets the same, so the less it costs, the
+ * more the ratio shows the modules.
+ */
+static void tx_scan_async(struct tx_scan *s, const uint8_t *buf, size_t n)
+{
+	const uint8_t *p = buf, *end = buf + n, *f;
+
+	while ((f = memchr(p, 0x7e, end - p))) {
+		tx_take(s, p, f - p);
+		if (s->cur)
+			tx_frame_end(s);
+		p = f + 1;
+	}
+	tx_take(s, p, end - p);
+}
+
+/* Sync: the wire as a stream of SIZE + 2 byte frames. */
+static void tx_scan_sync(struct tx_scan *s, const uint8_t *buf, size_t n)
+{
+	size_t wlen = s->size + 2;
+
+	for (size_t i = 0; i < n;) {
+		size_t k = wlen - s->cur;
+
+		if (k > n - i)
+			k = n - i;
+		if (s->frames % CHECK_EVERY == 0)
+			memcpy(s->keep + s->cur, buf + i, k);
+		s->cur += k;
+		i += k;
+		if (s->cur < wlen)
+			continue;
+		if (s->frames % CHECK_EVERY == 0) {
+			s->bad += !!memcmp(s->keep, frames[s->frames % NFRAMES], wlen);
+			s->checked++;
+		}
+		s->cur = 0;
+		s->frames++;
+	}
+}
+
+/* Read all the master holds and count it. */
+static void tx_drain(int master, struct tx_scan *s)
+{
+	static uint8_t buf[65536];
+	ssize_t n;
+
+	while ((n = read(master, buf, sizeof(buf))) > 0) {
+		if (s->sync)
+			tx_scan_sync(s, buf, n);
+		else
+			tx_scan_async(s, buf, n);
+	}
+}
+
 /* ---- the line discipline test ------------------------------------- */
 
 static void set_nonblock(int fd)
@@ -293,30 +376,6 @@ static void set_nonblock(int fd)
 #define N_SYNC_PPP 14
 #endif
 
-/* The pty and channel fd of an ldisc case: slave in @disc, raw. */
-static void ldisc_setup(int disc, int *master, int *slave, int *cfd)
-{
-	struct termios t;
-	int chan;
-
-	*master = posix_openpt(O_RDWR | O_NOCTTY);
-	if (*master < 0 || grantpt(*master) || unlockpt(*master))
-		die("ptmx");
-	*slave = open(ptsname(*master), O_RDWR | O_NOCTTY);
-	if (*slave < 0)
-		die("pts");
-	tcgetattr(*slave, &t);
-	cfmakeraw(&t);
-	tcsetattr(*slave, TCSANOW, &t);
-	if (ioctl(*slave, TIOCSETD, &disc) < 0)
-		die("TIOCSETD");
-	if (ioctl(*slave, PPPIOCGCHAN, &chan) < 0)
-		die("PPPIOCGCHAN");
-	*cfd = open("/dev/ppp", O_RDWR);
-	if (*cfd < 0 || ioctl(*cfd, PPPIOCATTCHAN, &chan) < 0)
-		die("PPPIOCATTCHAN");
-}
-
 /*
  * What a pty holds for its reader (pty.c sets its buffer limit to 8
  * KiB).  N_SYNC_PPP writes a frame whole or, after a short write, all
@@ -325,41 +384,87 @@ static void ldisc_setup(int disc, int *master, int *slave, int *cfd)
  */
 #define PTY_ROOM	8192
 
-/* pppbench ldisc tx|rx SIZE sync BYTES (see the top of the file) */
-static int ldisc_sync(int tx, size_t size, uint64_t total)
+/* One ldisc case (see the top of the file). */
+struct ldisc_case {
+	const char *dir;	/* tx, tx2p or rx */
+	const char *mode;	/* random, map0, worst or sync */
+	int tx;			/* tx or tx2p */
+	int sync;
+	size_t size;
+	uint64_t nframes;
+	uint64_t window;	/* frames in flight at most */
+	int master, slave, cfd;
+};
+
+/* The pty and channel fd of @c: slave in its discipline, raw. */
+static void ldisc_setup(struct ldisc_case *c)
 {
-	static uint8_t frames[NFRAMES][1502], buf[65536], stream[1502];
-	uint64_t nframes = (total + size - 1) / size;
-	uint64_t sent = 0, done = 0, lost = 0, bad = 0, checked = 0;
-	size_t wlen = size + 2, have = 0;
-	int master, slave, cfd, window = 16;
+	int disc = c->sync ? N_SYNC_PPP : N_PPP, chan;
+	struct termios t;
 
-	ldisc_setup(N_SYNC_PPP, &master, &slave, &cfd);
-	set_nonblock(master);
-	set_nonblock(cfd);
-	for (int i = 0; i < NFRAMES; i++) {
-		frames[i][0] = 0xff;
-		frames[i][1] = 0x03;
-		make_frame(frames[i] + 2, size, 0);
+	c->master = posix_openpt(O_RDWR | O_NOCTTY);
+	if (c->master < 0 || grantpt(c->master) || unlockpt(c->master))
+		die("ptmx");
+	c->slave = open(ptsname(c->master), O_RDWR | O_NOCTTY);
+	if (c->slave < 0)
+		die("pts");
+	tcgetattr(c->slave, &t);
+	cfmakeraw(&t);
+	tcsetattr(c->slave, TCSANOW, &t);
+	if (ioctl(c->slave, TIOCSETD, &disc) < 0)
+		die("TIOCSETD");
+	if (ioctl(c->slave, PPPIOCGCHAN, &chan) < 0)
+		die("PPPIOCGCHAN");
+	c->cfd = open("/dev/ppp", O_RDWR);
+	if (c->cfd < 0 || ioctl(c->cfd, PPPIOCATTCHAN, &chan) < 0)
+		die("PPPIOCATTCHAN");
+	if (!c->sync) {
+		int v = strcmp(c->mode, "map0") ? (int)0xffffffff : 0;
+
+		if (ioctl(c->cfd, PPPIOCSASYNCMAP, &v) < 0 ||
+		    ioctl(c->cfd, PPPIOCSRASYNCMAP, &v) < 0)
+			die("PPPIOCSASYNCMAP");
 	}
-	if (!tx)
-		window = 1;
-	else if ((size_t)window * wlen > PTY_ROOM / 2)
-		window = PTY_ROOM / 2 / wlen > 0 ? PTY_ROOM / 2 / wlen : 1;
+	set_nonblock(c->master);
+	set_nonblock(c->cfd);
+}
 
+/* Write frame @k to the channel fd. */
+static void tx_write(struct ldisc_case *c, uint64_t k)
+{
+	const uint8_t *f = frames[k % NFRAMES] + (c->sync ? 2 : 0);
+
+	if (write(c->cfd, f, c->size) != (ssize_t)c->size)
+		die("write channel");
+}
+
+static void ldisc_report(struct ldisc_case *c, uint64_t done, uint64_t lost,
+			 uint64_t bad, uint64_t checked, uint64_t wall,
+			 uint64_t cpu)
+{
+	printf("BENCH test=ldisc dir=%s size=%zu mode=%s frames=%llu bytes=%llu lost=%llu bad=%llu checked=%llu wall_ns=%llu cpu_ns=%llu\n",
+	       c->dir, c->size, c->mode, (unsigned long long)done,
+	       (unsigned long long)((done - bad) * c->size),
+	       (unsigned long long)lost, (unsigned long long)bad,
+	       (unsigned long long)checked, (unsigned long long)wall,
+	       (unsigned long long)cpu);
+}
+
+/* Sync rx: one frame in flight, written to the master, read back. */
+static void ldisc_sync_rx(struct ldisc_case *c)
+{
+	static uint8_t buf[65536];
+	uint64_t sent = 0, done = 0, lost = 0, bad = 0, checked = 0;
+	size_t wlen = c->size + 2;
 	uint64_t t0 = now_ns(), c0 = cpu_ns();
 
-	while (done + lost < nframes) {
-		while (sent < nframes && sent - done - lost < (uint64_t)window) {
-			const uint8_t *f = frames[sent % NFRAMES];
-			ssize_t n = tx ? write(cfd, f + 2, size) :
-					 write(master, f, wlen);
-
-			if (n != (ssize_t)(tx ? size : wlen))
-				die("write");
+	while (done + lost < c->nframes) {
+		if (sent == done + lost && sent < c->nframes) {
+			if (write(c->master, frames[sent % NFRAMES], wlen) != (ssize_t)wlen)
+				die("write master");
 			sent++;
 		}
-		struct pollfd p = { .fd = tx ? master : cfd, .events = POLLIN };
+		struct pollfd p = { .fd = c->cfd, .events = POLLIN };
 
 		if (poll(&p, 1, 2000) == 0) {
 			lost += sent - done - lost;
@@ -367,228 +472,270 @@ static int ldisc_sync(int tx, size_t size, uint64_t total)
 		}
 		ssize_t n;
 
-		while ((n = read(tx ? master : cfd, buf, sizeof(buf))) > 0) {
-			if (!tx) {
-				int ok = n == (ssize_t)size;
+		while ((n = read(c->cfd, buf, sizeof(buf))) > 0) {
+			int ok = n == (ssize_t)c->size;
 
-				if (ok && done % CHECK_EVERY == 0) {
-					ok = !memcmp(buf, frames[done % NFRAMES] + 2, size);
-					checked++;
-				}
-				bad += !ok;
-				done++;
-				continue;
+			if (ok && done % CHECK_EVERY == 0) {
+				ok = !memcmp(buf, frames[done % NFRAMES] + 2, c->size);
+				checked++;
 			}
-			/* the wire as a stream of SIZE + 2 byte frames */
-			for (ssize_t i = 0; i < n;) {
-				size_t k = wlen - have;
-
-				if (k > (size_t)(n - i))
-					k = n - i;
-				if (done % CHECK_EVERY == 0)
-					memcpy(stream + have, buf + i, k);
-				have += k;
-				i += k;
-				if (have < wlen)
-					continue;
-				if (done % CHECK_EVERY == 0) {
-					bad += !!memcmp(stream, frames[done % NFRAMES], wlen);
-					checked++;
-				}
-				have = 0;
-				done++;
-			}
+			bad += !ok;
+			done++;
 		}
 	}
-	uint64_t t1 = now_ns(), c1 = cpu_ns();
-
-	printf("BENCH test=ldisc dir=%s size=%zu mode=sync frames=%llu bytes=%llu lost=%llu bad=%llu checked=%llu wall_ns=%llu cpu_ns=%llu\n",
-	       tx ? "tx" : "rx", size, (unsigned long long)done,
-	       (unsigned long long)((done - bad) * size), (unsigned long long)lost,
-	       (unsigned long long)bad, (unsigned long long)checked,
-	       (unsigned long long)(t1 - t0), (unsigned long long)(c1 - c0));
-	close(cfd);
-	close(slave);
-	close(master);
-	return 0;
+	ldisc_report(c, done, lost, bad, checked, now_ns() - t0, cpu_ns() - c0);
 }
 
-static int ldisc(int argc, char **argv)
+/*
+ * Async rx: pre-encoded frames (our own encoder) written back to back
+ * into the master, a window's worth at a time; read from the channel.
+ */
+static void ldisc_async_rx(struct ldisc_case *c)
 {
-	if (argc != 6)
-		return 1;
-	if (!strcmp(argv[4], "sync")) {
-		size_t size = strtoul(argv[3], NULL, 0);
-
-		if (size < 4 || size > 1500)
-			return 1;
-		return ldisc_sync(!strcmp(argv[2], "tx"), size,
-				  strtoull(argv[5], NULL, 0));
-	}
-	int tx = !strcmp(argv[2], "tx");
-	size_t size = strtoul(argv[3], NULL, 0);
-	const char *mode = argv[4];
-	uint64_t total = strtoull(argv[5], NULL, 0);
-	int worst = !strcmp(mode, "worst"), map0 = !strcmp(mode, "map0");
-	uint32_t accm = map0 ? 0 : 0xffffffff;
-	uint64_t nframes = (total + size - 1) / size;
-	int window = 16;
-
-	if (size < 4 || size > 1500)
-		return 1;
-	if (window * 2 * (size + 8) > 32768)
-		window = 32768 / (2 * (size + 8));
-
-	int master = posix_openpt(O_RDWR | O_NOCTTY);
-
-	if (master < 0 || grantpt(master) || unlockpt(master))
-		die("ptmx");
-	int slave = open(ptsname(master), O_RDWR | O_NOCTTY);
-
-	if (slave < 0)
-		die("pts");
-	struct termios t;
-
-	tcgetattr(slave, &t);
-	cfmakeraw(&t);
-	tcsetattr(slave, TCSANOW, &t);
-	int disc = N_PPP, chan;
-
-	if (ioctl(slave, TIOCSETD, &disc) < 0)
-		die("TIOCSETD N_PPP");
-	if (ioctl(slave, PPPIOCGCHAN, &chan) < 0)
-		die("PPPIOCGCHAN");
-	int cfd = open("/dev/ppp", O_RDWR);
-
-	if (cfd < 0 || ioctl(cfd, PPPIOCATTCHAN, &chan) < 0)
-		die("PPPIOCATTCHAN");
-	int v = accm;
-
-	if (ioctl(cfd, PPPIOCSASYNCMAP, &v) < 0 ||
-	    ioctl(cfd, PPPIOCSRASYNCMAP, &v) < 0)
-		die("PPPIOCSASYNCMAP");
-	set_nonblock(master);
-	set_nonblock(cfd);
-
-	static uint8_t frames[NFRAMES][1500];
-	static uint8_t buf[65536];
-
-	for (int i = 0; i < NFRAMES; i++)
-		make_frame(frames[i], size, worst);
-
-	/* Receive: pre-encode the frames back to back. */
-	static uint8_t wire[NFRAMES * 3100];
-	size_t woff[NFRAMES + 1];
+	static uint8_t wire[NFRAMES * 3100], buf[65536];
+	uint32_t accm = strcmp(c->mode, "map0") ? 0xffffffff : 0;
+	uint64_t sent = 0, done = 0, lost = 0, bad = 0, checked = 0;
+	const uint8_t *pend = NULL;
+	size_t woff[NFRAMES + 1], pend_len = 0;
 
 	woff[0] = 0;
 	for (int i = 0; i < NFRAMES; i++)
 		woff[i + 1] = woff[i] + encode(wire + woff[i], frames[i],
-					       size, accm);
+					       c->size, accm);
 
-	uint64_t sent = 0, done = 0, lost = 0, bad = 0, checked = 0;
-	struct tx_scan *scan = calloc(1, sizeof(*scan));
-	const uint8_t *pend = NULL;
-	size_t pend_len = 0;
 	uint64_t t0 = now_ns(), c0 = cpu_ns();
 
-	while (done + lost < nframes) {
-		/* fill the window */
-		if (tx) {
-			while (sent < nframes && sent - done - lost < window) {
-				if (write(cfd, frames[sent % NFRAMES], size) != size)
-					die("write channel");
-				sent++;
-			}
-		} else {
-			/* a batch of whole frames; partial writes resume */
-			if (!pend_len && sent < nframes &&
-			    sent - done - lost < window) {
-				int a = sent % NFRAMES, b = a;
-				uint64_t room = window - (sent - done - lost);
+	while (done + lost < c->nframes) {
+		/* a batch of whole frames; partial writes resume */
+		if (!pend_len && sent < c->nframes &&
+		    sent - done - lost < c->window) {
+			int a = sent % NFRAMES, b = a;
+			uint64_t room = c->window - (sent - done - lost);
 
-				while (b < NFRAMES && b - a < room &&
-				       sent + (b - a) < nframes)
-					b++;
-				pend = wire + woff[a];
-				pend_len = woff[b] - woff[a];
-				sent += b - a;
-			}
-			while (pend_len) {
-				ssize_t n = write(master, pend, pend_len);
-
-				if (n < 0 && errno == EAGAIN)
-					break;
-				if (n <= 0)
-					die("write master");
-				pend += n;
-				pend_len -= n;
-			}
+			while (b < NFRAMES && (uint64_t)(b - a) < room &&
+			       sent + (b - a) < c->nframes)
+				b++;
+			pend = wire + woff[a];
+			pend_len = woff[b] - woff[a];
+			sent += b - a;
 		}
-		/* wait for output */
-		struct pollfd p[2] = {
-			{ .fd = tx ? master : cfd, .events = POLLIN },
-			{ .fd = master, .events = POLLOUT },
-		};
-		int r = poll(p, pend_len ? 2 : 1, 2000);
+		while (pend_len) {
+			ssize_t n = write(c->master, pend, pend_len);
 
-		if (r == 0) {	/* nothing for 2 s: count what is missing */
+			if (n < 0 && errno == EAGAIN)
+				break;
+			if (n <= 0)
+				die("write master");
+			pend += n;
+			pend_len -= n;
+		}
+		struct pollfd p[2] = {
+			{ .fd = c->cfd, .events = POLLIN },
+			{ .fd = c->master, .events = POLLOUT },
+		};
+
+		if (poll(p, pend_len ? 2 : 1, 2000) == 0) {
+			/* nothing for 2 s: count what is missing */
 			lost += sent - done - lost;
 			continue;
 		}
-		if (tx) {
-			ssize_t n;
+		ssize_t n;
 
-			/*
-			 * A frame ends at a flag after a non-flag.  memchr()
-			 * finds the flags, and only every CHECK_EVERY-th
-			 * frame is kept and decoded: checking costs both
-			 * module sets the same, so the less it costs, the
-			 * more the ratio shows the modules.
-			 */
-			while ((n = read(master, buf, sizeof(buf))) > 0) {
-				const uint8_t *p = buf, *end = buf + n, *f;
+		while ((n = read(c->cfd, buf, sizeof(buf))) > 0) {
+			int ok = n == (ssize_t)c->size;
 
-				while ((f = memchr(p, 0x7e, end - p))) {
-					tx_take(scan, p, f - p);
-					if (scan->cur)
-						tx_frame_end(scan, frames, size);
-					p = f + 1;
-				}
-				tx_take(scan, p, end - p);
+			if (ok && done % CHECK_EVERY == 0) {
+				ok = !memcmp(buf, frames[done % NFRAMES], c->size);
+				checked++;
 			}
-			done = scan->frames;
-		} else {
-			ssize_t n;
-
-			while ((n = read(cfd, buf, sizeof(buf))) > 0) {
-				int ok = n == (ssize_t)size;
-
-				if (ok && done % CHECK_EVERY == 0) {
-					ok = !memcmp(buf, frames[done % NFRAMES], size);
-					checked++;
-				}
-				if (!ok && !bad++)
-					fprintf(stderr, "pppbench: rx frame %llu is bad (%zd bytes)\n",
-						(unsigned long long)done, n);
-				done++;
-			}
+			if (!ok && !bad++)
+				fprintf(stderr, "pppbench: rx frame %llu is bad (%zd bytes)\n",
+					(unsigned long long)done, n);
+			done++;
 		}
 	}
-	if (tx) {
-		bad = scan->bad;
-		checked = scan->checked;
+	ldisc_report(c, done, lost, bad, checked, now_ns() - t0, cpu_ns() - c0);
+}
+
+/*
+ * tx, one process: a window of frames written to the channel fd, then
+ * the master drained, in turn.
+ */
+static void ldisc_tx(struct ldisc_case *c)
+{
+	struct tx_scan *s = calloc(1, sizeof(*s));
+	uint64_t sent = 0, lost = 0;
+
+	if (!s)
+		die("calloc");
+	s->sync = c->sync;
+	s->size = c->size;
+
+	uint64_t t0 = now_ns(), c0 = cpu_ns();
+
+	while (s->frames + lost < c->nframes) {
+		while (sent < c->nframes && sent - s->frames - lost < c->window)
+			tx_write(c, sent++);
+
+		struct pollfd p = { .fd = c->master, .events = POLLIN };
+
+		if (poll(&p, 1, 2000) == 0) {
+			/* nothing for 2 s: count what is missing */
+			lost += sent - s->frames - lost;
+			continue;
+		}
+		tx_drain(c->master, s);
+	}
+	ldisc_report(c, s->frames, lost, s->bad, s->checked, now_ns() - t0,
+		     cpu_ns() - c0);
+	free(s);
+}
+
+/*
+ * tx, two processes, as an application and a modem are: the writer
+ * (this process) keeps up to a window of frames in flight and sleeps
+ * on a futex when it is full; the reader (a child) drains the master,
+ * publishes its counts in shared memory after each batch and wakes the
+ * writer if it sleeps.  One wake per batch at most, and none while the
+ * writer runs: what the pair costs on top of one process is the
+ * scheduler's, the same for both module sets.
+ */
+struct tx2p_shared {
+	uint32_t seq;		/* bumped by the reader after each batch */
+	uint32_t waiting;	/* the writer sleeps (or is about to) on seq */
+	uint32_t stop;		/* the writer has its figures: reader, exit */
+	uint32_t ready;		/* the reader runs */
+	uint64_t frames, bad, checked;	/* the reader's tx_scan counts */
+};
+
+static long futex(uint32_t *word, int op, uint32_t val,
+		  const struct timespec *ts)
+{
+	return syscall(SYS_futex, word, op, val, ts, NULL, 0);
+}
+
+static void tx2p_reader(struct ldisc_case *c, struct tx2p_shared *sh)
+{
+	struct tx_scan *s = calloc(1, sizeof(*s));
+
+	if (!s)
+		die("calloc");
+	s->sync = c->sync;
+	s->size = c->size;
+	__atomic_store_n(&sh->ready, 1, __ATOMIC_SEQ_CST);
+	futex(&sh->ready, FUTEX_WAKE, 1, NULL);
+	while (!__atomic_load_n(&sh->stop, __ATOMIC_ACQUIRE)) {
+		struct pollfd p = { .fd = c->master, .events = POLLIN };
+
+		if (poll(&p, 1, 100) <= 0)
+			continue;
+		tx_drain(c->master, s);
+		__atomic_store_n(&sh->frames, s->frames, __ATOMIC_RELAXED);
+		__atomic_store_n(&sh->bad, s->bad, __ATOMIC_RELAXED);
+		__atomic_store_n(&sh->checked, s->checked, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&sh->seq, 1, __ATOMIC_SEQ_CST);
+		if (__atomic_load_n(&sh->waiting, __ATOMIC_SEQ_CST))
+			futex(&sh->seq, FUTEX_WAKE, 1, NULL);
+	}
+	_exit(0);
+}
+
+static void ldisc_tx2p(struct ldisc_case *c)
+{
+	struct tx2p_shared *sh = mmap(NULL, sizeof(*sh), PROT_READ | PROT_WRITE,
+				      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	uint64_t sent = 0, done = 0, lost = 0;
+	pid_t pid;
+
+	if (sh == MAP_FAILED)
+		die("mmap");
+	pid = fork();
+	if (pid < 0)
+		die("fork");
+	if (!pid)
+		tx2p_reader(c, sh);
+	while (!__atomic_load_n(&sh->ready, __ATOMIC_SEQ_CST))
+		futex(&sh->ready, FUTEX_WAIT, 0, NULL);
+
+	uint64_t t0 = now_ns(), c0 = cpu_ns();
+
+	while (done + lost < c->nframes) {
+		uint32_t seq = __atomic_load_n(&sh->seq, __ATOMIC_ACQUIRE);
+
+		done = __atomic_load_n(&sh->frames, __ATOMIC_RELAXED);
+		while (sent < c->nframes && sent - done - lost < c->window)
+			tx_write(c, sent++);
+		if (done + lost >= c->nframes)
+			break;
+		/* the window is full (or all is sent): wait for the reader */
+		__atomic_store_n(&sh->waiting, 1, __ATOMIC_SEQ_CST);
+		if (__atomic_load_n(&sh->seq, __ATOMIC_SEQ_CST) == seq) {
+			struct timespec ts = { .tv_sec = 2 };
+
+			if (futex(&sh->seq, FUTEX_WAIT, seq, &ts) < 0 &&
+			    errno == ETIMEDOUT &&
+			    __atomic_load_n(&sh->seq, __ATOMIC_SEQ_CST) == seq)
+				lost += sent - done - lost;	/* nothing for 2 s */
+		}
+		__atomic_store_n(&sh->waiting, 0, __ATOMIC_SEQ_CST);
 	}
 	uint64_t t1 = now_ns(), c1 = cpu_ns();
 
-	printf("BENCH test=ldisc dir=%s size=%zu mode=%s frames=%llu bytes=%llu lost=%llu bad=%llu checked=%llu wall_ns=%llu cpu_ns=%llu\n",
-	       argv[2], size, mode, (unsigned long long)done,
-	       (unsigned long long)((done - bad) * size), (unsigned long long)lost,
-	       (unsigned long long)bad, (unsigned long long)checked,
-	       (unsigned long long)(t1 - t0), (unsigned long long)(c1 - c0));
-	free(scan);
-	close(cfd);
-	close(slave);
-	close(master);
+	__atomic_store_n(&sh->stop, 1, __ATOMIC_RELEASE);
+	if (waitpid(pid, NULL, 0) != pid)
+		die("waitpid");
+	ldisc_report(c, done, lost, __atomic_load_n(&sh->bad, __ATOMIC_RELAXED),
+		     __atomic_load_n(&sh->checked, __ATOMIC_RELAXED), t1 - t0,
+		     c1 - c0);
+	munmap(sh, sizeof(*sh));
+}
+
+/* pppbench ldisc tx|tx2p|rx SIZE random|map0|worst|sync BYTES */
+static int ldisc(int argc, char **argv)
+{
+	struct ldisc_case c = { .window = 16 };
+
+	if (argc != 6)
+		return 1;
+	c.dir = argv[2];
+	c.mode = argv[4];
+	c.size = strtoul(argv[3], NULL, 0);
+	c.tx = !strcmp(c.dir, "tx") || !strcmp(c.dir, "tx2p");
+	c.sync = !strcmp(c.mode, "sync");
+	if (c.size < 4 || c.size > 1500 || (!c.tx && strcmp(c.dir, "rx")) ||
+	    (!c.sync && strcmp(c.mode, "random") && strcmp(c.mode, "map0") &&
+	     strcmp(c.mode, "worst")))
+		return 1;
+	c.nframes = (strtoull(argv[5], NULL, 0) + c.size - 1) / c.size;
+
+	for (int i = 0; i < NFRAMES; i++) {
+		if (c.sync) {
+			frames[i][0] = 0xff;
+			frames[i][1] = 0x03;
+			make_frame(frames[i] + 2, c.size, 0);
+		} else {
+			make_frame(frames[i], c.size, !strcmp(c.mode, "worst"));
+		}
+	}
+	if (c.sync && !c.tx)
+		c.window = 1;
+	else if (c.sync && c.window * (c.size + 2) > PTY_ROOM / 2)
+		c.window = PTY_ROOM / 2 / (c.size + 2) ? : 1;
+	else if (!c.sync && c.window * 2 * (c.size + 8) > 32768)
+		c.window = 32768 / (2 * (c.size + 8));
+
+	ldisc_setup(&c);
+	if (!strcmp(c.dir, "tx2p"))
+		ldisc_tx2p(&c);
+	else if (c.tx)
+		ldisc_tx(&c);
+	else if (c.sync)
+		ldisc_sync_rx(&c);
+	else
+		ldisc_async_rx(&c);
+	close(c.cfd);
+	close(c.slave);
+	close(c.master);
 	return 0;
 }
 
@@ -748,7 +895,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	fprintf(stderr,
-		"usage: pppbench ldisc tx|rx SIZE random|map0|worst|sync BYTES\n"
+		"usage: pppbench ldisc tx|tx2p|rx SIZE random|map0|worst|sync BYTES\n"
 		"       pppbench units N\n"
 		"       pppbench cpu\n");
 	return 1;

@@ -369,6 +369,29 @@ static void lt_reentrant_wakeup(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, lt_flag(c, PPP_LDISC_TX_WAKEUP));
 }
 
+/*
+ * A frame sent while another pusher holds TX_BUSY (on another CPU, not
+ * yet at the lock) is taken and left to that pusher, which finds it
+ * when it gets the lock.
+ */
+static void lt_send_while_busy(struct kunit *test)
+{
+	struct lt_ctx *c = test->priv;
+
+	set_bit(PPP_LDISC_TX_BUSY, &c->tx.flags);
+	KUNIT_EXPECT_EQ(test, lt_send(test, &lt_whole_ops, 10, 20), 1);
+	KUNIT_EXPECT_EQ(test, c->writes, 0);
+	KUNIT_EXPECT_NOT_NULL(test, c->tx.tpkt);
+	KUNIT_EXPECT_TRUE(test, lt_flag(c, PPP_LDISC_TX_FULL));
+
+	/* the holder's push, from where it takes the lock */
+	spin_lock_bh(&c->tx.lock);
+	KUNIT_EXPECT_TRUE(test, __ppp_ldisc_tx_push(&c->tx, &lt_whole_ops));
+	KUNIT_EXPECT_EQ(test, c->writes, 1);
+	lt_expect_frame(test, 0, 10, 20);
+	lt_expect_idle(test);
+}
+
 /* Chunked: each encoder run's bytes are written, the frame done last. */
 static void lt_chunked_frame(struct kunit *test)
 {
@@ -451,6 +474,7 @@ static struct kunit_case ppp_ldisc_tx_cases[] = {
 	KUNIT_CASE(lt_dropped_at_start),
 	KUNIT_CASE(lt_write_error),
 	KUNIT_CASE(lt_reentrant_wakeup),
+	KUNIT_CASE(lt_send_while_busy),
 	KUNIT_CASE(lt_chunked_frame),
 	KUNIT_CASE(lt_chunked_short_write),
 	KUNIT_CASE(lt_chunked_tail_then_next),

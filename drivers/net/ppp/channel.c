@@ -325,19 +325,26 @@ void ppp_input_error(struct ppp_channel *chan, int code)
 }
 EXPORT_SYMBOL(ppp_input_error);
 
-/* Hand queued frames to the driver until it says busy. */
-static void __ppp_chan_push(struct ppp_chan *pch)
+/*
+ * Hand frames to the driver until it says busy.  @skb, a frame written
+ * to the channel's fd (or NULL), goes to the driver at once when none
+ * waits before it, as multilink fragments do (mp.c), else behind them.
+ */
+static void __ppp_chan_push(struct ppp_chan *pch, struct sk_buff *skb)
 {
 	struct ppp_channel *chan;
-	struct sk_buff *skb;
 	struct ppp_unit *ppp;
 
 	spin_lock(&pch->downl);
 	chan = pch->chan;
+	if (skb && (!chan || !skb_queue_empty(&pch->file.xq) ||
+		    !chan->ops->start_xmit(chan, skb)))
+		skb_queue_tail(&pch->file.xq, skb);
 	if (!chan) {
 		skb_queue_purge(&pch->file.xq);
 	} else {
-		while ((skb = skb_dequeue(&pch->file.xq))) {
+		while (!skb_queue_empty(&pch->file.xq) &&
+		       (skb = skb_dequeue(&pch->file.xq))) {
 			if (!chan->ops->start_xmit(chan, skb)) {
 				skb_queue_head(&pch->file.xq, skb);
 				break;
@@ -352,7 +359,15 @@ static void __ppp_chan_push(struct ppp_chan *pch)
 		__ppp_xmit_process(ppp, NULL);
 }
 
-void ppp_chan_push(struct ppp_chan *pch)
+/**
+ * ppp_chan_push - send what the channel's fd queued, and @skb after it
+ * @pch: the channel
+ * @skb: a frame written to the channel's fd, or NULL
+ *
+ * BH-safe.  Then lets the connected unit send what it holds, if the
+ * channel has room.
+ */
+void ppp_chan_push(struct ppp_chan *pch, struct sk_buff *skb)
 {
 	struct ppp_unit *ppp;
 
@@ -361,10 +376,10 @@ void ppp_chan_push(struct ppp_chan *pch)
 	if (ppp) {
 		/* Counts as transmit on this CPU: see the guard in xmit.c. */
 		(*this_cpu_ptr(ppp->xmit_recursion))++;
-		__ppp_chan_push(pch);
+		__ppp_chan_push(pch, skb);
 		(*this_cpu_ptr(ppp->xmit_recursion))--;
 	} else {
-		__ppp_chan_push(pch);
+		__ppp_chan_push(pch, skb);
 	}
 	read_unlock_bh(&pch->upl);
 }
@@ -381,7 +396,7 @@ void ppp_output_wakeup(struct ppp_channel *chan)
 	struct ppp_chan *pch = chan->ppp;
 
 	if (pch)
-		ppp_chan_push(pch);
+		ppp_chan_push(pch, NULL);
 }
 EXPORT_SYMBOL(ppp_output_wakeup);
 

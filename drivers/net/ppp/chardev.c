@@ -195,12 +195,10 @@ static ssize_t ppp_write(struct file *file, const char __user *buf,
 		return -EINVAL;
 	}
 
-	if (pf->kind == PPP_FILE_UNIT) {
+	if (pf->kind == PPP_FILE_UNIT)
 		ppp_xmit_process(ppp_file_unit(pf), skb);
-	} else {
-		skb_queue_tail(&pf->xq, skb);
-		ppp_chan_push(ppp_file_chan(pf));
-	}
+	else
+		ppp_chan_push(ppp_file_chan(pf), skb);
 	return count;
 }
 

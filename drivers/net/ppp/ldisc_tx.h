@@ -113,9 +113,10 @@ static inline bool ppp_ldisc_tx_discard(struct ppp_ldisc_tx *tx,
 }
 
 /*
- * Write to the tty until it is full or there is nothing left.  Returns
- * true if a frame was finished (or dropped on a write error), so the
- * caller can wake ppp_generic.
+ * The push loop, entered with ->lock held and TX_BUSY ours; returns with
+ * ->lock released.  Writes to the tty until it is full or there is
+ * nothing left.  Returns true if a frame was finished (or dropped on a
+ * write error), so the caller can wake ppp_generic.
  *
  * The tty calls write_wakeup only while TTY_DO_WRITE_WAKEUP is set: it
  * is set around each write and left set only when the write came up
@@ -126,11 +127,13 @@ static inline bool ppp_ldisc_tx_discard(struct ppp_ldisc_tx *tx,
  * TX_BUSY makes this non-reentrant: with both ends of a pty in a PPP
  * discipline, our tty write can run the peer's receive path, whose
  * wakeup can call straight back into us.  Whoever finds TX_BUSY set
- * leaves the work to the holder, who re-checks TX_WAKEUP after dropping
- * TX_BUSY so that no wakeup is lost in between.
+ * leaves the work to the holder, who re-checks TX_WAKEUP and ->tpkt
+ * after dropping TX_BUSY, still under ->lock, so that no wakeup and no
+ * frame started meanwhile is left behind.
  */
-static inline bool ppp_ldisc_tx_push(struct ppp_ldisc_tx *tx,
-				     const struct ppp_ldisc_tx_ops *ops)
+static inline bool __ppp_ldisc_tx_push(struct ppp_ldisc_tx *tx,
+				       const struct ppp_ldisc_tx_ops *ops)
+	__releases(&tx->lock)
 {
 	struct tty_struct *tty = tx->tty;
 	bool stuffed = false, done = false;
@@ -138,9 +141,7 @@ static inline bool ppp_ldisc_tx_push(struct ppp_ldisc_tx *tx,
 	const u8 *buf;
 	int sent;
 
-	if (test_and_set_bit(PPP_LDISC_TX_BUSY, &tx->flags))
-		return false;
-	spin_lock_bh(&tx->lock);
+	lockdep_assert_held(&tx->lock);
 	for (;;) {
 		if (test_and_clear_bit(PPP_LDISC_TX_WAKEUP, &tx->flags))
 			stuffed = false;
@@ -185,9 +186,21 @@ drop:
 	return done;
 }
 
+/* The push loop, unless someone runs it already (see above). */
+static inline bool ppp_ldisc_tx_push(struct ppp_ldisc_tx *tx,
+				     const struct ppp_ldisc_tx_ops *ops)
+{
+	if (test_and_set_bit(PPP_LDISC_TX_BUSY, &tx->flags))
+		return false;
+	spin_lock_bh(&tx->lock);
+	return __ppp_ldisc_tx_push(tx, ops);
+}
+
 /*
  * ppp_channel_ops.start_xmit: 1 = taken, 0 = busy (ppp_generic waits for
- * ppp_output_wakeup()).
+ * ppp_output_wakeup()).  The frame is started and pushed under one hold
+ * of ->lock: the frame before it is gone in the common case, and one
+ * lock round per frame is all the tty's write needs around it.
  */
 static inline int ppp_ldisc_tx_send(struct ppp_ldisc_tx *tx,
 				    struct sk_buff *skb,
@@ -202,8 +215,15 @@ static inline int ppp_ldisc_tx_send(struct ppp_ldisc_tx *tx,
 	ops->start(tx, skb);
 	if (!tx->tpkt)
 		ppp_ldisc_tx_frame_done(tx);	/* dropped */
-	spin_unlock_bh(&tx->lock);
-	ppp_ldisc_tx_push(tx, ops);
+	/*
+	 * A pusher that holds TX_BUSY re-checks ->tpkt under ->lock before
+	 * it lets go (__ppp_ldisc_tx_push()): the frame is not forgotten.
+	 */
+	if (test_and_set_bit(PPP_LDISC_TX_BUSY, &tx->flags)) {
+		spin_unlock_bh(&tx->lock);
+		return 1;
+	}
+	__ppp_ldisc_tx_push(tx, ops);
 	return 1;
 }
 

@@ -338,7 +338,7 @@ int ppp_chan_disconnect(struct ppp_chan *pch);
 int ppp_chan_bridge(struct ppp_chan *pch, struct ppp_chan *pchb);
 int ppp_chan_unbridge(struct ppp_chan *pch);
 void ppp_chan_free(struct ppp_chan *pch);
-void ppp_chan_push(struct ppp_chan *pch);
+void ppp_chan_push(struct ppp_chan *pch, struct sk_buff *skb);
 long ppp_chan_ioctl(struct ppp_chan *pch, unsigned int cmd,
 		    unsigned long arg);
 
