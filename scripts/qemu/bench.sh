@@ -35,12 +35,16 @@
 #   BENCH_ROUNDS    rounds (default 6; an odd number is rounded up, so
 #                   that each set runs first as often as last)
 #   BENCH_ITEMS     ldisc codec vj units link pppoe pppoe-sync pppoe-kernel
-#                   host (default: all);
+#                   pppoe-many host (default: all);
 #                   unitprof and prof (perf profiles, see bench-init)
 #                   only when named
 #   BENCH_UNITS     units created/destroyed (default 10000)
 #   BENCH_LDISC_KB  payload KiB per line-discipline case (default 256)
 #   BENCH_LINK_MB   MiB per iperf3 transfer (default 2)
+#   BENCH_PPPOE_SESSIONS  pppoe-many: kernel-mode PPPoE sessions bound at
+#                   once by tests/progs/pppoe_many (default 1000; the
+#                   item also runs 1 session for the scaling figure)
+#   BENCH_PPPOE_MANY_KB  pppoe-many: UDP KiB each way (default 4096)
 #   BENCH_SYNC_WINDOW  pppoe-sync: iperf3's TCP window (-w; default 1K:
 #                   one frame in flight, see bench-init; 0: iperf3's
 #                   own, and a pty's merged frames end the session)
@@ -72,7 +76,7 @@ if [ -z "$kernels" ]; then
 	[ -n "$kernels" ] || die "no $arch kernel in the cache: run 'make setup ARCHES=$arch'"
 fi
 rounds=${BENCH_ROUNDS:-6}
-items=${BENCH_ITEMS:-ldisc codec vj units link pppoe pppoe-sync pppoe-kernel host}
+items=${BENCH_ITEMS:-ldisc codec vj units link pppoe pppoe-sync pppoe-kernel pppoe-many host}
 # drop_item ITEM WHY: ITEM left out of this run, with the reason
 drop_item() {
 	case " $items " in
@@ -102,6 +106,8 @@ units=${BENCH_UNITS:-10000}
 ldisc_kb=${BENCH_LDISC_KB:-256}
 link_mb=${BENCH_LINK_MB:-2}
 sync_window=${BENCH_SYNC_WINDOW:-1K}
+pppoe_sessions=${BENCH_PPPOE_SESSIONS:-1000}
+pppoe_many_kb=${BENCH_PPPOE_MANY_KB:-4096}
 prof_kb=${BENCH_PROF_KB:-8192}
 prof_mb=${BENCH_PROF_MB:-8}
 prof_hz=${BENCH_PROF_HZ:-10000}
@@ -134,12 +140,17 @@ fi
 # cross compiler, linked statically: nothing to match in the image).
 cc="gcc -O2 -Wall"
 pppbench=$out/pppbench
+pppoe_many=$out/pppoe_many
 if [ "$arch" != x86_64 ]; then
 	cc="${A_CROSS}gcc -O2 -Wall -static"
 	pppbench=$out/pppbench-$A_DEB
+	pppoe_many=$out/pppoe_many-$A_DEB
 fi
 $cc -o "$pppbench" "$PPP_TOP/tests/bench/pppbench.c" ||
 	die "cannot compile tests/bench/pppbench.c ($arch)"
+# pppoe-many's session binder: a test program (tests/progs, pppt.h)
+$cc -o "$pppoe_many" "$PPP_TOP/tests/progs/pppoe_many.c" ||
+	die "cannot compile tests/progs/pppoe_many.c ($arch)"
 # the codec and VJ modules' build: the same kernel make as our modules'
 kmake=()
 [ "$arch" = x86_64 ] || kmake=(ARCH="$A_KARCH" CROSS_COMPILE="$A_CROSS")
@@ -238,6 +249,7 @@ for k in $kernels; do
 	fi
 
 	cp "$pppbench" "$work/overlay/usr/local/bin/pppbench"
+	cp "$pppoe_many" "$work/overlay/usr/local/bin/pppoe_many"
 	[ -z "$prof" ] || copy_with_libs "$work/overlay" /usr/bin/perf
 	cp "$PPP_TOP/tests/scenarios/lib.sh" "$work/overlay/scenarios/"
 	cp "$PPP_TOP/scripts/qemu/bench-init" "$work/overlay/init"
@@ -253,6 +265,7 @@ for k in $kernels; do
 	cmdline+=" ppp.rounds=$rounds ppp.items=$(echo $kitems | tr ' ' ,)"
 	cmdline+=" ppp.units=$units ppp.ldisc_kb=$ldisc_kb ppp.link_mb=$link_mb"
 	cmdline+=" ppp.sync_window=$sync_window"
+	cmdline+=" ppp.pppoe_sessions=$pppoe_sessions ppp.pppoe_many_kb=$pppoe_many_kb"
 	cmdline+=" ppp.prof_kb=$prof_kb ppp.prof_mb=$prof_mb ppp.prof_hz=$prof_hz"
 	echo "bench.sh: $lane ($kver): $rounds rounds of: $kitems ($qemu, icount, 1 vCPU)"
 	# BENCH_JOBS VMs at once: icount figures do not depend on host load.
