@@ -36,8 +36,8 @@
 #                   that each set runs first as often as last)
 #   BENCH_ITEMS     ldisc codec vj units link pppoe pppoe-sync pppoe-kernel
 #                   pppoe-many host (default: all);
-#                   unitprof and prof (perf profiles, see bench-init)
-#                   only when named
+#                   unitprof, prof and manyprof (perf profiles, see
+#                   bench-init) only when named
 #   BENCH_UNITS     units created/destroyed (default 10000)
 #   BENCH_LDISC_KB  payload KiB per line-discipline case (default 256)
 #   BENCH_LINK_MB   MiB per iperf3 transfer (default 2)
@@ -89,6 +89,7 @@ drop_item() {
 if [ "$arch" != x86_64 ]; then
 	drop_item host "it times the codec on this machine's CPU (x86_64), not $arch's"
 	drop_item prof "no perf in the $arch image (the host's perf is x86_64)"
+	drop_item manyprof "no perf in the $arch image (the host's perf is x86_64)"
 	drop_item pppoe-kernel "rp-pppoe 4.0's pppoe-server (kernel mode) is fetched for amd64 only"
 fi
 # the host item runs here; the VM gets the rest
@@ -98,7 +99,7 @@ items=$(echo $items | tr ' ' '\n' | grep -vx host | tr '\n' ' ')
 items=${items% }
 # (the profiles alone are not compared: any number of rounds)
 if [ $((rounds % 2)) = 1 ] &&
-   echo $items | tr ' ' '\n' | grep -qvx -e prof -e unitprof; then
+   echo $items | tr ' ' '\n' | grep -qvx -e prof -e unitprof -e manyprof; then
 	rounds=$((rounds + 1))
 	echo "bench.sh: $rounds rounds (an even number: the set order alternates)"
 fi
@@ -128,7 +129,7 @@ fi
 # prof runs Debian's perf inside the guest: installed here too, and only
 # then (it and its libraries go into the bench image only for prof).
 prof=
-case " $items " in *" prof "*) prof=1 ;; esac
+case " $items " in *" prof "*|*" manyprof "*) prof=1 ;; esac
 # (linux-base may leave a wrapper script there: the binary is an ELF)
 if [ -n "$prof" ] && ! head -c 4 /usr/bin/perf 2>/dev/null | grep -q ELF; then
 	echo "bench.sh: installing linux-perf"

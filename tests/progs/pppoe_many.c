@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * pppoe_many [-b] [-m KIB] [-s SIZE] N NS_A DEV_A NS_B DEV_B
+ * pppoe_many [-b] [-c CTL,ACK] [-m KIB] [-s SIZE] N NS_A DEV_A NS_B DEV_B
  *
  * N kernel-mode PPPoE sessions over one Ethernet link, each a whole PPP
  * link with a ppp%d unit at both ends, bound directly by this process
@@ -47,6 +47,10 @@
  * the traffic; bytes: UDP payload received, both ways).  Times are guest
  * nanoseconds: under the bench VM's icount, instructions.
  *
+ * -c CTL,ACK: perf record's --control fifos: "enable" before the traffic
+ * and "disable" after it, each waiting for perf's ack, so that a profile
+ * started with -D -1 holds the traffic alone (bench-init's manyprof).
+ *
  * Only the public ABI: runs on the in-tree pppox/pppoe/ppp_generic as on
  * ours.  Exit status 0 when every check passed (or the bench line was
  * printed), 1 on a failed check, 2 when it could not run.
@@ -92,6 +96,7 @@ static struct end ea, eb;
 static int n;
 static bool bench;
 static unsigned long bad_frames, wrong_session;
+static int perf_ctl = -1, perf_ack = -1;
 
 static void die(const char *what)
 {
@@ -624,9 +629,37 @@ static bool units_gone(int ms)
 	return false;
 }
 
+/* Open perf's control and ack fifos, "CTL,ACK". */
+static void perf_open(char *arg)
+{
+	char *ack = strchr(arg, ',');
+
+	if (!ack) {
+		fprintf(stderr, "-c wants CTL,ACK\n");
+		exit(2);
+	}
+	*ack++ = 0;
+	perf_ctl = open(arg, O_WRONLY | O_CLOEXEC);
+	perf_ack = open(ack, O_RDONLY | O_CLOEXEC);
+	if (perf_ctl < 0 || perf_ack < 0)
+		die("perf control fifos");
+}
+
+/* Send perf @cmd and wait for its ack (no-op without -c). */
+static void perf_cmd(const char *cmd)
+{
+	char ack[16];
+
+	if (perf_ctl < 0)
+		return;
+	if (write(perf_ctl, cmd, strlen(cmd)) < 0 ||
+	    read(perf_ack, ack, sizeof(ack)) <= 0)
+		die("perf control");
+}
+
 static int usage(const char *me)
 {
-	fprintf(stderr, "usage: %s [-b] [-m KIB] [-s SIZE] N NS_A DEV_A NS_B DEV_B\n", me);
+	fprintf(stderr, "usage: %s [-b] [-c CTL,ACK] [-m KIB] [-s SIZE] N NS_A DEV_A NS_B DEV_B\n", me);
 	return 2;
 }
 
@@ -661,10 +694,13 @@ int main(int argc, char **argv)
 	struct rlimit rl;
 	int opt, ok;
 
-	while ((opt = getopt(argc, argv, "bm:s:")) != -1) {
+	while ((opt = getopt(argc, argv, "bc:m:s:")) != -1) {
 		switch (opt) {
 		case 'b':
 			bench = true;
+			break;
+		case 'c':
+			perf_open(optarg);
 			break;
 		case 'm':
 			kib = strtoull(optarg, NULL, 0);
@@ -711,7 +747,9 @@ int main(int argc, char **argv)
 
 	udp_init(&ea);
 	udp_init(&eb);
+	perf_cmd("enable\n");
 	traffic(size, kib, &t);
+	perf_cmd("disable\n");
 	if (!bench)
 		report_checks(&t, t.sent_bytes ? t.sent_bytes : 1);
 
