@@ -214,11 +214,13 @@ def pppoe_many(run, r):
         run.put("pppoe-many-1-cpu", r, int(r["cpu_ns"]) / 1e6 / (rx / 1e6))
         return
     metric("pppoe-many-setup", "pppoe-many %d: setup per session" % n, "ms", "low", None)
+    metric("pppoe-many-setup-cpu", "pppoe-many %d: setup CPU per session" % n, "ms", "low", None)
     metric("pppoe-many-mem", "pppoe-many %d: slab+percpu per session" % n, "KiB", "low", 1.0)
     metric("pppoe-many-teardown", "pppoe-many %d: teardown per session" % n, "ms", "low", None)
     metric("pppoe-many-n-cpu", "pppoe-many %d sessions: CPU per MB rcvd" % n, "ms", "low", 0.8)
     metric("pppoe-many-scale", "pppoe-many: CPU/MB %d sessions / 1 (self)" % n, "x", "low", None)
     run.put("pppoe-many-setup", r, int(r["setup_ns"]) / 1e6 / n)
+    run.put("pppoe-many-setup-cpu", r, int(r["setup_cpu_ns"]) / 1e6 / n)
     run.put("pppoe-many-mem", r, (int(r["slab_kb"]) + int(r["percpu_kb"])) / n)
     run.put("pppoe-many-teardown", r, int(r["teardown_ns"]) / 1e6 / n)
     run.put("pppoe-many-n-cpu", r, int(r["cpu_ns"]) / 1e6 / (rx / 1e6))

@@ -42,9 +42,12 @@
  * With -b (the bench's pppoe-many item), one line:
  *   BENCH test=pppoe-many n=N setup_ns= setup_cpu_ns= slab_kb= percpu_kb=
  *         bytes= sent= cpu_ns= wall_ns= teardown_ns=
- * (setup: both ends of all N sessions; memory: the Slab and Percpu
- * lines of /proc/meminfo over the setup; cpu_ns: non-idle CPU time over
- * the traffic; bytes: UDP payload received, both ways).  Times are guest
+ * (setup: both ends of all N sessions, time and non-idle CPU time;
+ * memory: the Slab and Percpu lines of /proc/meminfo over the setup;
+ * cpu_ns: non-idle CPU time over the traffic; bytes: UDP payload
+ * received, both ways; teardown: close until no unit is left).  With N
+ * above 1, the slab caches that grew most over the setup, per session,
+ * go to stderr.  Times are guest
  * nanoseconds: under the bench VM's icount, instructions.
  *
  * -c CTL,ACK: perf record's --control fifos: "enable" before the traffic
@@ -153,6 +156,67 @@ static long meminfo_kb(const char *key)
 		}
 	fclose(f);
 	return v;
+}
+
+/* /proc/slabinfo: bytes in active objects per cache */
+#define MAX_CACHES	512
+struct slabs {
+	int cnt;
+	char name[MAX_CACHES][64];
+	long bytes[MAX_CACHES];
+};
+
+static struct slabs slabs0, slabs1;
+
+static void slab_read(struct slabs *sl)
+{
+	char line[512], name[64];
+	long active, total, size;
+	FILE *f = fopen("/proc/slabinfo", "r");
+
+	sl->cnt = 0;
+	if (!f)
+		return;
+	while (sl->cnt < MAX_CACHES && fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%63s %ld %ld %ld", name, &active, &total, &size) != 4)
+			continue;
+		snprintf(sl->name[sl->cnt], sizeof(sl->name[0]), "%s", name);
+		sl->bytes[sl->cnt++] = active * size;
+	}
+	fclose(f);
+}
+
+/*
+ * The caches that grew most from @a to @b, per session, on stderr (the
+ * bench's console): where a set's memory per session goes.
+ */
+static void slab_diff(const struct slabs *a, const struct slabs *b)
+{
+	long grow[MAX_CACHES], best;
+	int i, j, k, pick;
+
+	for (i = 0; i < b->cnt; i++) {
+		grow[i] = b->bytes[i];
+		for (j = 0; j < a->cnt; j++)
+			if (!strcmp(a->name[j], b->name[i])) {
+				grow[i] -= a->bytes[j];
+				break;
+			}
+	}
+	fprintf(stderr, "slab growth per session (bytes, both ends), top caches:\n");
+	for (k = 0; k < 16; k++) {
+		best = 0;
+		pick = -1;
+		for (i = 0; i < b->cnt; i++)
+			if (grow[i] > best) {
+				best = grow[i];
+				pick = i;
+			}
+		if (pick < 0)
+			break;
+		fprintf(stderr, "  %8ld %s\n", best / n, b->name[pick]);
+		grow[pick] = 0;
+	}
 }
 
 static void enter(struct end *e)
@@ -731,6 +795,8 @@ int main(int argc, char **argv)
 	end_init(&eb, 0xc6130000);	/* 198.19.0.0 */
 
 	sync();
+	if (bench && n > 1)
+		slab_read(&slabs0);
 	slab0 = meminfo_kb("Slab");
 	pcpu0 = meminfo_kb("Percpu");
 	t0 = now_ns();
@@ -740,6 +806,10 @@ int main(int argc, char **argv)
 	c1 = cpu_ns();
 	slab1 = meminfo_kb("Slab");
 	pcpu1 = meminfo_kb("Percpu");
+	if (bench && n > 1) {
+		slab_read(&slabs1);
+		slab_diff(&slabs0, &slabs1);
+	}
 	if (ok && !bench)
 		result("setup", true, NULL);
 	if (!ok)
