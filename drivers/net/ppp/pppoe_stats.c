@@ -23,6 +23,7 @@ static const u8 pppoe_stat_slot[PPP_LINK_STAT_COUNT] = {
 	[PPP_LINK_RX_PADT]	 = 4,
 	[PPP_LINK_TX_DROPPED]	 = 5,
 };
+
 static_assert(PPPOE_SESS_STAT_SLOTS == 5);
 
 /**
