@@ -182,5 +182,6 @@ help:
 	@echo '  PPPD="2.4.9 2.5"      - pppd versions check runs: 2.4.9 everything, 2.5 its lane'
 	@echo '  PPPD25_KERNELS=6.12 PPPD25_SCENARIOS="20-pppd-pty ..." - the pppd 2.5 lane (README)'
 	@echo '  BENCH_KERNELS="6.1 6.12" BENCH_ROUNDS=6 BENCH_ITEMS=... - bench knobs (README)'
+	@echo '  BENCH_PPPOE_SESSIONS=1000 - sessions of the bench'"'"'s pppoe-many item'
 	@echo '  BENCH_ARCH=arm64      - the arch bench boots (default x86_64; also armhf,'
 	@echo '                          armhf-lpae, mips64el); BENCH_KERNELS: its cached ones'

@@ -35,9 +35,9 @@
 #   BENCH_ROUNDS    rounds (default 6; an odd number is rounded up, so
 #                   that each set runs first as often as last)
 #   BENCH_ITEMS     ldisc codec vj units link pppoe pppoe-sync pppoe-kernel
-#                   host (default: all);
-#                   unitprof and prof (perf profiles, see bench-init)
-#                   only when named
+#                   pppoe-many host (default: all);
+#                   unitprof, prof and manyprof (perf profiles, see
+#                   bench-init) only when named
 #   BENCH_UNITS     units created/destroyed (default 10000)
 #   BENCH_LDISC_KB  payload KiB per line-discipline case (default 256)
 #   BENCH_LDISC_DIRS   ldisc directions (default "tx tx2p rx"; tx2p: tx
@@ -45,6 +45,10 @@
 #   BENCH_LDISC_SIZES  ldisc frame sizes (default "64 576 1500")
 #   BENCH_LDISC_MODES  ldisc modes (default "random map0 worst sync")
 #   BENCH_LINK_MB   MiB per iperf3 transfer (default 2)
+#   BENCH_PPPOE_SESSIONS  pppoe-many: kernel-mode PPPoE sessions bound at
+#                   once by tests/progs/pppoe_many (default 1000; the
+#                   item also runs 1 session for the scaling figure)
+#   BENCH_PPPOE_MANY_KB  pppoe-many: UDP KiB each way (default 4096)
 #   BENCH_SYNC_WINDOW  pppoe-sync: iperf3's TCP window (-w; default 1K:
 #                   one frame in flight, see bench-init; 0: iperf3's
 #                   own, and a pty's merged frames end the session)
@@ -80,7 +84,7 @@ if [ -z "$kernels" ]; then
 	[ -n "$kernels" ] || die "no $arch kernel in the cache: run 'make setup ARCHES=$arch'"
 fi
 rounds=${BENCH_ROUNDS:-6}
-items=${BENCH_ITEMS:-ldisc codec vj units link pppoe pppoe-sync pppoe-kernel host}
+items=${BENCH_ITEMS:-ldisc codec vj units link pppoe pppoe-sync pppoe-kernel pppoe-many host}
 # drop_item ITEM WHY: ITEM left out of this run, with the reason
 drop_item() {
 	case " $items " in
@@ -93,6 +97,7 @@ drop_item() {
 if [ "$arch" != x86_64 ]; then
 	drop_item host "it times the codec on this machine's CPU (x86_64), not $arch's"
 	drop_item prof "no perf in the $arch image (the host's perf is x86_64)"
+	drop_item manyprof "no perf in the $arch image (the host's perf is x86_64)"
 	drop_item pppoe-kernel "rp-pppoe 4.0's pppoe-server (kernel mode) is fetched for amd64 only"
 fi
 # the host item runs here; the VM gets the rest
@@ -102,7 +107,7 @@ items=$(echo $items | tr ' ' '\n' | grep -vx host | tr '\n' ' ')
 items=${items% }
 # (the profiles alone are not compared: any number of rounds)
 if [ $((rounds % 2)) = 1 ] &&
-   echo $items | tr ' ' '\n' | grep -qvx -e prof -e unitprof; then
+   echo $items | tr ' ' '\n' | grep -qvx -e prof -e unitprof -e manyprof; then
 	rounds=$((rounds + 1))
 	echo "bench.sh: $rounds rounds (an even number: the set order alternates)"
 fi
@@ -114,6 +119,8 @@ ldisc_modes=${BENCH_LDISC_MODES:-random map0 worst sync}
 prof_cases=${BENCH_PROF_CASES:-tx:1500:map0 rx:1500:map0 tx:576:map0 rx:576:map0 tx:64:map0 rx:64:map0 units link pppoe}
 link_mb=${BENCH_LINK_MB:-2}
 sync_window=${BENCH_SYNC_WINDOW:-1K}
+pppoe_sessions=${BENCH_PPPOE_SESSIONS:-1000}
+pppoe_many_kb=${BENCH_PPPOE_MANY_KB:-4096}
 prof_kb=${BENCH_PROF_KB:-8192}
 prof_mb=${BENCH_PROF_MB:-8}
 prof_hz=${BENCH_PROF_HZ:-10000}
@@ -134,7 +141,7 @@ fi
 # prof runs Debian's perf inside the guest: installed here too, and only
 # then (it and its libraries go into the bench image only for prof).
 prof=
-case " $items " in *" prof "*) prof=1 ;; esac
+case " $items " in *" prof "*|*" manyprof "*) prof=1 ;; esac
 # (linux-base may leave a wrapper script there: the binary is an ELF)
 if [ -n "$prof" ] && ! head -c 4 /usr/bin/perf 2>/dev/null | grep -q ELF; then
 	echo "bench.sh: installing linux-perf"
@@ -146,12 +153,17 @@ fi
 # cross compiler, linked statically: nothing to match in the image).
 cc="gcc -O2 -Wall"
 pppbench=$out/pppbench
+pppoe_many=$out/pppoe_many
 if [ "$arch" != x86_64 ]; then
 	cc="${A_CROSS}gcc -O2 -Wall -static"
 	pppbench=$out/pppbench-$A_DEB
+	pppoe_many=$out/pppoe_many-$A_DEB
 fi
 $cc -o "$pppbench" "$PPP_TOP/tests/bench/pppbench.c" ||
 	die "cannot compile tests/bench/pppbench.c ($arch)"
+# pppoe-many's session binder: a test program (tests/progs, pppt.h)
+$cc -o "$pppoe_many" "$PPP_TOP/tests/progs/pppoe_many.c" ||
+	die "cannot compile tests/progs/pppoe_many.c ($arch)"
 # the codec and VJ modules' build: the same kernel make as our modules'
 kmake=()
 [ "$arch" = x86_64 ] || kmake=(ARCH="$A_KARCH" CROSS_COMPILE="$A_CROSS")
@@ -250,6 +262,7 @@ for k in $kernels; do
 	fi
 
 	cp "$pppbench" "$work/overlay/usr/local/bin/pppbench"
+	cp "$pppoe_many" "$work/overlay/usr/local/bin/pppoe_many"
 	[ -z "$prof" ] || copy_with_libs "$work/overlay" /usr/bin/perf
 	cp "$PPP_TOP/tests/scenarios/lib.sh" "$work/overlay/scenarios/"
 	cp "$PPP_TOP/scripts/qemu/bench-init" "$work/overlay/init"
@@ -269,6 +282,7 @@ for k in $kernels; do
 	cmdline+=" ppp.ldisc_sizes=$(echo $ldisc_sizes | tr ' ' ,)"
 	cmdline+=" ppp.ldisc_modes=$(echo $ldisc_modes | tr ' ' ,)"
 	cmdline+=" ppp.prof_cases=$(echo $prof_cases | tr ' ' ,)"
+	cmdline+=" ppp.pppoe_sessions=$pppoe_sessions ppp.pppoe_many_kb=$pppoe_many_kb"
 	cmdline+=" ppp.prof_kb=$prof_kb ppp.prof_mb=$prof_mb ppp.prof_hz=$prof_hz"
 	echo "bench.sh: $lane ($kver): $rounds rounds of: $kitems ($qemu, icount, 1 vCPU)"
 	# BENCH_JOBS VMs at once: icount figures do not depend on host load.

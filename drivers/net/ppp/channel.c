@@ -38,6 +38,7 @@ static void ppp_chan_free_rcu(struct rcu_head *rcu)
 	skb_queue_purge(&pch->file.xq);
 	skb_queue_purge(&pch->file.rq);
 	put_net_track(pch->chan_net, &pch->ns_tracker);
+	kfree(pch->link_final);
 	kfree(pch);
 }
 

@@ -243,6 +243,7 @@ struct ppp_chan {
 	struct rw_semaphore chan_sem;	/* excludes driver ioctl vs unregister */
 	spinlock_t downl;		/* xq and ->chan for transmit */
 	rwlock_t upl;			/* ->ppp */
+	int speed;			/* (fills the hole after upl) */
 	struct ppp_unit *ppp;		/* connected unit, or NULL */
 	struct list_head clist;		/* in ppp_unit.channels */
 	struct ppp_chan __rcu *bridge;	/* bridged peer, or NULL */
@@ -250,9 +251,13 @@ struct ppp_chan {
 	netns_tracker ns_tracker;
 	u32 lastseq;			/* multilink: last sequence received */
 	int mtu;			/* from the driver at registration */
-	int speed;
 	const struct ppp_link_stats_ops *link_ops;	/* driver's counters */
-	struct ppp_link_stats link_final; /* ... at unregistration; chan_sem */
+	/*
+	 * ... as they were at unregistration, or NULL; chan_sem.  Allocated
+	 * then: held inline, they took a channel from kmalloc-256 to
+	 * kmalloc-512 for every session of a PPPoE concentrator.
+	 */
+	struct ppp_link_stats *link_final;
 	struct rcu_head rcu;
 };
 

@@ -15,6 +15,17 @@
 #include "pppoe.h"
 #include "ppp_link_offer.h"
 
+/* enum ppp_link_stat -> slot of pppoe_sock.lstats, + 1 (0: not counted) */
+static const u8 pppoe_stat_slot[PPP_LINK_STAT_COUNT] = {
+	[PPP_LINK_RX_NOBUF]	 = 1,
+	[PPP_LINK_RX_BAD_HEADER] = 2,
+	[PPP_LINK_RX_BAD_LENGTH] = 3,
+	[PPP_LINK_RX_PADT]	 = 4,
+	[PPP_LINK_TX_DROPPED]	 = 5,
+};
+
+static_assert(PPPOE_SESS_STAT_SLOTS == 5);
+
 /**
  * pppoe_sess_count - count a frame @po's session dropped
  * @po: the session
@@ -24,7 +35,10 @@
  */
 void pppoe_sess_count(struct pppoe_sock *po, enum ppp_link_stat stat)
 {
-	atomic_long_inc(&po->lstats[stat]);
+	u8 slot = pppoe_stat_slot[stat];
+
+	if (!WARN_ON_ONCE(!slot))
+		atomic_long_inc(&po->lstats[slot - 1]);
 }
 
 /* A session bound anew starts from zero. */
@@ -32,7 +46,7 @@ void pppoe_sess_stats_reset(struct pppoe_sock *po)
 {
 	int i;
 
-	for (i = 0; i < PPP_LINK_STAT_COUNT; i++)
+	for (i = 0; i < PPPOE_SESS_STAT_SLOTS; i++)
 		atomic_long_set(&po->lstats[i], 0);
 }
 
@@ -44,7 +58,8 @@ static void pppoe_get_link_stats(struct ppp_channel *chan,
 	int i;
 
 	for (i = 0; i < PPP_LINK_STAT_COUNT; i++)
-		st->v[i] += atomic_long_read(&po->lstats[i]);
+		if (pppoe_stat_slot[i])
+			st->v[i] += atomic_long_read(&po->lstats[pppoe_stat_slot[i] - 1]);
 	/* The socket's backlog or receive queue was full (sk_receive_skb). */
 	st->v[PPP_LINK_RX_QUEUE_FULL] += atomic_read(&sk->sk_drops);
 }

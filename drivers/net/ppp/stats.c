@@ -156,13 +156,23 @@ static bool ppp_chan_link_stats(struct ppp_chan *pch, struct ppp_link_stats *st,
  * ppp_chan_keep_link_stats - keep a channel's counters past its driver
  * @pch: a channel being unregistered, its driver's channel still set
  *
- * Context: chan_sem held for writing.  ppp_unit_take_link_stats() then
- * hands them to the unit the channel leaves.
+ * Context: chan_sem held for writing; may sleep.  ppp_unit_take_link_stats()
+ * then hands them to the unit the channel leaves.  Without memory for
+ * the copy the channel's counters are lost (the unit's sum drops by
+ * them); ppp_chan_free() frees the copy.
  */
 void ppp_chan_keep_link_stats(struct ppp_chan *pch)
 {
+	struct ppp_link_stats *st;
+
 	lockdep_assert_held_write(&pch->chan_sem);
-	ppp_chan_link_stats(pch, &pch->link_final, NULL, 0);
+	if (!READ_ONCE(pch->link_ops) || pch->link_final)
+		return;
+	st = kzalloc(sizeof(*st), GFP_KERNEL);
+	if (st && ppp_chan_link_stats(pch, st, NULL, 0))
+		pch->link_final = st;
+	else
+		kfree(st);
 }
 
 /**
@@ -181,8 +191,8 @@ void ppp_unit_take_link_stats(struct ppp_unit *ppp, struct ppp_chan *pch)
 	int i;
 
 	down_read(&pch->chan_sem);
-	if (!ppp_chan_link_stats(pch, &st, NULL, 0))
-		st = pch->link_final;
+	if (!ppp_chan_link_stats(pch, &st, NULL, 0) && pch->link_final)
+		st = *pch->link_final;
 	up_read(&pch->chan_sem);
 
 	ppp_unit_lock(ppp);
