@@ -221,6 +221,9 @@ die() {
 	echo "error: $*" >&2
 	exit 1
 }
+warn() {
+	echo "warning: $*" >&2
+}
 
 # copy_with_libs ROOT FILE [DEST]: FILE (at DEST, default FILE) and the
 # shared libraries ldd names, into the image tree ROOT.
@@ -235,6 +238,19 @@ copy_with_libs() {
 	done
 }
 
+# apt_update: `apt-get update`, tried three times 30 s apart: a Debian
+# mirror in the middle of a sync serves index files whose size does not
+# match the Release file ("Mirror sync in progress?") for a few minutes.
+# Status 1 if every try failed.  APT_CONFIG, if set, selects the lists.
+apt_update() {
+	local try
+	for try in 1 2 3; do
+		apt-get update -qq && return 0
+		[ "$try" = 3 ] || { warn "apt-get update failed (try $try of 3), again in 30 s"; sleep 30; }
+	done
+	return 1
+}
+
 # trixie_download DIR PKG...: DIR emptied, then Debian 13's packages PKG
 # downloaded (not installed) into DIR/deb through a private apt
 # configuration in DIR/apt (trixie_apt_conf); dies if that fails.
@@ -246,7 +262,7 @@ trixie_download() {
 	mkdir -p "$dir/deb"
 	APT_CONFIG=$(trixie_apt_conf "$dir/apt")
 	export APT_CONFIG
-	apt-get update -qq || die "apt-get update (private trixie config $APT_CONFIG) failed"
+	apt_update || die "apt-get update (private trixie config $APT_CONFIG) failed"
 	(cd "$dir/deb" && apt-get download -qq "$@") ||
 		die "apt-get download $* (trixie) failed"
 }

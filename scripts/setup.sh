@@ -88,15 +88,33 @@ for a in $ARCHES; do
 		rm -f "$PPP_CACHE_DIR/apt-updated"
 done
 stamp=$PPP_CACHE_DIR/apt-updated
+# lists_ok DIR: DIR holds at least one Packages index (an older one is
+# good enough to go on with).
+lists_ok() {
+	compgen -G "$1/*Packages*" >/dev/null
+}
 if [ ! -e "$stamp" ] || [ -n "$(find "$stamp" -mmin +1440)" ]; then
-	apt-get update -qq || die "apt-get update failed"
+	# A failed daily refresh falls back to the lists there are, with a
+	# warning, and is tried again on the next run; with no lists at all
+	# it stops setup.
+	updated=1
+	if ! apt_update; then
+		lists_ok /var/lib/apt/lists || die "apt-get update failed"
+		warn "apt-get update failed: going on with the package lists there are"
+		updated=
+	fi
 	for a in $ARCHES; do
 		[ "$a" != x86_64 ] || continue
 		ppp_arch "$a"
-		APT_CONFIG=$(ppp_apt_conf "$A_DEB") apt-get update -qq ||
-			die "apt-get update ($A_DEB, private configuration) failed"
+		conf=$(ppp_apt_conf "$A_DEB")
+		if ! APT_CONFIG=$conf apt_update; then
+			lists_ok "$PPP_CACHE_DIR/apt/$A_DEB/lists" ||
+				die "apt-get update ($A_DEB, private configuration) failed"
+			warn "apt-get update ($A_DEB) failed: going on with the package lists there are"
+			updated=
+		fi
 	done
-	touch "$stamp"
+	[ -z "$updated" ] || touch "$stamp"
 fi
 stage_end
 
