@@ -595,18 +595,8 @@ static void traffic(size_t size, uint64_t kib, struct traffic *t)
 /* Sessions listed in /proc/net/pppoe of @e's namespace. */
 static int proc_sessions(struct end *e)
 {
-	char line[256];
-	int lines = 0;
-	FILE *f;
-
 	enter(e);
-	f = fopen("/proc/net/pppoe", "r");
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		lines++;
-	fclose(f);
-	return lines - 1;
+	return pppt_pppoe_sessions();
 }
 
 /* ppp%d interfaces in @e's namespace (/proc/net/dev: no modprobe). */

@@ -164,21 +164,11 @@ static void connect_all(void)
 		exit(1);
 }
 
-/* Sessions listed in /proc/net/pppoe of the current netns. */
+/* Sessions listed in /proc/net/pppoe of @s's namespace. */
 static int proc_sessions(struct side *s)
 {
-	char line[256];
-	int lines = 0;
-	FILE *f;
-
 	enter(s);
-	f = fopen("/proc/net/pppoe", "r");
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		lines++;
-	fclose(f);
-	return lines - 1;
+	return pppt_pppoe_sessions();
 }
 
 static void fill(unsigned char *buf, int i, int r, bool up)

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * pppt.h: what the test programs in tests/progs/ share - the RESULT line
- * format, errno expectations, raw ptys, the HDLC FCS and rtnetlink "ppp"
- * links.  Header-only (every program is a single gcc invocation, see
+ * format, errno expectations, raw ptys, the HDLC FCS, rtnetlink "ppp"
+ * links and /proc/net/pppoe's session count.  Header-only (every program is a single gcc invocation, see
  * scripts/qemu/run.sh); everything is static inline, so a program pays
  * only for what it uses.
  *
@@ -230,6 +230,24 @@ static inline bool pppt_wait_if_gone(const char *ifname, int ms)
 	for (; ms > 0 && if_nametoindex(ifname); ms -= 20)
 		usleep(20000);
 	return !if_nametoindex(ifname);
+}
+
+/*
+ * Kernel-mode PPPoE sessions listed in /proc/net/pppoe of the current
+ * network namespace (its lines less the header); -1 without the file.
+ */
+static inline int pppt_pppoe_sessions(void)
+{
+	char line[256];
+	int lines = 0;
+	FILE *f = fopen("/proc/net/pppoe", "r");
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		lines++;
+	fclose(f);
+	return lines - 1;
 }
 
 #endif /* PPPT_H */
