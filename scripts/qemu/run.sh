@@ -137,10 +137,10 @@ if [ -e "$nf/done" ]; then
 	cp "$nf"/mods/*.ko "$nf/order" "$work/overlay/mods/nf/"
 fi
 
-# 2. Test programs (cached by content: a source, pppt.h and the compiler
-# command, so that work trees checked out at different times never share
-# a stale binary) and chat.  Another arch's are linked statically:
-# nothing to match in its image's libraries.
+# 2. Test programs (cached by content: a source, the headers beside it
+# and the compiler command, so that work trees checked out at different
+# times never share a stale binary) and chat.  Another arch's are linked
+# statically: nothing to match in its image's libraries.
 progs=$PPP_CACHE_DIR/progs
 cc="gcc -O2 -Wall"
 if [ "$arch" != x86_64 ]; then
@@ -148,17 +148,17 @@ if [ "$arch" != x86_64 ]; then
 	cc="${A_CROSS}gcc -O2 -Wall -static"
 fi
 mkdir -p "$progs"
-hdr=$PPP_TOP/tests/progs/pppt.h		# what every program includes
+hdrs=("$PPP_TOP"/tests/progs/*.h)	# what the programs include
 for c in "$PPP_TOP"/tests/progs/*.c; do
 	[ -e "$c" ] || continue
 	bin=$progs/$(basename "$c" .c)
-	key=$( { cat "$c" "$hdr"; echo "$cc"; } | sha256sum | cut -c1-16)
+	key=$( { cat "$c" "${hdrs[@]}"; echo "$cc"; } | sha256sum | cut -c1-16)
 	# Runs for other kernels may compile the same program: one at a time.
 	if [ "$(cat "$bin.key" 2>/dev/null)" != "$key" ]; then
-		flock "$progs.lock" sh -c '[ "$(cat "$1.key" 2>/dev/null)" = "$5" ] ||
-			{ $4 -o "$1.tmp.$$" "$2" && mv "$1.tmp.$$" "$1" &&
-			  echo "$5" > "$1.key"; }' \
-			sh "$bin" "$c" "$hdr" "$cc" "$key" 2>"$work/progs.log" || {
+		flock "$progs.lock" sh -c '[ "$(cat "$1.key" 2>/dev/null)" = "$4" ] ||
+			{ $3 -o "$1.tmp.$$" "$2" && mv "$1.tmp.$$" "$1" &&
+			  echo "$4" > "$1.key"; }' \
+			sh "$bin" "$c" "$cc" "$key" 2>"$work/progs.log" || {
 			cat "$work/progs.log" >&2
 			die "step 2: cannot compile $c"
 		}

@@ -74,6 +74,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../progs/pppt_bench.h"
+
 #ifndef N_PPP
 #define N_PPP 3
 #endif
@@ -83,60 +85,6 @@
 #define PPPIOCSASYNCMAP		_IOW('t', 87, int)
 #define PPPIOCSRASYNCMAP	_IOW('t', 84, int)
 #define PPPIOCSMRU		_IOW('t', 82, int)
-
-static void die(const char *what)
-{
-	perror(what);
-	exit(2);
-}
-
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + ts.tv_nsec;
-}
-
-/*
- * CPU time the machine spent not idle, in ns: monotonic time minus the
- * idle and iowait sleep time that /proc/timer_list shows for CPU 0 (the
- * bench VM has one CPU).  Nanosecond resolution, unlike /proc/stat's
- * ticks.  Falls back to /proc/stat (10 ms) when timer_list is missing.
- */
-static uint64_t cpu_ns(void)
-{
-	char line[256];
-	uint64_t idle = 0, t = now_ns();
-	unsigned long long v;
-	int found = 0;
-	FILE *f = fopen("/proc/timer_list", "r");
-
-	if (f) {
-		while (fgets(line, sizeof(line), f)) {
-			if (sscanf(line, " .idle_sleeptime : %llu nsecs", &v) == 1 ||
-			    sscanf(line, " .iowait_sleeptime : %llu nsecs", &v) == 1) {
-				idle += v;
-				found++;
-			}
-			if (found == 2)
-				break;
-		}
-		fclose(f);
-	}
-	if (found == 2)
-		return t - idle;
-
-	/* /proc/stat: user nice system idle iowait irq softirq steal */
-	unsigned long long u, n, s, i, w, q, sq, st;
-
-	f = fopen("/proc/stat", "r");
-	if (!f || fscanf(f, "cpu %llu %llu %llu %llu %llu %llu %llu %llu",
-			 &u, &n, &s, &i, &w, &q, &sq, &st) != 8)
-		die("/proc/stat");
-	fclose(f);
-	return (u + n + s + q + sq) * 10000000ull;
-}
 
 /* ---- RFC 1662 framing, for the receive test ------------------------ */
 
@@ -740,24 +688,6 @@ static int ldisc(int argc, char **argv)
 }
 
 /* ---- units -------------------------------------------------------- */
-
-static long meminfo_kb(const char *key)
-{
-	char line[256];
-	size_t kl = strlen(key);
-	long v = -1;
-	FILE *f = fopen("/proc/meminfo", "r");
-
-	if (!f)
-		die("/proc/meminfo");
-	while (fgets(line, sizeof(line), f))
-		if (!strncmp(line, key, kl) && line[kl] == ':') {
-			v = atol(line + kl + 1);
-			break;
-		}
-	fclose(f);
-	return v;
-}
 
 /* /sys/module/ppp_generic/refcnt: every open /dev/ppp holds one. */
 static long module_refcnt(void)

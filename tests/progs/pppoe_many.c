@@ -61,6 +61,7 @@
 #define _GNU_SOURCE
 #define PPPT_AREA "many"
 #include "pppt.h"
+#include "pppt_bench.h"
 
 #include <poll.h>
 #include <sched.h>
@@ -100,63 +101,6 @@ static int n;
 static bool bench;
 static unsigned long bad_frames, wrong_session;
 static int perf_ctl = -1, perf_ack = -1;
-
-static void die(const char *what)
-{
-	perror(what);
-	exit(2);
-}
-
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + ts.tv_nsec;
-}
-
-/*
- * Non-idle CPU time in ns: monotonic time less CPU 0's idle and iowait
- * sleep time from /proc/timer_list (the bench VM has one CPU), as
- * pppbench's cpu_ns(); 0 when timer_list is missing.
- */
-static uint64_t cpu_ns(void)
-{
-	unsigned long long v, idle = 0;
-	uint64_t t = now_ns();
-	char line[256];
-	int found = 0;
-	FILE *f = fopen("/proc/timer_list", "r");
-
-	if (!f)
-		return 0;
-	while (found < 2 && fgets(line, sizeof(line), f))
-		if (sscanf(line, " .idle_sleeptime : %llu nsecs", &v) == 1 ||
-		    sscanf(line, " .iowait_sleeptime : %llu nsecs", &v) == 1) {
-			idle += v;
-			found++;
-		}
-	fclose(f);
-	return found == 2 ? t - idle : 0;
-}
-
-static long meminfo_kb(const char *key)
-{
-	size_t kl = strlen(key);
-	char line[256];
-	long v = -1;
-	FILE *f = fopen("/proc/meminfo", "r");
-
-	if (!f)
-		die("/proc/meminfo");
-	while (fgets(line, sizeof(line), f))
-		if (!strncmp(line, key, kl) && line[kl] == ':') {
-			v = atol(line + kl + 1);
-			break;
-		}
-	fclose(f);
-	return v;
-}
 
 /* /proc/slabinfo: bytes in active objects per cache */
 #define MAX_CACHES	512
