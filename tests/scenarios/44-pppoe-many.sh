@@ -24,10 +24,7 @@
 # the scenario).
 S=pppoe-many
 load_pppoe $S/pppox-pppoe-load || return 0
-grep -q '^veth ' /proc/modules || load_mod veth intree
-fresh_netns a b
-$IP link add va netns a type veth peer name vb netns b
-ns a $IP link set va up && ns b $IP link set vb up
+veth_ab
 check $S/veth-up $? "veth pair"
 n=200
 t0=$(date +%s)

@@ -20,10 +20,7 @@
 # the scenario).
 S=pppoe-sessions
 load_pppoe $S/pppox-pppoe-load || return 0
-grep -q '^veth ' /proc/modules || load_mod veth intree
-fresh_netns a b
-$IP link add va netns a type veth peer name vb netns b
-ns a $IP link set va up && ns b $IP link set vb up
+veth_ab
 check $S/veth-up $? "veth pair"
 n=64
 timeout 120 pppoe_sessions $n a va b vb > /tmp/sessions.out 2>&1

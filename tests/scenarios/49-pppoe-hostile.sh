@@ -26,13 +26,6 @@
 # unload.
 S=pppoe-hostile
 load_pppoe $S/pppox-pppoe-load || return 0
-grep -q '^veth ' /proc/modules || load_mod veth intree
-
-veth_ab() {	# veth_ab: fresh netns a and b joined by va <-> vb, both up
-	fresh_netns a b
-	$IP link add va netns a type veth peer name vb netns b &&
-		ns a $IP link set va up && ns b $IP link set vb up
-}
 
 hostile() {	# hostile MODE [ARG]: one pppoe_hostile run, its checks reported
 	local rc t0

@@ -176,6 +176,16 @@ fresh_netns() {	# fresh_netns NS...: new, empty namespaces with lo up
 	done
 }
 
+# veth_ab: fresh netns a and b (fresh_netns) joined by veth va (in a) <->
+# vb (in b), both up; veth loaded first if it is not.  False if a step
+# failed.
+veth_ab() {
+	grep -q '^veth ' /proc/modules || load_mod veth intree
+	fresh_netns a b
+	$IP link add va netns a type veth peer name vb netns b &&
+		ns a $IP link set va up && ns b $IP link set vb up
+}
+
 # pty_pair A B: two ptys joined by socat, at /tmp/A and /tmp/B, in raw
 # mode; sets SOCAT to socat's pid.
 pty_pair() {
@@ -337,11 +347,7 @@ pppoe_session() {
 pppoe_up() {
 	local name=$1 auth=$2 user=${PPPOE_USER:-client} secret=${PPPOE_SECRET:-s3cret}
 	shift 2
-	grep -q '^veth ' /proc/modules || load_mod veth intree
-	fresh_netns a b
-	$IP link add va netns a type veth peer name vb netns b
-	ns a $IP link set va up
-	ns b $IP link set vb up
+	veth_ab
 	echo "\"$user\" \"server\" \"$secret\" *" > /etc/ppp/$auth-secrets
 	chmod 600 /etc/ppp/$auth-secrets
 	cat > /etc/ppp/pppoe-server-options <<-EOT
