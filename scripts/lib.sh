@@ -22,6 +22,11 @@ PPP_ARCHES_DEFAULT="x86_64 arm64 armhf"
 # shellcheck disable=SC2034 # for setup.sh and run-all.sh
 PPP_ARCH_LANES_DEFAULT="arm64/6.12/ours arm64/6.12/intree armhf/6.1/ours"
 
+# The Debian architectures of ours that Debian 13 has (it dropped
+# mips64el): those whose test images get rp-pppoe 4.0 (scripts/pppoe4.sh).
+# shellcheck disable=SC2034 # for setup.sh and run-all.sh
+PPP_TRIXIE_DEBS="amd64 arm64 armhf"
+
 # ppp_arches LIST: LIST (words, "all" for every arch, empty for the
 # default) checked and expanded, one word each.
 ppp_arches() {
@@ -252,6 +257,7 @@ apt_update() {
 }
 
 # trixie_download DIR PKG...: DIR emptied, then Debian 13's packages PKG
+# (of architecture TRIXIE_DEB if set, else the host's)
 # downloaded (not installed) into DIR/deb through a private apt
 # configuration in DIR/apt (trixie_apt_conf); dies if that fails.
 # trixie_done DIR drops what only the download needed.
@@ -260,7 +266,7 @@ trixie_download() {
 	shift
 	rm -rf "$dir"
 	mkdir -p "$dir/deb"
-	APT_CONFIG=$(trixie_apt_conf "$dir/apt")
+	APT_CONFIG=$(trixie_apt_conf "$dir/apt" "${TRIXIE_DEB:-}")
 	export APT_CONFIG
 	apt_update || die "apt-get update (private trixie config $APT_CONFIG) failed"
 	(cd "$dir/deb" && apt-get download -qq "$@") ||
@@ -309,13 +315,14 @@ host_mirror() {
 	echo "${uri:-http://deb.debian.org/debian}"
 }
 
-# trixie_apt_conf DIR: a private apt configuration in DIR that sees only
-# Debian 13 (trixie), from the host's mirror, with its own lists and
-# cache; prints the path for APT_CONFIG.  The host's own apt sources are
+# trixie_apt_conf DIR [DEBARCH]: a private apt configuration in DIR that
+# sees only Debian 13 (trixie), from the host's mirror, for architecture
+# DEBARCH (default the host's), with its own lists and cache; prints the
+# path for APT_CONFIG.  The host's own apt sources are
 # never touched: with trixie there, an upgrade would pull Debian 13 onto
 # the machine.
 trixie_apt_conf() {
-	local a=$1
+	local a=$1 deb=${2:-$(dpkg --print-architecture)}
 	mkdir -p "$a/sources.list.d" "$a/preferences.d" "$a/lists/partial" \
 		"$a/cache/archives/partial"
 	cat > "$a/sources.list" <<-EOT
@@ -328,7 +335,8 @@ trixie_apt_conf() {
 	Dir::Etc::PreferencesParts "$a/preferences.d";
 	Dir::State::Lists "$a/lists";
 	Dir::Cache "$a/cache";
-	APT::Architectures { "$(dpkg --print-architecture)"; };
+	APT::Architecture "$deb";
+	APT::Architectures { "$deb"; };
 	APT::Sandbox::User "root";
 	Acquire::Languages "none";
 	EOT

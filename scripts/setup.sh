@@ -25,7 +25,8 @@
 #    through a private apt configuration (scripts/pppd25.sh: the host's
 #    apt sources stay Debian 12's);
 #  - Debian 13's rp-pppoe 4.0 pppoe-server (kernel mode: -k, -g), the
-#    same way (scripts/pppoe4.sh).
+#    same way (scripts/pppoe4.sh), for x86_64 and for each foreign arch
+#    Debian 13 has (PPP_TRIXIE_DEBS: not mips64el).
 #
 # `make setup-clean` (scripts/setup.sh --clean) removes all of it from
 # the cache again, `make distclean` (--clean-all) the whole cache with
@@ -42,8 +43,8 @@ case "${1:-}" in
 	# (builds, test programs, images, logs); the debug kernel's build
 	# (make check, make kunit) stays.
 	shopt -s nullglob
-	for d in "$PPP_CACHE_DIR"/{kernels,headers,nfmods,userland,apt,pppd25,build,progs} \
-		 "$PPP_CACHE_DIR"/{progs-*,runs,check,initramfs-base*,apt-updated,kvm-verdict} \
+	for d in "$PPP_CACHE_DIR"/{kernels,headers,nfmods,syncmods,userland,apt,pppd25,pppoe4,build,progs} \
+		 "$PPP_CACHE_DIR"/{progs-*,pppoe4-*,runs,check,initramfs-base*,apt-updated,kvm-verdict} \
 		 "$PPP_CACHE_DIR"/*.lock; do
 		echo "removing $d"
 		rm -rf "$d"
@@ -395,6 +396,13 @@ for arch in $ARCHES; do
 		stage "setup: $arch userland ($A_DEB)"
 		userland_unpack "$A_DEB"
 		stage_end
+		case " $PPP_TRIXIE_DEBS " in
+		*" $A_DEB "*)
+			stage "setup: rp-pppoe 4.0 (Debian 13, $A_DEB) for the test images"
+			"$PPP_TOP/scripts/pppoe4.sh" "$A_DEB" ||
+				die "fetching rp-pppoe 4.0 ($A_DEB) failed"
+			stage_end ;;
+		esac
 	fi
 done
 unset APT_CONFIG

@@ -7,15 +7,22 @@
 # programs, taken from USERLAND/root, the tree of that arch's Debian
 # packages (scripts/setup.sh), with the shared libraries each needs
 # (readelf -d, resolved inside the tree, following its symlinks there)
-# and the dynamic loader each names.  Rebuilt when the unpacked package
-# list or this script changes.
+# and the dynamic loader each names; Debian 13's rp-pppoe 4.0
+# pppoe-server (kernel mode) as /usr/local/pppoe4/sbin/pppoe-server
+# where setup cached it for the arch (scripts/pppoe4.sh DEBARCH).
+# Rebuilt when the unpacked package list, that pppoe-server's version or
+# this script changes.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
 [ $# = 2 ] || die "usage: $0 OUT.cpio.gz USERLAND"
 out=$1 ul=$2 sys=$2/root
 [ -e "$ul/done" ] || die "no userland in $ul: run 'make setup' with this arch in ARCHES"
-key=$( { cat "$ul/packages"; ls -l --time-style=+%s "$ul/done"; sha256sum "$0"; } |
+p4=$PPP_CACHE_DIR/pppoe4-$(basename "$ul")
+p4ver=
+[ ! -e "$p4/done" ] || p4ver=$(cat "$p4/version")
+key=$( { cat "$ul/packages"; ls -l --time-style=+%s "$ul/done"; echo "pppoe4=$p4ver"
+	 sha256sum "$0"; } |
 	sha256sum | cut -c1-16)
 if [ -e "$out" ] && [ "$(cat "$out.key" 2>/dev/null)" = "$key" ]; then
 	exit 0
@@ -90,6 +97,16 @@ done
 add "$(in_sys /bin/ip)" /usr/bin/ip
 # Debian 12's package puts it in /sbin (the host's merged /usr hides it)
 add "$(in_sys /sbin/ethtool)" /usr/sbin/ethtool
+if [ -n "$p4ver" ]; then
+	# its libraries (libc) are those of Debian 12's tree
+	mkdir -p "$root/usr/local/pppoe4/sbin"
+	cp "$p4/root/usr/sbin/pppoe-server" "$root/usr/local/pppoe4/sbin/"
+	for so in $(readelf -d "$p4/root/usr/sbin/pppoe-server" |
+		    sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+		lib=$(find_lib "$so") || die "rp-pppoe 4.0 needs $so, which $sys does not have"
+		add "$lib"
+	done
+fi
 legacy=$(cd "$sys" && ls usr/lib/"$TRIPLET"/ossl-modules/legacy.so 2>/dev/null || true)
 [ -z "$legacy" ] || add "/$legacy"
 

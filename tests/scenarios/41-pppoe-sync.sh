@@ -3,8 +3,8 @@
 # PPPoE in user mode, synchronous (rp-pppoe's -s): the pppoe program does
 # no HDLC framing, and pppd's `sync` puts its pty in N_SYNC_PPP
 # (ppp_synctty) at both ends; `pppoe -s` puts its end of each pty in
-# N_HDLC (the kernel's n_hdlc, which the debug kernel has not: SKIP
-# there).  CHAP authentication.
+# N_HDLC (the kernel's n_hdlc, which the debug kernel and Debian's
+# kernels for arm64, armhf and mips64el have not: SKIP there).  CHAP authentication.
 #
 #   netns a (client)                        netns b (access concentrator)
 #   pppd pty "pppoe -s -I va" sync          pppoe-server -s -I vb
@@ -34,8 +34,9 @@ if [ "$PPP_SYN" = intree ] && ! intree_module ppp_synctty $S/in-tree-module; the
 	return 0
 fi
 if ! grep -q '^n_hdlc ' /proc/modules; then
-	if [ -n "$PPP_DEBUG" ] && [ ! -e /mods/intree/n_hdlc.ko ]; then
-		skip $S/n_hdlc "the debug kernel has no n_hdlc (N_HDLC), which pppoe -s needs"
+	if [ ! -e /mods/intree/n_hdlc.ko ]; then
+		# the debug kernel, and Debian's arm64, armhf and mips64el ones
+		skip $S/n_hdlc "this kernel has no n_hdlc (N_HDLC), which pppoe -s needs"
 		return 0
 	fi
 	load_mod n_hdlc intree > /tmp/insmod.log 2>&1
