@@ -81,13 +81,10 @@ ARCHES=$(ppp_arches "${ARCHES:-}") || exit 1
 ARCH_SCENARIOS=${ARCH_SCENARIOS:-${arches_given:+full}}
 ARCH_SCENARIOS=${ARCH_SCENARIOS:-once}
 # Scenarios the other arches' images cannot run yet: 05-autoload (the
-# DKMS tree it installs is built for x86_64 only), 63-fuzz (under
-# qemu-system-aarch64 the fuzzer's own threads can stop making calls,
-# all runnable in user mode, none waiting in the kernel, and the kernel
-# is clean after it: about one run in seven; ARCH_EXCLUDE= runs it).
-# On mips64el also 46-pppoe-server-kernel: Debian 13, whose rp-pppoe
-# 4.0 it needs, has no mips64el (arch_excluded).
-ARCH_EXCLUDE=${ARCH_EXCLUDE-05-autoload 63-fuzz}
+# DKMS tree it installs is built for x86_64 only).  On mips64el also
+# 46-pppoe-server-kernel: Debian 13, whose rp-pppoe 4.0 it needs, has
+# no mips64el (arch_excluded).
+ARCH_EXCLUDE=${ARCH_EXCLUDE-05-autoload}
 case "$ARCH_SCENARIOS" in
 once|axes|full) ;;
 *) die "ARCH_SCENARIOS: 'once', 'axes' or 'full', not '$ARCH_SCENARIOS'" ;;

@@ -33,7 +33,9 @@
  * (K: open pty attach ioctl read write, on /dev/ppp fds; tty tty-ioctl
  * tty-read tty-write, on pty ends; poll rtnl-new rtnl-del sioc netns)
  * where ok counts the calls that succeeded, then the totals
- *   "fuzz: calls=N ok=M opens=N units-created=N channels=N ...";
+ *   "fuzz: calls=N ok=M opens=N units-created=N channels=N ...
+ *    own-pointers=N" (integers drawn as pointers that fell in this
+ *   process's own pages and were passed as NULL instead, int_ptr());
  * the scenario checks each kind against a floor, so that a driver that
  * refuses everything cannot pass as fuzzed.  Exit 0 unless the fuzzer
  * itself got stuck (threads not finishing 30 s after the deadline).
@@ -98,6 +100,8 @@ static const char *const kind_names[K_NR] = {
 static atomic_ulong calls, opens, new_units, new_chans, ok_calls;
 static atomic_ulong kind_calls[K_NR], kind_ok[K_NR];
 static atomic_int stop;
+static atomic_ulong own_ptrs;	/* int_ptr()'s, replaced by NULL */
+static long page_size;
 static char *guard_end;		/* last 8 bytes before a PROT_NONE page */
 
 static const unsigned long ppp_ioctls[] = {
@@ -157,6 +161,25 @@ static int pick_int(struct rng *r)
 	default:
 		return rnd32(r) ^ (rnd32(r) << 21);
 	}
+}
+
+/*
+ * An integer where a pointer belongs, unless that lands in a page of
+ * this process (NULL then): a static build (the other arches' test
+ * programs sit at 0x400000) or a 32-bit one has its own data within an
+ * int's reach, and a kernel write through such a pointer would corrupt
+ * the fuzzer's locks and counters instead of testing the driver.
+ */
+static void *int_ptr(struct rng *r)
+{
+	uintptr_t p = (uintptr_t)(long)pick_int(r);
+	unsigned char vec;
+
+	if (mincore((void *)(p & ~(uintptr_t)(page_size - 1)), 1, &vec) == 0) {
+		atomic_fetch_add_explicit(&own_ptrs, 1, memory_order_relaxed);
+		return NULL;
+	}
+	return (void *)p;
 }
 
 /* A bad or odd pointer, or NULL when @good should be used. */
@@ -390,7 +413,7 @@ static void op_ioctl(struct rng *r, struct slot *s)
 		arg = bad_ptr(r);
 		break;
 	case 1:	/* an integer where a pointer belongs */
-		arg = (void *)(long)pick_int(r);
+		arg = int_ptr(r);
 		break;
 	}
 	if (cmd == PPPIOCGUNIT || cmd == PPPIOCGCHAN || cmd == PPPIOCNEWUNIT)
@@ -423,11 +446,15 @@ static void op_tty(struct rng *r, struct slot *s)
 	case 3:
 		count(K_TTY, ioctl(s->fd, PPPIOCGUNIT, &v));
 		break;
-	default:
-		count(K_TTY, ioctl(s->fd, PPPIOCGCHAN, &v));
-		if (v >= 0)
+	default: {
+		long ret = ioctl(s->fd, PPPIOCGCHAN, &v);
+
+		count(K_TTY, ret);
+		/* v is only the channel's index if the call succeeded */
+		if (ret == 0)
 			note(chans, r, v);
 		break;
+	}
 	}
 }
 
@@ -757,12 +784,13 @@ int main(int argc, char **argv)
 		nthr = 4;
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	signal(SIGPIPE, SIG_IGN);
-	page = mmap(NULL, 8192, PROT_READ | PROT_WRITE,
+	page_size = sysconf(_SC_PAGESIZE);
+	page = mmap(NULL, 2 * page_size, PROT_READ | PROT_WRITE,
 		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (page == MAP_FAILED)
 		return 2;
-	mprotect(page + 4096, 4096, PROT_NONE);
-	guard_end = page + 4096 - 8;
+	mprotect(page + page_size, page_size, PROT_NONE);
+	guard_end = page + page_size - 8;
 	for (int i = 0; i < NSLOTS; i++) {
 		pthread_rwlock_init(&slots[i].lock, NULL);
 		slots[i].fd = -1;
@@ -789,9 +817,9 @@ int main(int argc, char **argv)
 	for (int k = 0; k < K_NR; k++)
 		printf("fuzz: kind=%s calls=%lu ok=%lu\n", kind_names[k],
 		       atomic_load(&kind_calls[k]), atomic_load(&kind_ok[k]));
-	printf("fuzz: calls=%lu ok=%lu opens=%lu units-created=%lu channels=%lu threads=%d seconds=%.1f\n",
+	printf("fuzz: calls=%lu ok=%lu opens=%lu units-created=%lu channels=%lu threads=%d seconds=%.1f own-pointers=%lu\n",
 	       atomic_load(&calls), atomic_load(&ok_calls), atomic_load(&opens),
 	       atomic_load(&new_units), atomic_load(&new_chans), nthr,
-	       now() - t0);
+	       now() - t0, atomic_load(&own_ptrs));
 	return 0;
 }
