@@ -29,7 +29,7 @@ void ppp_receive_error(struct ppp_unit *ppp)
  * its memory.  ->rx_gro is published and cleared under rlock, which
  * the receive path holds from reading it to napi_schedule(): once the
  * clearing section ends, no CPU can queue to the context or schedule
- * its poll, without a grace period to wait for.
+ * its poll, and ndo_stop waits for no grace period on that account.
  */
 
 /* Frames waiting for the poll before more are dropped (netif_rx's default). */
@@ -153,9 +153,8 @@ void ppp_rx_gro_start(struct ppp_unit *ppp)
  * and no poll scheduled after it; then a running or scheduled poll is
  * waited for, and what GRO holds and what is queued is dropped.  Frames
  * that arrive before the core clears IFF_UP go to netif_rx().  The NAPI
- * context was
- * on RCU lists: an allocated one is freed a grace period later, an
- * embedded one reused no sooner (ppp_rx_gro_get()).
+ * context was on RCU lists: an allocated one is freed a grace period
+ * later, an embedded one reused no sooner (ppp_rx_gro_get()).
  */
 void ppp_rx_gro_stop(struct ppp_unit *ppp)
 {
