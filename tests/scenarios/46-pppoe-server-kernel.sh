@@ -274,7 +274,8 @@ if [ "$PPP_GEN" = ours ]; then
 	ns b $IP link set ppp0 down && ns b $IP link set ppp0 up
 	gro_tcp $S/tcp-4M-after-down-up 4
 	[ "$GRO_RX" -gt 100 ] && [ $((GRO_IP * 10)) -lt $((GRO_RX * 9)) ]
-	check $S/gro-merges-after-down-up $? "after ppp0 down and up: b's IP layer saw $GRO_IP packets for $GRO_RX frames on ppp0"
+	check $S/gro-merges-after-down-up $? \
+		"after down, up: b's IP saw $GRO_IP packets for $GRO_RX frames"
 else
 	skip $S/gro-merges "the in-tree ppp_generic hands each frame up alone"
 fi
