@@ -246,7 +246,9 @@ ping_check $S/ping a 198.51.100.1 1400
 # Receive batching: our ppp_generic hands frames for the stack to GRO,
 # so the TCP stream's segments reach b's IP layer merged, fewer packets
 # than ppp0 received frames; with `ethtool -K ppp0 gro off` each frame
-# goes up alone again, as in-tree always does.
+# goes up alone again, as in-tree always does.  The GRO context is set
+# up when ppp0 comes up and taken down when it goes down: after a down
+# and up, with GRO on again, the segments merge again.
 ip_in() {	# ip_in NS: the namespace's IP InReceives
 	ns "$1" awk '$1 == "Ip:" { if (!h) { for (i = 2; i <= NF; i++)
 		if ($i == "InReceives") c = i; h = 1 } else print $c }' /proc/net/snmp
@@ -268,6 +270,12 @@ if [ "$PPP_GEN" = ours ]; then
 	gro_tcp $S/tcp-4M-gro-off 4
 	[ "$GRO_RX" -gt 100 ] && [ $((GRO_IP * 10)) -ge $((GRO_RX * 9)) ]
 	check $S/gro-off-frame-by-frame $? "gro off: b's IP layer saw $GRO_IP packets for $GRO_RX frames on ppp0"
+	ns b ethtool -K ppp0 gro on
+	ns b $IP link set ppp0 down && ns b $IP link set ppp0 up
+	gro_tcp $S/tcp-4M-after-down-up 4
+	[ "$GRO_RX" -gt 100 ] && [ $((GRO_IP * 10)) -lt $((GRO_RX * 9)) ]
+	check $S/gro-merges-after-down-up $? \
+		"after down, up: b's IP saw $GRO_IP packets for $GRO_RX frames"
 else
 	skip $S/gro-merges "the in-tree ppp_generic hands each frame up alone"
 fi

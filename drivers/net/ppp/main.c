@@ -59,6 +59,9 @@ static int __init ppp_init(void)
 	struct device *dev;
 	int err;
 
+	/* the size of a unit's device, before any can be created */
+	ppp_rx_gro_layout();
+
 	err = ppp_unit_wq_init();
 	if (err)
 		return err;

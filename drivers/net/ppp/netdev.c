@@ -2,7 +2,9 @@
 /*
  * The ppp%d net_device: set-up, its operations, statistics and the
  * SIOCGPPP* private ioctls.  The unit is the device's private area, so the
- * two are freed together when the unit's last reference goes (unit.c).
+ * two are freed together when the unit's last reference goes (unit.c);
+ * so is the unit's receive GRO context where it is embedded there
+ * (ppp_rx_gro_layout(), recv.c).
  */
 #include "ppp_generic.h"
 
@@ -97,8 +99,21 @@ static int ppp_netdev_init(struct net_device *dev)
 	if (err)
 		return err;
 	netdev_lockdep_set_classes(dev);
-	ppp_rx_napi_init(ppp);
 	ppp_file_get(&ppp->file);
+	return 0;
+}
+
+/* Frames go up to the stack only while the device is up (recv.c). */
+static int ppp_netdev_open(struct net_device *dev)
+{
+	ppp_rx_gro_start(ppp_dev_unit(dev));
+	return 0;
+}
+
+/* Unregistration closes an up device before ndo_uninit runs. */
+static int ppp_netdev_stop(struct net_device *dev)
+{
+	ppp_rx_gro_stop(ppp_dev_unit(dev));
 	return 0;
 }
 
@@ -112,7 +127,6 @@ static void ppp_netdev_uninit(struct net_device *dev)
 
 	ppp_unit_remove_number(ppp);
 	ppp_unit_make_dead(ppp);
-	ppp_rx_napi_stop(ppp);
 }
 
 static void ppp_netdev_destructor(struct net_device *dev)
@@ -153,6 +167,8 @@ static int ppp_netdev_fill_forward_path(struct net_device_path_ctx *ctx,
 static const struct net_device_ops ppp_netdev_ops = {
 	.ndo_init		= ppp_netdev_init,
 	.ndo_uninit		= ppp_netdev_uninit,
+	.ndo_open		= ppp_netdev_open,
+	.ndo_stop		= ppp_netdev_stop,
 	.ndo_start_xmit		= ppp_start_xmit,
 	.ndo_siocdevprivate	= ppp_netdev_siocdevprivate,
 	.ndo_get_stats64	= ppp_netdev_get_stats64,
@@ -201,7 +217,7 @@ void ppp_netdev_setup(struct net_device *dev)
 
 struct net_device *ppp_netdev_alloc(void)
 {
-	return alloc_netdev(sizeof(struct ppp_unit), "", NET_NAME_ENUM,
+	return alloc_netdev(ppp_unit_priv_size, "", NET_NAME_ENUM,
 			    ppp_netdev_setup);
 }
 

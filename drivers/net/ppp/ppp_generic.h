@@ -52,11 +52,12 @@
  *      wait.  The work takes rtnl and, unless dellink or the death of
  *      the netns got there first (->owner already NULL), unregisters
  *      the device, which runs phase 2;
- *   2. make_dead: under rtnl, unregister_netdevice_many() unlists the
- *      device (its name is free), and ->ndo_uninit gives the number back
- *      (ppp_unit_remove_number()), marks the unit closing and dead,
- *      clears ->owner and wakes readers (EOF, ppp_unit_make_dead()) - no
- *      new lookups find it.  The work then signals ->removed: close()
+ *   2. make_dead: under rtnl, unregister_netdevice_many() closes the
+ *      device if it is up (->ndo_stop takes the receive GRO context
+ *      down, recv.c), unlists it (its name is free), and ->ndo_uninit
+ *      gives the number back (ppp_unit_remove_number()), marks the unit
+ *      closing and dead, clears ->owner and wakes readers (EOF,
+ *      ppp_unit_make_dead()) - no new lookups find it.  The work then signals ->removed: close()
  *      returns, with nothing of the unit left for userspace to see;
  *   3. put: the work's rtnl_unlock() runs netdev_run_todo(): rcu_barrier(),
  *      then the wait for the device's last references, in the worker,
@@ -174,6 +175,30 @@ struct ppp_file {
 	bool dead;			/* read() returns EOF once set */
 };
 
+/*
+ * A unit's receive GRO context (recv.c): frames queued on rxq (under
+ * rxq.lock) by the receive path, handed to GRO by napi's poll.  It lives
+ * in the device's private area, after the unit, where that keeps the
+ * device's allocation in the kmalloc bucket it has without it (64-bit:
+ * a net_device and a unit with it stay under 4 KiB); otherwise it is
+ * allocated at ndo_open (32-bit ARM: 1600 bytes of net_device and a
+ * unit with the context inline would go from 2 KiB to 4 KiB).
+ * ppp_rx_gro_layout() decides once, at module load.
+ */
+struct ppp_rx_gro {
+	struct napi_struct napi;
+	struct sk_buff_head rxq;
+	union {
+		/* allocated: freed a grace period after ndo_stop */
+		struct rcu_head rcu;
+		/* embedded: reused no sooner than a grace period after it */
+		struct {
+			unsigned long gp;	/* get_state_synchronize_rcu() */
+			bool stopped;
+		};
+	};
+};
+
 struct ppp_unit {
 	struct ppp_file file;		/* must be first */
 	struct file *owner;		/* fd that did PPPIOCNEWUNIT */
@@ -228,12 +253,11 @@ struct ppp_unit {
 	struct bpf_prog *active_filter;
 
 	/*
-	 * Frames for the stack (recv.c): queued under rxq.lock, delivered
-	 * through GRO by the unit's NAPI context.  Within the device's
-	 * kmalloc-4k allocation on 64-bit kernels, as without them.
+	 * TCP segments for the stack go through GRO here (recv.c) while
+	 * the device is up: set at ndo_open, cleared at ndo_stop, both
+	 * under rlock as well as rtnl; NULL: every frame goes to netif_rx().
 	 */
-	struct sk_buff_head rxq;
-	struct napi_struct napi;
+	struct ppp_rx_gro *rx_gro;
 };
 
 struct ppp_chan {
@@ -359,8 +383,10 @@ void ppp_receive_error(struct ppp_unit *ppp);
 void ppp_receive_frame(struct ppp_unit *ppp, struct sk_buff *skb,
 		       struct ppp_chan *pch);
 void ppp_receive_nonmp_frame(struct ppp_unit *ppp, struct sk_buff *skb);
-void ppp_rx_napi_init(struct ppp_unit *ppp);
-void ppp_rx_napi_stop(struct ppp_unit *ppp);
+extern unsigned int ppp_unit_priv_size;
+void ppp_rx_gro_layout(void);
+void ppp_rx_gro_start(struct ppp_unit *ppp);
+void ppp_rx_gro_stop(struct ppp_unit *ppp);
 
 /* mp.c */
 void ppp_mp_init(struct ppp_unit *ppp);

@@ -112,7 +112,6 @@ static struct rtnl_link_ops ppp_link_ops __read_mostly = {
 	.kind		= "ppp",
 	.maxtype	= IFLA_PPP_MAX,
 	.policy		= ppp_nl_policy,
-	.priv_size	= sizeof(struct ppp_unit),
 	.setup		= ppp_netdev_setup,
 	.validate	= ppp_nl_validate,
 	.newlink	= ppp_nl_newlink,
@@ -130,6 +129,8 @@ void ppp_rtnl_set_ops(struct net_device *dev)
 
 int ppp_rtnl_register(void)
 {
+	/* as PPPIOCNEWUNIT's alloc_netdev(): ppp_rx_gro_layout() set it */
+	ppp_link_ops.priv_size = ppp_unit_priv_size;
 	return rtnl_link_register(&ppp_link_ops);
 }
 
