@@ -58,6 +58,14 @@ void ppp_async_init_state(struct ppp_async *ap)
 	ppp_hdlc_dec_init(&ap->dec, ap->raccm);
 	ap->optr = ap->obuf;
 	ap->olim = ap->obuf;
+	/*
+	 * The first frame gets an opening flag.  A last_xmit of 0 would
+	 * not do: jiffies starts 5 minutes before it wraps, so on a
+	 * 32-bit kernel it compares as earlier than 0 + flag_time for the
+	 * first 5 minutes after boot (and for half of every 2^32 jiffies
+	 * after that), and the first frame would go out without one.
+	 */
+	ap->last_xmit = jiffies - flag_time;
 	skb_queue_head_init(&ap->rqueue);
 }
 
