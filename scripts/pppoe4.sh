@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # pppoe4.sh [DEBARCH]: fetches Debian 13's rp-pppoe 4.0 (package `pppoe`
-# of the suite trixie; of DEBARCH, default the host's) into the cache, for the scenarios and the demo that run
-# the access concentrator in kernel mode: Debian 12's pppoe-server 3.15
+# of the suite trixie; of DEBARCH, default the host's) into the cache,
+# for the scenarios and the demo that run the access concentrator in kernel mode: Debian 12's pppoe-server 3.15
 # was built without -k; 4.0's has it, and -g names the plugin it gives
 # the pppd it starts (2.4.9's rp-pppoe.so or 2.5's pppoe.so).  setup.sh
 # runs it; idempotent: a second run only looks at a stamp.
@@ -23,9 +23,10 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-deb=${1:-$(dpkg --print-architecture)}
+host=$(dpkg --print-architecture)
+deb=${1:-$host}
 dir=$PPP_CACHE_DIR/pppoe4
-[ "$deb" = "$(dpkg --print-architecture)" ] || dir=$PPP_CACHE_DIR/pppoe4-$deb
+[ "$deb" = "$host" ] || dir=$PPP_CACHE_DIR/pppoe4-$deb
 stamp=$dir/done
 srv=$dir/root/usr/sbin/pppoe-server
 
@@ -36,7 +37,7 @@ fi
 TRIXIE_DEB=$deb trixie_download "$dir" pppoe
 dpkg-deb -x "$dir"/deb/pppoe_*.deb "$dir/root" || die "dpkg-deb -x pppoe (trixie) failed"
 ver=$(dpkg-deb -f "$dir"/deb/pppoe_*.deb Version)
-if [ "$dir" = "$PPP_CACHE_DIR/pppoe4" ]; then
+if [ "$deb" = "$host" ]; then
 	# It must run here, on Debian 12's libc, as it will in the VM, and
 	# have kernel mode.
 	usage=$("$srv" -h 2>&1 || true)

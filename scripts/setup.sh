@@ -81,19 +81,18 @@ kernels_before=$(host_kernels)
 
 # apt-get update once; again only after a day (new kernel ABIs appear).
 stage "setup: apt-get update"
-# A foreign arch's lists are fetched on its first use, then daily.
-for a in $ARCHES; do
-	[ "$a" != x86_64 ] || continue
-	ppp_arch "$a"
-	compgen -G "$PPP_CACHE_DIR/apt/$A_DEB/lists/*Packages*" >/dev/null ||
-		rm -f "$PPP_CACHE_DIR/apt-updated"
-done
-stamp=$PPP_CACHE_DIR/apt-updated
 # lists_ok DIR: DIR holds at least one Packages index (an older one is
 # good enough to go on with).
 lists_ok() {
 	compgen -G "$1/*Packages*" >/dev/null
 }
+# A foreign arch's lists are fetched on its first use, then daily.
+for a in $ARCHES; do
+	[ "$a" != x86_64 ] || continue
+	ppp_arch "$a"
+	lists_ok "$PPP_CACHE_DIR/apt/$A_DEB/lists" || rm -f "$PPP_CACHE_DIR/apt-updated"
+done
+stamp=$PPP_CACHE_DIR/apt-updated
 if [ ! -e "$stamp" ] || [ -n "$(find "$stamp" -mmin +1440)" ]; then
 	# A failed daily refresh falls back to the lists there are, with a
 	# warning, and is tried again on the next run; with no lists at all

@@ -369,7 +369,7 @@ for i in "${!arch_lanes[@]}"; do
 	else
 		sc=${arch_cuts[$i]:-}
 	fi
-	sc=$(tr , '\n' <<< "$sc" | grep -vxF -f <(arch_excluded "$a"; echo) | paste -sd,)
+	sc=$(tr , '\n' <<< "$sc" | grep -vxF -f <(arch_excluded "$a") | paste -sd,)
 	[ -z "$sc" ] || arch_jobs+=("arch $a $k $m $sc")
 done
 [ -z "$kunit_armhf" ] || arch_jobs+=("kunit armhf")

@@ -57,21 +57,22 @@ find_lib() {
 	return 1
 }
 
-# add FILE [DEST]: the target's FILE (a path in its view) at DEST in the
-# image, with its loader and libraries, recursively.
+# add FILE [DEST [SRC]]: the target's FILE (a path in its view; SRC, a
+# host path, instead when given) at DEST in the image, with its loader
+# and libraries from the tree, recursively.
 declare -A have=()
 add() {
-	local f=$1 dest=${2:-$1} real so lib interp
+	local f=$1 dest=${2:-$1} src=${3:-} so lib interp
 	[ -z "${have[$dest]:-}" ] || return 0
 	have[$dest]=1
-	real=$(in_sys "$f")
-	[ -f "$sys$real" ] || die "$f is not in $sys"
+	[ -n "$src" ] || src=$sys$(in_sys "$f")
+	[ -f "$src" ] || die "$f is not in $sys"
 	mkdir -p "$root$(dirname "$dest")"
-	cp "$sys$real" "$root$dest"
-	interp=$(readelf -l "$sys$real" 2>/dev/null |
+	cp "$src" "$root$dest"
+	interp=$(readelf -l "$src" 2>/dev/null |
 		sed -n 's/.*Requesting program interpreter: \(.*\)\]/\1/p')
 	[ -z "$interp" ] || add "$interp"
-	for so in $(readelf -d "$sys$real" 2>/dev/null |
+	for so in $(readelf -d "$src" 2>/dev/null |
 		    sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
 		lib=$(find_lib "$so") || die "$f needs $so, which $sys does not have"
 		add "$lib"
@@ -97,16 +98,9 @@ done
 add "$(in_sys /bin/ip)" /usr/bin/ip
 # Debian 12's package puts it in /sbin (the host's merged /usr hides it)
 add "$(in_sys /sbin/ethtool)" /usr/sbin/ethtool
-if [ -n "$p4ver" ]; then
-	# its libraries (libc) are those of Debian 12's tree
-	mkdir -p "$root/usr/local/pppoe4/sbin"
-	cp "$p4/root/usr/sbin/pppoe-server" "$root/usr/local/pppoe4/sbin/"
-	for so in $(readelf -d "$p4/root/usr/sbin/pppoe-server" |
-		    sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
-		lib=$(find_lib "$so") || die "rp-pppoe 4.0 needs $so, which $sys does not have"
-		add "$lib"
-	done
-fi
+# its libraries (libc) are those of Debian 12's tree
+[ -z "$p4ver" ] || add /usr/local/pppoe4/sbin/pppoe-server "" \
+	"$p4/root/usr/sbin/pppoe-server"
 legacy=$(cd "$sys" && ls usr/lib/"$TRIPLET"/ossl-modules/legacy.so 2>/dev/null || true)
 [ -z "$legacy" ] || add "/$legacy"
 

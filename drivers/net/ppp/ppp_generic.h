@@ -57,8 +57,9 @@
  *      down, recv.c), unlists it (its name is free), and ->ndo_uninit
  *      gives the number back (ppp_unit_remove_number()), marks the unit
  *      closing and dead, clears ->owner and wakes readers (EOF,
- *      ppp_unit_make_dead()) - no new lookups find it.  The work then signals ->removed: close()
- *      returns, with nothing of the unit left for userspace to see;
+ *      ppp_unit_make_dead()) - no new lookups find it.  The work then
+ *      signals ->removed: close() returns, with nothing of the unit
+ *      left for userspace to see;
  *   3. put: the work's rtnl_unlock() runs netdev_run_todo(): rcu_barrier(),
  *      then the wait for the device's last references, in the worker,
  *      overlapping the next closes.  The destructor puts the device's
