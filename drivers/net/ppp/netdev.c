@@ -8,6 +8,15 @@
  */
 #include "ppp_generic.h"
 
+/*
+ * Checksum and TCP segmentation left to the unit: a channel that opted in
+ * gets the segments without copy or checksum, the others as before
+ * (ppp_netdev_features_check()).  "ethtool -K pppN tx off" (or sg off,
+ * tso off) turns them off.  Only with scatter-gather, which TSO needs.
+ */
+#define PPP_NETDEV_OFFLOADS	(PPP_COMPAT_DEV_SG_FEATURES ? \
+				 NETIF_F_SG | NETIF_F_HW_CSUM | NETIF_F_ALL_TSO : 0)
+
 static const struct device_type ppp_type = {
 	.name = "ppp",
 };
@@ -164,6 +173,22 @@ static int ppp_netdev_fill_forward_path(struct net_device_path_ctx *ctx,
 }
 #endif
 
+/*
+ * The unit advertises checksum and TSO offload (ppp_netdev_setup()) but
+ * only a unit whose frames go unchanged to a channel that takes them
+ * keeps them (xmit.c); for any other the core fills in the checksum and
+ * segments in software before ppp_start_xmit(), as for a unit without
+ * offloads.
+ */
+static netdev_features_t ppp_netdev_features_check(struct sk_buff *skb,
+						   struct net_device *dev,
+						   netdev_features_t features)
+{
+	if (!ppp_xmit_can_offload(ppp_dev_unit(dev)))
+		features &= ~(NETIF_F_CSUM_MASK | NETIF_F_GSO_MASK);
+	return features;
+}
+
 static const struct net_device_ops ppp_netdev_ops = {
 	.ndo_init		= ppp_netdev_init,
 	.ndo_uninit		= ppp_netdev_uninit,
@@ -172,6 +197,7 @@ static const struct net_device_ops ppp_netdev_ops = {
 	.ndo_start_xmit		= ppp_start_xmit,
 	.ndo_siocdevprivate	= ppp_netdev_siocdevprivate,
 	.ndo_get_stats64	= ppp_netdev_get_stats64,
+	.ndo_features_check	= ppp_netdev_features_check,
 #ifdef PPP_COMPAT_CHAN_FILL_FORWARD_PATH
 	.ndo_fill_forward_path	= ppp_netdev_fill_forward_path,
 #endif
@@ -188,8 +214,8 @@ void ppp_netdev_setup(struct net_device *dev)
 	ppp_compat_tstats_setup(dev);
 	ppp_compat_set_lltx(dev);
 	/* frames for channels without direct_xmit are linearized (xmit.c) */
-	dev->features |= PPP_COMPAT_DEV_SG_FEATURES;
-	dev->hw_features |= PPP_COMPAT_DEV_SG_FEATURES;
+	dev->features |= PPP_COMPAT_DEV_SG_FEATURES | PPP_NETDEV_OFFLOADS;
+	dev->hw_features |= PPP_COMPAT_DEV_SG_FEATURES | PPP_NETDEV_OFFLOADS;
 	dev->hard_header_len = PPP_HDRLEN;
 	dev->mtu = PPP_MRU;
 	dev->addr_len = 0;

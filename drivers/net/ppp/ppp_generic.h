@@ -174,6 +174,12 @@ struct ppp_file {
 	int hdrlen;			/* headroom to reserve on write() */
 	int index;			/* unit number or channel index */
 	bool dead;			/* read() returns EOF once set */
+	/*
+	 * A channel's: it takes checksum-partial, scatter-gather frames
+	 * (ppp_channel_set_tx_offload()).  Here, in padding, rather than in
+	 * struct ppp_chan, which would outgrow kmalloc-256.
+	 */
+	bool tx_offload;
 };
 
 /*
@@ -374,6 +380,7 @@ long ppp_chan_ioctl(struct ppp_chan *pch, unsigned int cmd,
 
 /* xmit.c */
 netdev_tx_t ppp_start_xmit(struct sk_buff *skb, struct net_device *dev);
+bool ppp_xmit_can_offload(struct ppp_unit *ppp);
 void ppp_xmit_process(struct ppp_unit *ppp, struct sk_buff *skb);
 void __ppp_xmit_process(struct ppp_unit *ppp, struct sk_buff *skb);
 int ppp_np_index(int proto);

@@ -183,6 +183,7 @@ void pppoe_unbind(struct pppoe_sock *po);
 void pppoe_sess_count(struct pppoe_sock *po, enum ppp_link_stat stat);
 void pppoe_sess_stats_reset(struct pppoe_sock *po);
 void pppoe_offer_link_stats(struct pppoe_sock *po);
+void pppoe_offer_tx_offload(struct pppoe_sock *po);
 
 /* pppoe_main.c */
 struct pppoe_net *pppoe_pernet(struct net *net);

@@ -126,6 +126,7 @@ static int pppoe_bind(struct pppoe_sock *po, const struct pppoe_addr *pa)
 		goto err_clear;
 	}
 	pppoe_offer_link_stats(po);
+	pppoe_offer_tx_offload(po);
 	sk->sk_state = PPPOX_CONNECTED;
 	return 0;
 

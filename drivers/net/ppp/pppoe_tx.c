@@ -9,6 +9,7 @@
 #include <linux/etherdevice.h>
 #include <linux/ppp_channel.h>
 #include "pppoe.h"
+#include "ppp_tx_offload.h"
 
 /* Puts the headers in front of @skb's @len bytes and sends it on @dev. */
 static int pppoe_push_hdrs(struct pppoe_sock *po, struct net_device *dev,
@@ -110,6 +111,21 @@ static int pppoe_fill_forward_path(struct net_device_path_ctx *ctx,
 	return err;
 }
 #endif
+
+/**
+ * pppoe_offer_tx_offload - take frames as the unit's offloads leave them
+ * @po: a session whose channel was just registered
+ *
+ * dev_queue_xmit() finishes a scatter-gather, checksum-partial frame in
+ * software when the session's device cannot (no NETIF_F_HW_CSUM for a
+ * PPPoE frame, no NETIF_F_SG), so our ppp_generic may hand us the
+ * segments of a GSO frame as they are.  A no-op on the in-tree
+ * ppp_generic.
+ */
+void pppoe_offer_tx_offload(struct pppoe_sock *po)
+{
+	ppp_tx_offload_offer(&po->px.chan);
+}
 
 const struct ppp_channel_ops pppoe_chan_ops = {
 	.start_xmit = pppoe_start_xmit,

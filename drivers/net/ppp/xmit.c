@@ -7,8 +7,10 @@
  * the frame in ->xmit_pending and stops the device queue; the channel's
  * ppp_output_wakeup() later pushes the frame and wakes the queue.
  */
+#include <net/gso.h>
 #include "ppp_generic.h"
 #include "ppp_trace.h"
+#include "ppp_tx_offload.h"
 
 static const struct {
 	u16 proto;
@@ -48,6 +50,106 @@ static int ppp_np_from_ethertype(__be16 ethertype)
 	return -1;
 }
 
+/**
+ * ppp_channel_set_tx_offload - say whether a channel takes offloaded frames
+ * @chan: a registered channel
+ * @on: true if its start_xmit takes scatter-gather frames whose transport
+ *	checksum is left to the device (CHECKSUM_PARTIAL, csum_start and
+ *	csum_offset set), e.g. because it sends them on with dev_queue_xmit(),
+ *	which finishes them in software for a device that cannot
+ *
+ * A unit whose only channel says so, and which neither compresses nor
+ * splits frames, sends the segments of a GSO frame without copying or
+ * summing them.  Other channels get linear frames with the checksum
+ * filled in, as if the unit had no offloads.  Drivers look this up with
+ * symbol_get() (see ppp_tx_offload.h): the in-tree ppp_generic has none.
+ */
+void ppp_channel_set_tx_offload(struct ppp_channel *chan, bool on)
+{
+	struct ppp_chan *pch = chan->ppp;
+
+	if (pch)
+		WRITE_ONCE(pch->file.tx_offload, on);
+}
+EXPORT_SYMBOL_GPL(ppp_channel_set_tx_offload);
+
+/**
+ * ppp_xmit_can_offload - may the unit hand its channel checksum-partial,
+ *	scatter-gather frames?
+ * @ppp: the unit
+ *
+ * Only when every frame goes unchanged to one channel whose driver said it
+ * takes them (ppp_channel_set_tx_offload()): multilink cuts frames up, VJ
+ * and CCP rewrite them and demand dialling hands them to pppd, all from a
+ * linear frame with its checksum filled in.  Read locklessly: a frame that
+ * finds the answer changed by the time it is sent is finished in software
+ * there (ppp_start_xmit(), ppp_xmit_sw_csum()).
+ *
+ * Return: true if the frames may stay as they are.
+ */
+bool ppp_xmit_can_offload(struct ppp_unit *ppp)
+{
+	unsigned int flags = READ_ONCE(ppp->flags);
+	struct ppp_chan *pch;
+	bool ok;
+
+	if (flags & (SC_MULTILINK | SC_LOOP_TRAFFIC) ||
+	    (READ_ONCE(ppp->xstate) & SC_COMP_RUN) ||
+	    ((flags & SC_COMP_TCP) && READ_ONCE(ppp->vj)) ||
+	    READ_ONCE(ppp->n_channels) != 1)
+		return false;
+	rcu_read_lock();
+	pch = list_first_or_null_rcu(&ppp->channels, struct ppp_chan, clist);
+	ok = pch && READ_ONCE(pch->file.tx_offload);
+	rcu_read_unlock();
+	return ok;
+}
+
+/*
+ * A GSO frame (the unit advertises TSO, netdev.c) cut into MTU-sized
+ * frames: without copy or checksum when the channel takes that, else
+ * linear with the checksum in software, as the core would have made them.
+ * Return: the list of frames, or NULL after freeing @skb.
+ */
+static struct sk_buff *ppp_xmit_segment(struct ppp_unit *ppp,
+					struct sk_buff *skb)
+{
+	netdev_features_t features = 0;
+	struct sk_buff *segs;
+
+	if (ppp_xmit_can_offload(ppp))
+		features = NETIF_F_SG | NETIF_F_HW_CSUM;
+	segs = skb_gso_segment(skb, features);
+	if (IS_ERR(segs)) {
+		kfree_skb(skb);
+		return NULL;
+	}
+	if (!segs)
+		return skb;
+	consume_skb(skb);
+	return segs;
+}
+
+/* Puts the PPP protocol field in front of each frame; drops those without room. */
+static struct sk_buff *ppp_xmit_add_proto(struct ppp_unit *ppp,
+					  struct sk_buff *segs, u16 proto)
+{
+	struct sk_buff *skb, *next, *head = NULL, **tail = &head;
+
+	skb_list_walk_safe(segs, skb, next) {
+		skb_mark_not_on_list(skb);
+		if (skb_cow_head(skb, PPP_HDRLEN)) {
+			kfree_skb(skb);
+			DEV_STATS_INC(ppp->dev, tx_dropped);
+			continue;
+		}
+		put_unaligned_be16(proto, skb_push(skb, PPP_PROTO_LEN));
+		*tail = skb;
+		tail = &skb->next;
+	}
+	return head;
+}
+
 netdev_tx_t ppp_start_xmit(struct sk_buff *skb, struct net_device *dev)
 {
 	struct ppp_unit *ppp = ppp_dev_unit(dev);
@@ -65,18 +167,35 @@ netdev_tx_t ppp_start_xmit(struct sk_buff *skb, struct net_device *dev)
 		ppp_stat_drop(ppp, ppp_stat_npmode(mode, false), skb->len);
 		goto drop;
 	}
-	if (skb_cow_head(skb, PPP_HDRLEN))
-		goto drop;
-
-	put_unaligned_be16(ppp_np_map[np].proto, skb_push(skb, PPP_PROTO_LEN));
 	skb_scrub_packet(skb, !net_eq(ppp->net, dev_net(dev)));
-	ppp_xmit_process(ppp, skb);
+	if (skb_is_gso(skb)) {
+		skb = ppp_xmit_segment(ppp, skb);
+		if (!skb) {
+			DEV_STATS_INC(dev, tx_dropped);
+			return NETDEV_TX_OK;
+		}
+	}
+	skb = ppp_xmit_add_proto(ppp, skb, ppp_np_map[np].proto);
+	if (skb)
+		ppp_xmit_process(ppp, skb);
 	return NETDEV_TX_OK;
 
 drop:
 	kfree_skb(skb);
 	DEV_STATS_INC(dev, tx_dropped);
 	return NETDEV_TX_OK;
+}
+
+/*
+ * The checksum a frame left to the device (CHECKSUM_PARTIAL), filled in
+ * for a path that reads or rewrites the frame or a channel that did not
+ * opt in.  Return: 0, or an error and the frame must be dropped.
+ */
+static int ppp_xmit_sw_csum(struct sk_buff *skb)
+{
+	if (skb->ip_summed != CHECKSUM_PARTIAL)
+		return 0;
+	return skb_checksum_help(skb);
 }
 
 /* The channel's start_xmit, and the ppp:ppp_xmit event if it took @skb. */
@@ -94,6 +213,16 @@ static bool ppp_chan_xmit(struct ppp_unit *ppp, struct ppp_chan *pch,
 		return false;
 	trace_ppp_xmit(ppp->file.index, proto, len, pch->file.index);
 	return true;
+}
+
+/* What a channel that did not opt in gets: as if the unit had no offloads. */
+static int ppp_xmit_linear(struct ppp_channel *chan, struct sk_buff *skb)
+{
+	if (ppp_xmit_sw_csum(skb))
+		return -ENOMEM;
+	if (!ppp_compat_chan_direct_xmit(chan))
+		return skb_linearize(skb);
+	return 0;
 }
 
 /* Hand the pending frame to a channel; caller holds wlock. */
@@ -116,7 +245,11 @@ static void ppp_push(struct ppp_unit *ppp)
 		return;
 	}
 	if (ppp->flags & SC_MULTILINK) {
-		if (ppp_mp_xmit(ppp, skb))
+		if (ppp_xmit_sw_csum(skb)) {
+			ppp->xmit_pending = NULL;
+			kfree_skb(skb);
+			DEV_STATS_INC(ppp->dev, tx_errors);
+		} else if (ppp_mp_xmit(ppp, skb))
 			ppp->xmit_pending = NULL;
 		return;
 	}
@@ -125,10 +258,11 @@ static void ppp_push(struct ppp_unit *ppp)
 	chan = pch->chan;
 	if (!chan)
 		ppp_stat_drop(ppp, PPP_STAT_TX_NO_CHANNEL, skb->len);
-	if (!chan || (!ppp_compat_chan_direct_xmit(chan) && skb_linearize(skb))) {
+	if (!chan || (!READ_ONCE(pch->file.tx_offload) && ppp_xmit_linear(chan, skb))) {
 		/*
 		 * Unregistered under us: the frame is lost with the line; or
-		 * the channel needs a linear frame and there is no memory.
+		 * the channel needs a linear frame or a checksum filled in
+		 * and there is no memory.
 		 */
 		ppp->xmit_pending = NULL;
 		kfree_skb(skb);
@@ -162,6 +296,14 @@ static void ppp_send_frame(struct ppp_unit *ppp, struct sk_buff *skb)
 			ppp->last_xmit = jiffies;
 	}
 	ppp_netdev_tx_stats(ppp, skb->len - PPP_PROTO_LEN);
+
+	/* VJ, CCP and pppd (demand dialling) see the finished frame. */
+	if (((ppp->flags & SC_COMP_TCP && ppp->vj) ||
+	     (ppp->flags & SC_LOOP_TRAFFIC) || (ppp->xstate & SC_COMP_RUN)) &&
+	    ppp_xmit_sw_csum(skb)) {
+		kfree_skb(skb);
+		goto err;
+	}
 
 	if (proto == PPP_IP && ppp->vj && (ppp->flags & SC_COMP_TCP)) {
 		skb = ppp_vj_compress(ppp, skb);
@@ -202,20 +344,26 @@ err:
 }
 
 /*
- * Queue @skb (may be NULL) and send while channels accept.  Called with
- * BH disabled, from ppp_xmit_process() and from channel wakeups.
+ * Queue @skb (may be NULL, or a list of the frames of one GSO frame) and
+ * send while channels accept.  Called with BH disabled, from
+ * ppp_xmit_process() and from channel wakeups.  The frames of a list
+ * queue together: the device queue stops after them, as after one frame.
  */
 void __ppp_xmit_process(struct ppp_unit *ppp, struct sk_buff *skb)
 {
+	struct sk_buff *next;
+
 	spin_lock(&ppp->wlock);
 	if (ppp->closing) {
 		spin_unlock(&ppp->wlock);
-		kfree_skb(skb);
+		kfree_skb_list(skb);
 		return;
 	}
 	ppp_push(ppp);
-	if (skb)
+	skb_list_walk_safe(skb, skb, next) {
+		skb_mark_not_on_list(skb);
 		skb_queue_tail(&ppp->file.xq, skb);
+	}
 	while (!ppp->xmit_pending && (skb = skb_dequeue(&ppp->file.xq)))
 		ppp_send_frame(ppp, skb);
 
@@ -241,7 +389,7 @@ void ppp_xmit_process(struct ppp_unit *ppp, struct sk_buff *skb)
 	if (unlikely(*depth)) {
 		local_bh_enable();
 		ppp_stat_drop(ppp, PPP_STAT_TX_RECURSION, skb ? skb->len : 0);
-		kfree_skb(skb);
+		kfree_skb_list(skb);
 		if (net_ratelimit())
 			netdev_err(ppp->dev, "recursion detected\n");
 		return;
