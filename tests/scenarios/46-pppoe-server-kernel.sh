@@ -26,7 +26,11 @@
 # order; CHAP succeeded; both ends' /proc/net/pppoe list the session
 # (the PADS's id, the peer's MAC, the veth); no user-mode `pppoe` ran;
 # ping; 20 MiB TCP with equal sha256 (with our ppp_generic merged by
-# GRO before b's IP layer, and frame by frame with gro off); the client hangs up (LCP
+# GRO before b's IP layer, and frame by frame with gro off); transmit
+# offload (ppp0's ethtool -k; a's TCP checksums on va left to the device
+# with our pppoe on our ppp_generic, summed otherwise, summed again with
+# ppp0's tx/sg off and by the core with va's off; 4 MiB with equal
+# sha256 each time); the client hangs up (LCP
 # Terminate): the server's session pppd ends, pppoe-server sends its
 # PADT (0xa7), neither end lists the session any more, pppoe-server
 # stays.  Session 2, a new client of the same pppoe-server: the
@@ -279,6 +283,64 @@ if [ "$PPP_GEN" = ours ]; then
 else
 	skip $S/gro-merges "the in-tree ppp_generic hands each frame up alone"
 fi
+
+# Transmit offload: our ppp_generic advertises SG, checksum and TSO and,
+# for a channel that takes them (our pppoe), hands it the segments of a
+# GSO frame with the TCP checksum left to the device: on va, where a's
+# data frames are captured before the veth, their checksum is the
+# partial one (tcpdump: "incorrect").  Any other set sums in software
+# ("correct").  With `ethtool -K ppp0 tx off sg off` ours sums again,
+# and with va's own offloads off the core fills the checksum in for a
+# PPPoE frame before the veth; the data arrives intact either way.
+wire_csum() {	# wire_csum NAME MB: sets WIRE_BAD and WIRE_OK for a's data frames on va
+	local pw
+	rm -f /tmp/wire.txt /tmp/wire.log
+	$NSX a tcpdump -i va -n -vv -l -Z root -c 400 'ether proto 0x8864' \
+		> /tmp/wire.txt 2> /tmp/wire.log &
+	pw=$!
+	wait_until 10 grep -q 'listening on' /tmp/wire.log
+	transfer "$1" a b 198.51.100.1 "$2"
+	stop_pids $pw
+	WIRE_BAD=$(grep -c '198\.51\.100\.2\.[0-9]* > 198\.51\.100\.1\.5001: .*cksum 0x[0-9a-f]* (incorrect' /tmp/wire.txt)
+	WIRE_OK=$(grep -c '198\.51\.100\.2\.[0-9]* > 198\.51\.100\.1\.5001: .*cksum 0x[0-9a-f]* (correct)' /tmp/wire.txt)
+	[ -n "$PPP_VERBOSE" ] &&
+		say "va: a's data frames with the checksum left to the device: $WIRE_BAD, summed: $WIRE_OK"
+}
+oe_set=${PPPOE_LOADED:-${PPP_OE:-}}
+if [ "$PPP_GEN" = ours ]; then
+	feat=$(ns a ethtool -k ppp0 2>&1)
+	echo "$feat" | grep -q '^tx-checksumming: on' &&
+		echo "$feat" | grep -q '^scatter-gather: on' &&
+		echo "$feat" | grep -q '^tcp-segmentation-offload: on'
+	check $S/offload-features $? "ethtool -k ppp0: $(echo "$feat" | grep -E '^(tx-checksumming|scatter-gather|tcp-segmentation-offload):' | tr '\n' ' ')"
+else
+	skip $S/offload-features "the in-tree unit has no transmit offloads"
+fi
+wire_csum $S/tcp-4M-offload 4
+if [ "$PPP_GEN" = ours ] && [ "$oe_set" = ours ]; then
+	[ "$WIRE_BAD" -gt 20 ] && [ "$WIRE_OK" -eq 0 ]
+	check $S/tx-csum-left-to-device $? "a's data frames on va: $WIRE_BAD with a partial checksum, $WIRE_OK summed" /tmp/wire.log
+else
+	[ "$WIRE_OK" -gt 20 ] && [ "$WIRE_BAD" -eq 0 ]
+	check $S/tx-csum-in-software $? "a's data frames on va: $WIRE_BAD with a partial checksum, $WIRE_OK summed (pppoe: ${oe_set:-the lane set})" /tmp/wire.log
+fi
+if [ "$PPP_GEN" = ours ]; then
+	ns a ethtool -K ppp0 tx off sg off
+	feat=$(ns a ethtool -k ppp0 2>&1)
+	wire_csum $S/tcp-4M-ppp0-tx-sg-off 4
+	[ "$WIRE_OK" -gt 20 ] && [ "$WIRE_BAD" -eq 0 ] &&
+		echo "$feat" | grep -q '^tcp-segmentation-offload: off'
+	check $S/ppp0-tx-off-sums $? "tx sg off: a's data frames on va: $WIRE_BAD with a partial checksum, $WIRE_OK summed; $(echo "$feat" | grep -E '^(tx-checksumming|scatter-gather|tcp-segmentation-offload):' | tr '\n' ' ')"
+	ns a ethtool -K ppp0 tx on sg on tso on
+else
+	skip $S/tcp-4M-ppp0-tx-sg-off "the in-tree unit has no transmit offloads"
+	skip $S/ppp0-tx-off-sums "the in-tree unit has no transmit offloads"
+fi
+ns a ethtool -K va tx off sg off
+wire_csum $S/tcp-4M-va-tx-sg-off 4
+[ "$WIRE_OK" -gt 20 ] && [ "$WIRE_BAD" -eq 0 ]
+check $S/va-tx-off-core-sums $? "va tx sg off: a's data frames on va: $WIRE_BAD with a partial checksum, $WIRE_OK summed"
+ns a ethtool -K va tx on sg on
 
 # The client hangs up (LCP Terminate): the server's session pppd ends,
 # pppoe-server sends the PADT for it, and both ends let go of the session.

@@ -119,6 +119,8 @@ static struct sk_buff *ppp_xmit_segment(struct ppp_unit *ppp,
 
 	if (ppp_xmit_can_offload(ppp))
 		features = NETIF_F_SG | NETIF_F_HW_CSUM;
+	/* No link-layer header: the network header is the MAC one. */
+	skb_reset_mac_header(skb);
 	segs = skb_gso_segment(skb, features);
 	if (IS_ERR(segs)) {
 		kfree_skb(skb);
@@ -245,11 +247,14 @@ static void ppp_push(struct ppp_unit *ppp)
 		return;
 	}
 	if (ppp->flags & SC_MULTILINK) {
+		/* Fragments are cut from the finished frame. */
 		if (ppp_xmit_sw_csum(skb)) {
 			ppp->xmit_pending = NULL;
 			kfree_skb(skb);
 			DEV_STATS_INC(ppp->dev, tx_errors);
-		} else if (ppp_mp_xmit(ppp, skb))
+			return;
+		}
+		if (ppp_mp_xmit(ppp, skb))
 			ppp->xmit_pending = NULL;
 		return;
 	}
@@ -258,7 +263,8 @@ static void ppp_push(struct ppp_unit *ppp)
 	chan = pch->chan;
 	if (!chan)
 		ppp_stat_drop(ppp, PPP_STAT_TX_NO_CHANNEL, skb->len);
-	if (!chan || (!READ_ONCE(pch->file.tx_offload) && ppp_xmit_linear(chan, skb))) {
+	if (!chan || (!READ_ONCE(pch->file.tx_offload) &&
+		      ppp_xmit_linear(chan, skb))) {
 		/*
 		 * Unregistered under us: the frame is lost with the line; or
 		 * the channel needs a linear frame or a checksum filled in
