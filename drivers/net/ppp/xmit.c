@@ -366,9 +366,13 @@ void __ppp_xmit_process(struct ppp_unit *ppp, struct sk_buff *skb)
 		return;
 	}
 	ppp_push(ppp);
+	/* Nothing waiting: a new frame goes straight out, else behind. */
 	skb_list_walk_safe(skb, skb, next) {
 		skb_mark_not_on_list(skb);
-		skb_queue_tail(&ppp->file.xq, skb);
+		if (!ppp->xmit_pending && skb_queue_empty(&ppp->file.xq))
+			ppp_send_frame(ppp, skb);
+		else
+			skb_queue_tail(&ppp->file.xq, skb);
 	}
 	while (!ppp->xmit_pending && (skb = skb_dequeue(&ppp->file.xq)))
 		ppp_send_frame(ppp, skb);
