@@ -2,10 +2,10 @@
 /*
  * ppp_generic_xmit: what a channel gets from a unit for a TCP GSO frame
  * (the unit advertises TSO and checksum offload).  A channel that opted
- * in with ppp_channel_set_tx_offload() gets the segments scatter-gather
- * with the checksum left to the device; any other gets them linear with
- * the checksum filled in, as the core makes them for a unit without
- * offloads.  Either way: one frame per segment, the payload in order,
+ * in with ppp_channel_set_tx_offload() gets the segments scatter-gather,
+ * summed and marked CHECKSUM_UNNECESSARY; any other gets them linear and
+ * summed, as the core makes them for a unit without offloads.  Either
+ * way: one frame per segment, the payload in order, a valid checksum,
  * the PPP protocol in front and the unit's tx counters per segment.
  */
 #include <linux/ip.h>
@@ -142,6 +142,13 @@ static void xmit_gso_segments(struct kunit *test)
 	feat = dev->netdev_ops->ndo_features_check(skb, dev, dev->features);
 	KUNIT_EXPECT_EQ(test, !!(feat & NETIF_F_TSO), c->offload);
 	KUNIT_EXPECT_EQ(test, !!(feat & NETIF_F_HW_CSUM), c->offload);
+	/* Any other frame's checksum the core fills in. */
+	skb_shinfo(skb)->gso_type = 0;
+	skb_shinfo(skb)->gso_size = 0;
+	feat = dev->netdev_ops->ndo_features_check(skb, dev, dev->features);
+	KUNIT_EXPECT_FALSE(test, feat & NETIF_F_CSUM_MASK);
+	skb_shinfo(skb)->gso_size = GX_MSS;
+	skb_shinfo(skb)->gso_type = SKB_GSO_TCPV4;
 
 	/*
 	 * Past that check (or when the channel changed after it) the unit
@@ -162,11 +169,10 @@ static void xmit_gso_segments(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, get_unaligned_be16(skb->data), PPP_IP);
 		KUNIT_EXPECT_FALSE(test, skb_is_gso(skb));
 		if (c->offload) {
-			/* As sent: no copy, no sum; the device's sum is right. */
+			/* No copy of the payload; summed and marked so. */
 			KUNIT_EXPECT_EQ(test, (int)skb->ip_summed,
-					CHECKSUM_PARTIAL);
+					CHECKSUM_UNNECESSARY);
 			KUNIT_EXPECT_TRUE(test, skb_is_nonlinear(skb));
-			KUNIT_EXPECT_EQ(test, skb_checksum_help(skb), 0);
 		} else {
 			KUNIT_EXPECT_NE(test, (int)skb->ip_summed,
 					CHECKSUM_PARTIAL);

@@ -9,10 +9,11 @@
 #include "ppp_generic.h"
 
 /*
- * Checksum and TCP segmentation left to the unit: a channel that opted in
- * gets the segments without copy or checksum, the others as before
- * (ppp_netdev_features_check()).  "ethtool -K pppN tx off" (or sg off,
- * tso off) turns them off.  Only with scatter-gather, which TSO needs.
+ * TCP segmentation left to the unit: a channel that opted in gets the
+ * segments without a copy of the payload, summed and marked so, the
+ * others as before (ppp_netdev_features_check()).  TSO needs checksum
+ * offload and scatter-gather: "ethtool -K pppN tx off" (or sg off, tso
+ * off) turns it off.  Only where the unit has scatter-gather at all.
  */
 #define PPP_NETDEV_OFFLOADS	(PPP_COMPAT_DEV_SG_FEATURES ? \
 				 NETIF_F_SG | NETIF_F_HW_CSUM | NETIF_F_ALL_TSO : 0)
@@ -174,16 +175,19 @@ static int ppp_netdev_fill_forward_path(struct net_device_path_ctx *ctx,
 #endif
 
 /*
- * The unit advertises checksum and TSO offload (ppp_netdev_setup()) but
- * only a unit whose frames go unchanged to a channel that takes them
- * keeps them (xmit.c); for any other the core fills in the checksum and
- * segments in software before ppp_start_xmit(), as for a unit without
- * offloads.
+ * The unit advertises checksum and TSO offload (ppp_netdev_setup()), but
+ * only GSO frames for a unit whose frames go unchanged to a channel that
+ * takes segments keep them: ppp_start_xmit() segments and sums those
+ * (xmit.c).  For every other frame the core fills in the checksum, and
+ * segments, before ppp_start_xmit(), as for a unit without offloads: no
+ * channel gets a frame whose checksum is left to a device.
  */
 static netdev_features_t ppp_netdev_features_check(struct sk_buff *skb,
 						   struct net_device *dev,
 						   netdev_features_t features)
 {
+	if (!skb_is_gso(skb))
+		return features & ~NETIF_F_CSUM_MASK;
 	if (!ppp_xmit_can_offload(ppp_dev_unit(dev)))
 		features &= ~(NETIF_F_CSUM_MASK | NETIF_F_GSO_MASK);
 	return features;

@@ -175,7 +175,7 @@ struct ppp_file {
 	int index;			/* unit number or channel index */
 	bool dead;			/* read() returns EOF once set */
 	/*
-	 * A channel's: it takes checksum-partial, scatter-gather frames
+	 * A channel's: it takes the unit's GSO segments as they are
 	 * (ppp_channel_set_tx_offload()).  Here, in padding, rather than in
 	 * struct ppp_chan, which would outgrow kmalloc-256.
 	 */

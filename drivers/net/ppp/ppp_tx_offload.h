@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * A channel driver of this tree tells ppp_generic that it takes frames
- * as the unit's offloads leave them: scatter-gather and with the
- * transport checksum left to the device (CHECKSUM_PARTIAL).  The unit
- * then hands it the segments of a GSO frame without copying them or
- * summing their payload (xmit.c).
+ * A channel driver of this tree tells ppp_generic that it takes the
+ * segments of a GSO frame as the unit cuts them: scatter-gather, their
+ * checksum summed and marked CHECKSUM_UNNECESSARY.  The unit then keeps
+ * TSO and segments without copying the payload (xmit.c).
  *
  * Only our ppp_generic has ppp_channel_set_tx_offload(); the drivers also
  * load on the in-tree ppp_generic, hence symbol_get() rather than a

@@ -113,14 +113,12 @@ static int pppoe_fill_forward_path(struct net_device_path_ctx *ctx,
 #endif
 
 /**
- * pppoe_offer_tx_offload - take frames as the unit's offloads leave them
+ * pppoe_offer_tx_offload - take the segments of GSO frames as they are
  * @po: a session whose channel was just registered
  *
- * dev_queue_xmit() finishes a scatter-gather, checksum-partial frame in
- * software when the session's device cannot (no NETIF_F_HW_CSUM for a
- * PPPoE frame, no NETIF_F_SG), so our ppp_generic may hand us the
- * segments of a GSO frame as they are.  A no-op on the in-tree
- * ppp_generic.
+ * dev_queue_xmit() linearizes a scatter-gather frame for a device without
+ * NETIF_F_SG, so our ppp_generic may keep TSO and hand us its segments
+ * without a copy of the payload.  A no-op on the in-tree ppp_generic.
  */
 void pppoe_offer_tx_offload(struct pppoe_sock *po)
 {

@@ -51,18 +51,19 @@ static int ppp_np_from_ethertype(__be16 ethertype)
 }
 
 /**
- * ppp_channel_set_tx_offload - say whether a channel takes offloaded frames
+ * ppp_channel_set_tx_offload - say whether a channel takes segmented frames
  * @chan: a registered channel
- * @on: true if its start_xmit takes scatter-gather frames whose transport
- *	checksum is left to the device (CHECKSUM_PARTIAL, csum_start and
- *	csum_offset set), e.g. because it sends them on with dev_queue_xmit(),
- *	which finishes them in software for a device that cannot
+ * @on: true if its start_xmit takes scatter-gather frames and hands them
+ *	on to a network device as they are (dev_queue_xmit()), their
+ *	checksum marked CHECKSUM_UNNECESSARY
  *
  * A unit whose only channel says so, and which neither compresses nor
- * splits frames, sends the segments of a GSO frame without copying or
- * summing them.  Other channels get linear frames with the checksum
- * filled in, as if the unit had no offloads.  Drivers look this up with
- * symbol_get() (see ppp_tx_offload.h): the in-tree ppp_generic has none.
+ * splits frames, keeps TSO: it cuts a GSO frame into segments that share
+ * the payload's pages, sums their checksums and marks them summed, so
+ * that a receiver behind a virtual link does not sum them again.  Other
+ * channels get linear, summed frames, as if the unit had no offloads.
+ * Drivers look this up with symbol_get() (see ppp_tx_offload.h): the
+ * in-tree ppp_generic has none.
  */
 void ppp_channel_set_tx_offload(struct ppp_channel *chan, bool on)
 {
@@ -74,18 +75,18 @@ void ppp_channel_set_tx_offload(struct ppp_channel *chan, bool on)
 EXPORT_SYMBOL_GPL(ppp_channel_set_tx_offload);
 
 /**
- * ppp_xmit_can_offload - may the unit hand its channel checksum-partial,
- *	scatter-gather frames?
+ * ppp_xmit_can_offload - may the unit keep TSO for its channel?
  * @ppp: the unit
  *
  * Only when every frame goes unchanged to one channel whose driver said it
- * takes them (ppp_channel_set_tx_offload()): multilink cuts frames up, VJ
- * and CCP rewrite them and demand dialling hands them to pppd, all from a
- * linear frame with its checksum filled in.  Read locklessly: a frame that
- * finds the answer changed by the time it is sent is finished in software
- * there (ppp_start_xmit(), ppp_xmit_sw_csum()).
+ * takes segmented frames (ppp_channel_set_tx_offload()): multilink cuts
+ * frames up, VJ and CCP rewrite them and demand dialling hands them to
+ * pppd, all from a linear frame with its checksum filled in.  Read
+ * locklessly: a frame that finds the answer changed by the time it is
+ * sent is finished in software there (ppp_start_xmit(),
+ * ppp_xmit_sw_csum()).
  *
- * Return: true if the frames may stay as they are.
+ * Return: true if GSO frames may reach ppp_start_xmit().
  */
 bool ppp_xmit_can_offload(struct ppp_unit *ppp)
 {
@@ -106,22 +107,36 @@ bool ppp_xmit_can_offload(struct ppp_unit *ppp)
 }
 
 /*
+ * The segments' checksums were summed here, over data the stack wrote or
+ * GRO verified: a receiver at the far end of a virtual link (veth) may
+ * skip summing them again.  The bytes are complete, so a reader of the
+ * raw frames (a user-mode PPPoE server on a packet socket) sees them
+ * right, which it would not with the checksum left to the device.
+ */
+static void ppp_xmit_mark_summed(struct sk_buff *segs)
+{
+	struct sk_buff *skb;
+
+	for (skb = segs; skb; skb = skb->next)
+		if (skb->ip_summed == CHECKSUM_NONE)
+			skb->ip_summed = CHECKSUM_UNNECESSARY;
+}
+
+/*
  * A GSO frame (the unit advertises TSO, netdev.c) cut into MTU-sized
- * frames: without copy or checksum when the channel takes that, else
- * linear with the checksum in software, as the core would have made them.
+ * frames with their checksums summed: sharing the payload's pages when
+ * the channel takes that, else linear, as the core would have made them.
  * Return: the list of frames, or NULL after freeing @skb.
  */
 static struct sk_buff *ppp_xmit_segment(struct ppp_unit *ppp,
 					struct sk_buff *skb)
 {
-	netdev_features_t features = 0;
+	bool offload = ppp_xmit_can_offload(ppp);
 	struct sk_buff *segs;
 
-	if (ppp_xmit_can_offload(ppp))
-		features = NETIF_F_SG | NETIF_F_HW_CSUM;
 	/* No link-layer header: the network header is the MAC one. */
 	skb_reset_mac_header(skb);
-	segs = skb_gso_segment(skb, features);
+	segs = skb_gso_segment(skb, offload ? NETIF_F_SG : 0);
 	if (IS_ERR(segs)) {
 		kfree_skb(skb);
 		return NULL;
@@ -129,6 +144,8 @@ static struct sk_buff *ppp_xmit_segment(struct ppp_unit *ppp,
 	if (!segs)
 		return skb;
 	consume_skb(skb);
+	if (offload)
+		ppp_xmit_mark_summed(segs);
 	return segs;
 }
 
@@ -190,8 +207,11 @@ drop:
 
 /*
  * The checksum a frame left to the device (CHECKSUM_PARTIAL), filled in
- * for a path that reads or rewrites the frame or a channel that did not
- * opt in.  Return: 0, or an error and the frame must be dropped.
+ * before a path that reads or rewrites the frame and before any channel:
+ * a frame's bytes must be complete where they may reach a packet socket
+ * (user-mode PPPoE on the far end of a veth).  Only a frame that raced a
+ * change of the unit (ppp_netdev_features_check()) gets here with one.
+ * Return: 0, or an error and the frame must be dropped.
  */
 static int ppp_xmit_sw_csum(struct sk_buff *skb)
 {
@@ -217,12 +237,17 @@ static bool ppp_chan_xmit(struct ppp_unit *ppp, struct ppp_chan *pch,
 	return true;
 }
 
-/* What a channel that did not opt in gets: as if the unit had no offloads. */
-static int ppp_xmit_linear(struct ppp_channel *chan, struct sk_buff *skb)
+/*
+ * What a channel gets: the checksum filled in, and a linear frame unless
+ * it said it takes others.
+ */
+static int ppp_xmit_finish(struct ppp_chan *pch, struct ppp_channel *chan,
+			   struct sk_buff *skb)
 {
 	if (ppp_xmit_sw_csum(skb))
 		return -ENOMEM;
-	if (!ppp_compat_chan_direct_xmit(chan))
+	if (!ppp_compat_chan_direct_xmit(chan) &&
+	    !READ_ONCE(pch->file.tx_offload))
 		return skb_linearize(skb);
 	return 0;
 }
@@ -263,8 +288,7 @@ static void ppp_push(struct ppp_unit *ppp)
 	chan = pch->chan;
 	if (!chan)
 		ppp_stat_drop(ppp, PPP_STAT_TX_NO_CHANNEL, skb->len);
-	if (!chan || (!READ_ONCE(pch->file.tx_offload) &&
-		      ppp_xmit_linear(chan, skb))) {
+	if (!chan || ppp_xmit_finish(pch, chan, skb)) {
 		/*
 		 * Unregistered under us: the frame is lost with the line; or
 		 * the channel needs a linear frame or a checksum filled in
