@@ -25,8 +25,9 @@
 # arm64 PMULL and Advanced SIMD, so the codec's NEON path runs; the
 # report names the path each set took.  Items that cannot run there are
 # skipped with the reason: host (it times the host's CPU), prof (perf is
-# the host's, x86_64), pppoe-kernel (rp-pppoe 4.0 is fetched for amd64
-# only), pppoe-sync where the kernel has no n_hdlc module (arm64).
+# the host's, x86_64), pppoe-kernel where Debian 13 has no rp-pppoe 4.0
+# for the arch (mips64el), pppoe-sync where the kernel has no n_hdlc
+# module (arm64).
 #
 # Knobs (environment):
 #   BENCH_ARCH      x86_64 (default) | arm64 | armhf | armhf-lpae | mips64el
@@ -98,7 +99,8 @@ if [ "$arch" != x86_64 ]; then
 	drop_item host "it times the codec on this machine's CPU (x86_64), not $arch's"
 	drop_item prof "no perf in the $arch image (the host's perf is x86_64)"
 	drop_item manyprof "no perf in the $arch image (the host's perf is x86_64)"
-	drop_item pppoe-kernel "rp-pppoe 4.0's pppoe-server (kernel mode) is fetched for amd64 only"
+	[ -e "$PPP_CACHE_DIR/pppoe4-$A_DEB/done" ] ||
+		drop_item pppoe-kernel "no rp-pppoe 4.0 (kernel mode) for $A_DEB in the cache (Debian 13 has it for $PPP_TRIXIE_DEBS)"
 fi
 # the host item runs here; the VM gets the rest
 host=
