@@ -46,6 +46,9 @@
 #   BENCH_LDISC_SIZES  ldisc frame sizes (default "64 576 1500")
 #   BENCH_LDISC_MODES  ldisc modes (default "random map0 worst sync")
 #   BENCH_LINK_MB   MiB per iperf3 transfer (default 2)
+#   BENCH_PPPOE_KERNEL_MB  pppoe-kernel: MiB per iperf3 transfer (default
+#                   16: at about 1 Gbit/s, 2 MiB would cost iperf3's start
+#                   about as much CPU as the transfer)
 #   BENCH_PPPOE_SESSIONS  pppoe-many: kernel-mode PPPoE sessions bound at
 #                   once by tests/progs/pppoe_many (default 1000; the
 #                   item also runs 1 session for the scaling figure)
@@ -120,6 +123,7 @@ ldisc_sizes=${BENCH_LDISC_SIZES:-64 576 1500}
 ldisc_modes=${BENCH_LDISC_MODES:-random map0 worst sync}
 prof_cases=${BENCH_PROF_CASES:-tx:1500:map0 rx:1500:map0 tx:576:map0 rx:576:map0 tx:64:map0 rx:64:map0 units link pppoe}
 link_mb=${BENCH_LINK_MB:-2}
+pppoek_mb=${BENCH_PPPOE_KERNEL_MB:-16}
 sync_window=${BENCH_SYNC_WINDOW:-1K}
 pppoe_sessions=${BENCH_PPPOE_SESSIONS:-1000}
 pppoe_many_kb=${BENCH_PPPOE_MANY_KB:-4096}
@@ -278,7 +282,7 @@ for k in $kernels; do
 	cmdline="console=$A_CONSOLE oops=panic panic=-1 printk.time=1 quiet"
 	cmdline+=" ppp.results=$A_RESULTS"
 	cmdline+=" ppp.rounds=$rounds ppp.items=$(echo $kitems | tr ' ' ,)"
-	cmdline+=" ppp.units=$units ppp.ldisc_kb=$ldisc_kb ppp.link_mb=$link_mb"
+	cmdline+=" ppp.units=$units ppp.ldisc_kb=$ldisc_kb ppp.link_mb=$link_mb ppp.pppoek_mb=$pppoek_mb"
 	cmdline+=" ppp.sync_window=$sync_window"
 	cmdline+=" ppp.ldisc_dirs=$(echo $ldisc_dirs | tr ' ' ,)"
 	cmdline+=" ppp.ldisc_sizes=$(echo $ldisc_sizes | tr ' ' ,)"
