@@ -144,10 +144,15 @@ stage "setup: rp-pppoe 4.0 (Debian 13) for the test images"
 "$PPP_TOP/scripts/pppoe4.sh" || die "fetching rp-pppoe 4.0 failed"
 stage_end
 
-# In-tree modules the harness may load, as paths under kernel/.
+# In-tree modules the harness may load, as paths under kernel/.  A
+# kernel's cache entry records this list; when the list changes, the
+# next setup fetches the entry again.  zlib_deflate is built in on most
+# of Debian's kernels; armhf 6.12 has it as a module, which ppp_deflate
+# needs.
 INTREE_MODS="drivers/net/slip/slhc drivers/net/ppp/ppp_generic
 drivers/net/ppp/ppp_async drivers/net/ppp/pppox drivers/net/ppp/pppoe
-drivers/net/ppp/ppp_deflate drivers/net/ppp/bsd_comp drivers/net/veth"
+drivers/net/ppp/ppp_deflate drivers/net/ppp/bsd_comp drivers/net/veth
+lib/zlib_deflate/zlib_deflate"
 
 # Netfilter modules for 47-pppoe-flowtable (nftables flowtable offload), in
 # load order.  Cached apart from the kernel (nfmods/<kver>/), so that a
@@ -295,7 +300,7 @@ setup_kernel() {
 		sed -n 's/^ *Depends: \(linux-image-[^ ]*\).*/\1/p' | head -n1)
 	[ -n "$image" ] || die "cannot resolve the image package behind $meta (apt-cache depends $meta)"
 	kver=${image#linux-image-}
-	if [ ! -e "$kdir/$kver.done" ]; then
+	if [ "$(cat "$kdir/$kver.done" 2>/dev/null)" != "$INTREE_MODS" ]; then
 		echo "fetching $image"
 		rm -rf "$kdir"
 		mkdir -p "$kdir/mods"
@@ -310,7 +315,7 @@ setup_kernel() {
 		image_mods "$image" "$kver" "$kdir/root"
 		rm -rf "$kdir/root" "$kdir/deb"
 		echo "$kver" > "$kdir/kver"
-		touch "$kdir/$kver.done"
+		echo "$INTREE_MODS" > "$kdir/$kver.done"
 	fi
 	if [ "$arch" = x86_64 ] && [ ! -e "$kdir/vmlinux" ] && [ ! -e "$kdir/no-vmlinux" ]; then
 		extract_vmlinux "$kdir/vmlinuz" "$kdir/vmlinux" || {

@@ -33,8 +33,8 @@ want=$(IFS=,; set -f
 	done)
 [ -n "$want" ] || exit 0
 
-kd=$(ppp_kernel_dir "$kernel")
-kdir=$(cat "$kd/kdir") kver=$(cat "$kd/kver")
+kdir=$(ppp_kernel_kdir "$kernel") || exit 1
+kver=$(cat "$(ppp_kernel_dir "$kernel")/kver")
 out=$PPP_CACHE_DIR/dkms/$kver
 mkdir -p "$PPP_CACHE_DIR/dkms"
 if ! flock "$out.lock" "$PPP_TOP/scripts/dkms.sh" build "$kdir" "$kver" "$out" \

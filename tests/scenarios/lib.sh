@@ -84,7 +84,13 @@ check() {
 	return 1
 }
 
-load_mod() {	# load_mod NAME ours|intree
+# load_mod NAME ours|intree.  ppp_deflate needs zlib_deflate, a module
+# of its own on some kernels (Debian's armhf 6.12); setup caches it then.
+load_mod() {
+	if [ "$1" = ppp_deflate ] && [ -e /mods/intree/zlib_deflate.ko ] &&
+	   ! grep -q '^zlib_deflate ' /proc/modules; then
+		insmod /mods/intree/zlib_deflate.ko 2>&1 || return
+	fi
 	insmod "/mods/$2/$1.ko" 2>&1
 }
 
