@@ -273,6 +273,19 @@ for k in $kernels; do
 	cp "$PPP_TOP/tests/scenarios/lib.sh" "$work/overlay/scenarios/"
 	cp "$PPP_TOP/scripts/qemu/bench-init" "$work/overlay/init"
 	chmod +x "$work/overlay/init"
+	# bench-init's settings: in the image (/ppp.args), as for run.sh,
+	# not on the kernel command line, which some boards cut short.
+	pargs="ppp.results=$A_RESULTS"
+	pargs+=" ppp.rounds=$rounds ppp.items=$(echo $kitems | tr ' ' ,)"
+	pargs+=" ppp.units=$units ppp.ldisc_kb=$ldisc_kb ppp.link_mb=$link_mb ppp.pppoek_mb=$pppoek_mb"
+	pargs+=" ppp.sync_window=$sync_window"
+	pargs+=" ppp.ldisc_dirs=$(echo $ldisc_dirs | tr ' ' ,)"
+	pargs+=" ppp.ldisc_sizes=$(echo $ldisc_sizes | tr ' ' ,)"
+	pargs+=" ppp.ldisc_modes=$(echo $ldisc_modes | tr ' ' ,)"
+	pargs+=" ppp.prof_cases=$(echo $prof_cases | tr ' ' ,)"
+	pargs+=" ppp.pppoe_sessions=$pppoe_sessions ppp.pppoe_many_kb=$pppoe_many_kb"
+	pargs+=" ppp.prof_kb=$prof_kb ppp.prof_mb=$prof_mb ppp.prof_hz=$prof_hz"
+	echo "$pargs" > "$work/overlay/ppp.args"
 	(cd "$work/overlay" && find . | cpio -o -H newc --quiet) | gzip -1 \
 		> "$work/overlay.cpio.gz"
 	cat "$base" "$work/overlay.cpio.gz" > "$work/initrd.gz"
@@ -280,16 +293,6 @@ for k in $kernels; do
 	image=$kdir/vmlinux
 	[ -e "$image" ] || image=$kdir/vmlinuz
 	cmdline="console=$A_CONSOLE oops=panic panic=-1 printk.time=1 quiet"
-	cmdline+=" ppp.results=$A_RESULTS"
-	cmdline+=" ppp.rounds=$rounds ppp.items=$(echo $kitems | tr ' ' ,)"
-	cmdline+=" ppp.units=$units ppp.ldisc_kb=$ldisc_kb ppp.link_mb=$link_mb ppp.pppoek_mb=$pppoek_mb"
-	cmdline+=" ppp.sync_window=$sync_window"
-	cmdline+=" ppp.ldisc_dirs=$(echo $ldisc_dirs | tr ' ' ,)"
-	cmdline+=" ppp.ldisc_sizes=$(echo $ldisc_sizes | tr ' ' ,)"
-	cmdline+=" ppp.ldisc_modes=$(echo $ldisc_modes | tr ' ' ,)"
-	cmdline+=" ppp.prof_cases=$(echo $prof_cases | tr ' ' ,)"
-	cmdline+=" ppp.pppoe_sessions=$pppoe_sessions ppp.pppoe_many_kb=$pppoe_many_kb"
-	cmdline+=" ppp.prof_kb=$prof_kb ppp.prof_mb=$prof_mb ppp.prof_hz=$prof_hz"
 	echo "bench.sh: $lane ($kver): $rounds rounds of: $kitems ($qemu, icount, 1 vCPU)"
 	# BENCH_JOBS VMs at once: icount figures do not depend on host load.
 	while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done

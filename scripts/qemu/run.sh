@@ -33,7 +33,8 @@
 #      cross gcc, linked statically), chat (ours if it builds, else
 #      Debian's) and pppstat
 #   3. initrd = base image (initramfs.sh, cached) + a per-run archive with
-#      /init (scripts/qemu/init), /scenarios, /mods/{ours,intree,nf}, programs
+#      /init (scripts/qemu/init), its settings /ppp.args, /scenarios,
+#      /mods/{ours,intree,nf}, programs
 #   4. qemu: no NIC, under timeout; console (x86: ttyS0) -> console.log,
 #      result port (x86: ttyS1; see ppp_arch) -> results.log, both kept
 #      in the run directory
@@ -42,7 +43,7 @@
 #
 # Environment: PPP_CACHE_DIR (cache), PPP_QEMU_TIMEOUT (default 1500 s;
 # 3000 s on the debug kernel), PPP_SOAK=1 (scenarios run their long
-# versions: ppp.soak=1 on the kernel command line; `make soak`),
+# versions: ppp.soak=1 in /ppp.args; `make soak`),
 # PPP_RUN_TAG (a name for the run directory, so that two runs of the
 # same kernel and module set can go side by side).
 set -euo pipefail
@@ -214,6 +215,14 @@ if [ "$pppd" = 2.5 ]; then
 	cp -L "$p25/libc/usr/lib/$multi/$ldso" "$work/overlay/lib64/$ldso"
 fi
 
+# What /init is asked to do: in the image, not on the kernel command line,
+# which some boards cut short (QEMU's malta passes about 250 bytes).
+pargs="ppp.results=$A_RESULTS ppp.modules=$spec ppp.scenarios=$glob ppp.pppd=$pppd"
+[ "$kernel" != debug ] || pargs+=" ppp.debug=1"
+[ -z "$verbose" ] || pargs+=" ppp.verbose=1"
+[ -z "${PPP_SOAK:-}" ] || pargs+=" ppp.soak=1"
+echo "$pargs" > "$work/overlay/ppp.args"
+
 # 3. The initrd: cached base + this run's archive, concatenated.
 ppp_base_image "$arch" || die "step 3: building the base initramfs failed"
 (cd "$work/overlay" && find . | cpio -o -H newc --quiet) | gzip -1 \
@@ -233,16 +242,14 @@ fi
 ppp_qemu_results "$work/results.log"
 image=$kdir/vmlinux
 [ -e "$image" ] || image=$kdir/vmlinuz
-cmdline="console=$A_CONSOLE oops=panic panic=-1 printk.time=1 ppp.results=$A_RESULTS"
+cmdline="console=$A_CONSOLE oops=panic panic=-1 printk.time=1"
 mem=1024 tmo=${PPP_QEMU_TIMEOUT:-1500}
 if [ "$kernel" = debug ]; then
 	# KASAN's shadow and lockdep's tables need room; everything is
 	# several times slower under TCG.
 	mem=2048 tmo=${PPP_QEMU_TIMEOUT:-3000}
-	cmdline+=" kmemleak=on ppp.debug=1"
+	cmdline+=" kmemleak=on"
 fi
-cmdline+=" ppp.modules=$spec ppp.scenarios=$glob ppp.pppd=$pppd${verbose:+ ppp.verbose=1}"
-[ -z "${PPP_SOAK:-}" ] || cmdline+=" ppp.soak=1"
 echo "run.sh: booting $kver ($arch, $label, pppd $pppd, chat: $chat, $(echo "$accel" | cut -d' ' -f1-2))"
 boot() {	# boot: one QEMU run; sets qrc
 	: > "$work/console.log"
