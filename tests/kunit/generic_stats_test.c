@@ -588,8 +588,31 @@ static void stat_moves_by_one(struct kunit *test)
 					    names + i * ETH_GSTRING_LEN);
 }
 
+/*
+ * A unit that has counted nothing holds no counters (creating one
+ * allocates none) and reads zero; its first count allocates them.
+ */
+static void stats_on_first_count(struct kunit *test)
+{
+	struct stt *s = ((struct pgt *)test->priv)->ext;
+	struct net_device *dev = s->ppp->dev;
+	u64 *v;
+	int i;
+
+	KUNIT_EXPECT_NULL(test, READ_ONCE(s->ppp->stats));
+	v = stt_read(test, dev, NULL);
+	for (i = 0; i < PPP_STAT_COUNT; i++)
+		KUNIT_EXPECT_EQ(test, v[i], 0ULL);
+	tx_unknown(s);
+	KUNIT_EXPECT_NOT_NULL(test, READ_ONCE(s->ppp->stats));
+	tx_unknown(s);
+	v = stt_read(test, dev, NULL);
+	KUNIT_EXPECT_EQ(test, v[PPP_STAT_TX_UNKNOWN_PROTO], 2ULL);
+}
+
 static struct kunit_case ppp_generic_stats_cases[] = {
 	KUNIT_CASE_PARAM(stat_moves_by_one, stat_gen_params),
+	KUNIT_CASE(stats_on_first_count),
 	{}
 };
 

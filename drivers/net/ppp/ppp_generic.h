@@ -222,7 +222,7 @@ struct ppp_unit {
 	spinlock_t wlock;		/* transmit side */
 	spinlock_t rlock;		/* receive side */
 	int __percpu *xmit_recursion;	/* loop guard, see xmit.c */
-	struct ppp_unit_stats __percpu *stats;	/* drops by cause */
+	struct ppp_unit_stats *stats;	/* drops by cause; NULL: none yet */
 	struct ppp_link_stats link_gone; /* of channels that left; wlock+rlock */
 	struct sk_buff *xmit_pending;	/* frame a busy channel refused */
 

@@ -4,9 +4,14 @@
  * cause on each unit, shown by ethtool -S on the unit's device (stats.c)
  * together with its channels' framing counters (ppp_link_stats.h).
  *
- * Counting is one this_cpu_inc() on the path that decided the fate of
- * the frame - never a shared cache line, whatever lock is or is not
- * held there.  ppp_stat_drop() also fires the ppp:ppp_drop tracepoint.
+ * Counting is one atomic increment on the path that decided the fate of
+ * the frame, whatever lock is or is not held there.  The counters are
+ * allocated at the unit's first count: most units never count anything,
+ * and a per-CPU block allocated with every unit made pcpu_alloc() a
+ * third of the per-CPU work of creating one.  These events are rare and
+ * each already costs a freed frame, so a shared cache line is no cost
+ * worth a per-CPU block.  ppp_stat_drop() also fires the ppp:ppp_drop
+ * tracepoint, counters or not.
  *
  * PPP_STATS(S, SE) lists the causes, the last with SE: the enum, the
  * ethtool names and the tracepoint's symbols are all made from it.
@@ -48,9 +53,9 @@ enum ppp_stat {
 	PPP_STAT_COUNT
 };
 
-/* Per CPU, per unit; unsigned long so that a reader never sees half. */
+/* Per unit, allocated at its first count (stats.c). */
 struct ppp_unit_stats {
-	unsigned long n[PPP_STAT_COUNT];
+	atomic_long_t n[PPP_STAT_COUNT];
 };
 
 struct ppp_unit;
@@ -60,7 +65,6 @@ struct seq_file;
 
 /* stats.c */
 extern const struct ethtool_ops ppp_ethtool_ops;
-int ppp_stats_alloc(struct ppp_unit *ppp);
 void ppp_stats_free(struct ppp_unit *ppp);
 void ppp_stat_inc(struct ppp_unit *ppp, enum ppp_stat stat);
 void ppp_stat_drop(struct ppp_unit *ppp, enum ppp_stat stat,

@@ -54,22 +54,44 @@ static const char ppp_link_stat_names[PPP_LINK_STAT_COUNT][ETH_GSTRING_LEN] = {
 #define PPP_ETHTOOL_STATS \
 	(PPP_STAT_COUNT + PPP_VJ_STAT_COUNT + PPP_LINK_STAT_COUNT)
 
-int ppp_stats_alloc(struct ppp_unit *ppp)
-{
-	ppp->stats = alloc_percpu(struct ppp_unit_stats);
-	return ppp->stats ? 0 : -ENOMEM;
-}
-
 void ppp_stats_free(struct ppp_unit *ppp)
 {
-	free_percpu(ppp->stats);
+	kfree(ppp->stats);
 	ppp->stats = NULL;
+}
+
+/*
+ * The unit's counters, allocated by the first count in any context.  Two
+ * first counts at once allocate two blocks; one is installed, the other
+ * freed.  Without memory (GFP_ATOMIC) this count is not kept and the
+ * next one tries again; the tracepoint still sees the drop.
+ */
+static struct ppp_unit_stats *ppp_stats_get(struct ppp_unit *ppp)
+{
+	/* Acquire: pairs with the release below, so the block reads zeroed. */
+	struct ppp_unit_stats *st = smp_load_acquire(&ppp->stats);
+
+	if (likely(st))
+		return st;
+	st = kzalloc(sizeof(*st), GFP_ATOMIC | __GFP_NOWARN);
+	if (!st)
+		return NULL;
+	/* Release: the zeroed block is published whole. */
+	if (cmpxchg_release(&ppp->stats, NULL, st)) {
+		kfree(st);
+		/* Acquire: another CPU's block, published by its release. */
+		st = smp_load_acquire(&ppp->stats);
+	}
+	return st;
 }
 
 /* Count an event that is not a drop (a frame diverted, a request seen). */
 void ppp_stat_inc(struct ppp_unit *ppp, enum ppp_stat stat)
 {
-	this_cpu_inc(ppp->stats->n[stat]);
+	struct ppp_unit_stats *st = ppp_stats_get(ppp);
+
+	if (st)
+		atomic_long_inc(&st->n[stat]);
 }
 
 /**
@@ -83,7 +105,7 @@ void ppp_stat_inc(struct ppp_unit *ppp, enum ppp_stat stat)
 void ppp_stat_drop(struct ppp_unit *ppp, enum ppp_stat stat,
 		   unsigned int len)
 {
-	this_cpu_inc(ppp->stats->n[stat]);
+	ppp_stat_inc(ppp, stat);
 	trace_ppp_drop(ppp->file.index, stat, len, (void *)_RET_IP_);
 }
 
@@ -102,12 +124,10 @@ enum ppp_stat ppp_stat_npmode(enum NPmode mode, bool rx)
 
 unsigned long ppp_stat_read(struct ppp_unit *ppp, enum ppp_stat stat)
 {
-	unsigned long sum = 0;
-	int cpu;
+	/* Acquire: pairs with the release in ppp_stats_get(). */
+	struct ppp_unit_stats *st = smp_load_acquire(&ppp->stats);
 
-	for_each_possible_cpu(cpu)
-		sum += READ_ONCE(per_cpu_ptr(ppp->stats, cpu)->n[stat]);
-	return sum;
+	return st ? atomic_long_read(&st->n[stat]) : 0;
 }
 
 /* ---- channels ---- */

@@ -272,14 +272,7 @@ int ppp_unit_init(struct ppp_unit *ppp, struct net *net, struct file *file)
 	init_completion(&ppp->removed);
 	ppp_rtnl_set_ops(ppp->dev);
 	ppp->xmit_recursion = alloc_percpu(int);
-	if (!ppp->xmit_recursion)
-		return -ENOMEM;
-	if (ppp_stats_alloc(ppp)) {
-		free_percpu(ppp->xmit_recursion);
-		ppp->xmit_recursion = NULL;
-		return -ENOMEM;
-	}
-	return 0;
+	return ppp->xmit_recursion ? 0 : -ENOMEM;
 }
 
 /* The unit is registered: make it findable and give it to its owner. */
