@@ -82,6 +82,7 @@ class Run:
         self.failures = []
         self.failed = set()		# (set, round, item) already counted
         self.pppoe_mods = defaultdict(set)	# set -> pppox/pppoe sources
+        self.pppoe_gro = set()	# pppoe-kernel: GRO on the veth, on/off
         self.cpu = None				# the guest's "cpu" line
         self.paths = defaultdict(set)		# set -> codec paths taken
         self.sync_window = set()	# pppoe-sync: iperf3 -w
@@ -106,6 +107,8 @@ def values(rows):
                 continue
             if t == "pppoe-kernel-mods":
                 run.pppoe_mods[s].add(r["pppoe"])
+                if "gro" in r:
+                    run.pppoe_gro.add(r["gro"])
                 continue
             if t == "cpu":
                 run.cpu = r
@@ -362,7 +365,8 @@ def main():
                       "zero-window waits, read CPU per MB" % w)
         if run.pppoe_mods:
             print("   pppoe-kernel: pppox/pppoe loaded by " + ", ".join(
-                "%s: %s" % (s, "+".join(sorted(m))) for s, m in sorted(run.pppoe_mods.items())))
+                "%s: %s" % (s, "+".join(sorted(m))) for s, m in sorted(run.pppoe_mods.items())) +
+                ("; GRO on the veth: " + "+".join(sorted(run.pppoe_gro)) if run.pppoe_gro else ""))
         if run.failures:
             print("   failed runs (left out of the medians): %d" % len(run.failures))
             for f in run.failures:

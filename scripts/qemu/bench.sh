@@ -50,6 +50,10 @@
 #                   64: at about 1 Gbit/s iperf3's start - exec, its
 #                   random buffer - is a tenth of a 16 MiB run and spread
 #                   in-tree's figures by up to 40 %; at 64 MiB by 1-2 %)
+#   BENCH_PPPOE_KERNEL_GRO  pppoe-kernel: on (default) has the veth
+#                   hand what it receives to GRO, as a NIC driver does
+#                   (ethtool -K gro on tso off at both ends); off leaves
+#                   the veth's netif_rx()
 #   BENCH_PPPOE_SESSIONS  pppoe-many: kernel-mode PPPoE sessions bound at
 #                   once by tests/progs/pppoe_many (default 1000; the
 #                   item also runs 1 session for the scaling figure)
@@ -125,6 +129,7 @@ ldisc_modes=${BENCH_LDISC_MODES:-random map0 worst sync}
 prof_cases=${BENCH_PROF_CASES:-tx:1500:map0 rx:1500:map0 tx:576:map0 rx:576:map0 tx:64:map0 rx:64:map0 units link pppoe}
 link_mb=${BENCH_LINK_MB:-2}
 pppoek_mb=${BENCH_PPPOE_KERNEL_MB:-64}
+pppoek_gro=${BENCH_PPPOE_KERNEL_GRO:-on}
 sync_window=${BENCH_SYNC_WINDOW:-1K}
 pppoe_sessions=${BENCH_PPPOE_SESSIONS:-1000}
 pppoe_many_kb=${BENCH_PPPOE_MANY_KB:-4096}
@@ -278,7 +283,7 @@ for k in $kernels; do
 	# not on the kernel command line, which some boards cut short.
 	pargs="ppp.results=$A_RESULTS"
 	pargs+=" ppp.rounds=$rounds ppp.items=$(echo $kitems | tr ' ' ,)"
-	pargs+=" ppp.units=$units ppp.ldisc_kb=$ldisc_kb ppp.link_mb=$link_mb ppp.pppoek_mb=$pppoek_mb"
+	pargs+=" ppp.units=$units ppp.ldisc_kb=$ldisc_kb ppp.link_mb=$link_mb ppp.pppoek_mb=$pppoek_mb ppp.pppoek_gro=$pppoek_gro"
 	pargs+=" ppp.sync_window=$sync_window"
 	pargs+=" ppp.ldisc_dirs=$(echo $ldisc_dirs | tr ' ' ,)"
 	pargs+=" ppp.ldisc_sizes=$(echo $ldisc_sizes | tr ' ' ,)"

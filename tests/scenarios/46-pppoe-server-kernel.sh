@@ -26,7 +26,9 @@
 # order; CHAP succeeded; both ends' /proc/net/pppoe list the session
 # (the PADS's id, the peer's MAC, the veth); no user-mode `pppoe` ran;
 # ping; 20 MiB TCP with equal sha256 (with our ppp_generic merged by
-# GRO before b's IP layer, and frame by frame with gro off); transmit
+# GRO before b's IP layer, and frame by frame with gro off); 8 MiB with
+# GRO on at vb (our pppoe merges the session's segments below ppp0, far
+# fewer frames on ppp0 than on vb; equal sha256 with either pppoe); transmit
 # offload (ppp0's ethtool -k; a's TCP checksums on va complete, with
 # ppp0's offloads on, with its tx/sg off and with va's off; 4 MiB with
 # equal sha256 each time); the client hangs up (LCP
@@ -282,6 +284,28 @@ if [ "$PPP_GEN" = ours ]; then
 else
 	skip $S/gro-merges "the in-tree ppp_generic hands each frame up alone"
 fi
+
+# GRO below the session: with GRO on at vb and TSO off at va, the veth
+# hands what vb receives to GRO as a NIC driver does, and our pppoe
+# merges the TCP segments of its bound session
+# under their PPPoE header, so ppp0 receives a fraction of the frames
+# vb did; the data arrives intact (transfer compares sha256), whichever
+# ppp_generic is below.  The in-tree pppoe has no GRO offload: its
+# frames go up one by one, and the transfer must pass all the same.
+veth_rx() { ns "$1" cat "/sys/class/net/$2/statistics/rx_packets"; }
+ns a ethtool -K va tso off
+ns b ethtool -K vb gro on
+r0=$(ppp_rx b) v0=$(veth_rx b vb)
+transfer $S/tcp-8M-veth-gro a b 198.51.100.1 8
+r1=$(( $(ppp_rx b) - r0 )) v1=$(( $(veth_rx b vb) - v0 ))
+if grep -qw pppoe_gro_receive /proc/kallsyms; then
+	[ "$v1" -gt 500 ] && [ $((r1 * 2)) -lt "$v1" ]
+	check $S/veth-gro-merges $? "GRO on vb: vb received $v1 frames, ppp0 $r1"
+else
+	skip $S/veth-gro-merges "the in-tree pppoe has no GRO offload (vb $v1 frames, ppp0 $r1)"
+fi
+ns b ethtool -K vb gro off
+ns a ethtool -K va tso on
 
 # Transmit offload: our ppp_generic advertises SG, checksum and TSO and,
 # for a channel that takes them (our pppoe), segments TCP's GSO frames

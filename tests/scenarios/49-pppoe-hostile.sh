@@ -13,7 +13,8 @@
 # counted in /proc/net/pppoe_stats with our pppoe): short, length field
 # past the frame or under 2, version/type not 1/1, code not 0,
 # compressed protocol, unknown session, wrong source or destination MAC;
-# random frames (fuzz) leave the session working; a PADT storm for
+# random frames (fuzz) leave the session working; the bad frames and
+# the fuzz again with GRO on at va (hostile/gro/...); a PADT storm for
 # other sessions leaves it up, PADTs for it end it once; a relay
 # (PPPOEIOCSFWD) from one session to another, and back off; with our
 # ppp_generic and pppoe, bad frames for a session on a unit show per
@@ -33,9 +34,9 @@ hostile() {	# hostile MODE [ARG]: one pppoe_hostile run, its checks reported
 	timeout 120 pppoe_hostile "$1" a va b vb ${2:+"$2"} > /tmp/hostile.out 2>&1
 	rc=$?
 	echo "pppoe_hostile $1: $(( $(date +%s) - t0 )) s"
-	forward_results $S < /tmp/hostile.out
+	forward_results "$S${HOSTILE_TAG:+/$HOSTILE_TAG}" < /tmp/hostile.out
 	grep -q '^RESULT .* FAIL' /tmp/hostile.out && rc=0	# already reported
-	check $S/$1-exit $rc "pppoe_hostile $1 exited with status $rc" /tmp/hostile.out
+	check "$S/${HOSTILE_TAG:+$HOSTILE_TAG/}$1-exit" $rc "pppoe_hostile $1 exited with status $rc" /tmp/hostile.out
 }
 
 fuzz_s=10 storm=20000 rounds=40
@@ -47,6 +48,18 @@ check $S/veth-up $? "veth pair"
 hostile frames
 hostile counted 50
 hostile fuzz $fuzz_s
+# The same frames through GRO: with GRO on at va and TSO off at vb, the
+# veth hands what va receives to GRO, as a NIC driver does, and our
+# pppoe's GRO offload (none in-tree) looks at every session frame before
+# pppoe_rcv() does.  Results under hostile/gro/.
+ns a ethtool -K va gro on && ns b ethtool -K vb tso off
+check $S/gro-on $? "ethtool -K va gro on, vb tso off"
+HOSTILE_TAG=gro
+hostile frames
+hostile fuzz $fuzz_s
+HOSTILE_TAG=
+ns a ethtool -K va gro off
+ns b ethtool -K vb tso on
 hostile padt $storm
 hostile relay
 hostile unreg 16

@@ -185,6 +185,15 @@ void pppoe_sess_stats_reset(struct pppoe_sock *po);
 void pppoe_offer_link_stats(struct pppoe_sock *po);
 void pppoe_offer_tx_offload(struct pppoe_sock *po);
 
+/* pppoe_gro.c: merging the TCP segments of bound sessions in GRO */
+#ifdef PPP_COMPAT_GRO
+void pppoe_gro_init(void);
+void pppoe_gro_exit(void);
+#else
+static inline void pppoe_gro_init(void) { }
+static inline void pppoe_gro_exit(void) { }
+#endif
+
 /* pppoe_main.c */
 struct pppoe_net *pppoe_pernet(struct net *net);
 void pppoe_stats_read(struct net *net, struct pppoe_stats *sum);

@@ -185,6 +185,7 @@ static int __init pppoe_init(void)
 		goto err_unregister_proto;
 	dev_add_pack(&pppoe_ses_ptype);
 	dev_add_pack(&pppoe_disc_ptype);
+	pppoe_gro_init();
 	/* Last: from here on socket() can make sessions. */
 	err = register_pppox_proto(PX_PROTO_OE, &pppoe_proto);
 	if (err)
@@ -192,6 +193,7 @@ static int __init pppoe_init(void)
 	return 0;
 
 err_remove_packs:
+	pppoe_gro_exit();
 	dev_remove_pack(&pppoe_disc_ptype);
 	dev_remove_pack(&pppoe_ses_ptype);
 	unregister_netdevice_notifier(&pppoe_notifier);
@@ -206,6 +208,8 @@ err_unregister_pernet:
 static void __exit pppoe_exit(void)
 {
 	unregister_pppox_proto(PX_PROTO_OE);
+	/* No CPU is in its callbacks after this, and none looks up a table. */
+	pppoe_gro_exit();
 	dev_remove_pack(&pppoe_disc_ptype);
 	dev_remove_pack(&pppoe_ses_ptype);
 	unregister_netdevice_notifier(&pppoe_notifier);
