@@ -134,6 +134,23 @@ ppp_kernel_meta() {	# ppp_kernel_meta ALIAS [ARCH]
 	esac
 }
 
+# ppp_kernel_image META ARCH: the linux-image package that META (a
+# Debian meta package, ppp_kernel_meta) depends on in the package lists
+# apt has (APT_CONFIG names a foreign arch's private configuration).
+# Lists without META are an error with a message, not apt-cache's exit
+# status alone.
+ppp_kernel_image() {
+	local deps image
+	deps=$(apt-cache depends "$1" 2>/dev/null) || deps=
+	image=$(printf '%s\n' "$deps" |
+		sed -n 's/^ *Depends: \(linux-image-[^ ]*\).*/\1/p' | head -n1)
+	if [ -z "$image" ]; then
+		echo "apt-cache knows no $1 for $2" >&2
+		return 1
+	fi
+	echo "$image"
+}
+
 # Everything cached for kernel alias $1 of arch $2 (default x86_64):
 # kver (the release string), vmlinuz (the image as Debian ships it),
 # vmlinux (x86_64: the uncompressed image QEMU boots), mods/*.ko

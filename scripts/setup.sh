@@ -78,6 +78,8 @@ host_kernels() {
 	ls -l --time-style=+%s /boot 2>/dev/null || true
 }
 kernels_before=$(host_kernels)
+# The package lists whose update failed (Debian arch names).
+stale_lists=
 
 # apt-get update once; again only after a day (new kernel ABIs appear).
 stage "setup: apt-get update"
@@ -101,7 +103,7 @@ if [ ! -e "$stamp" ] || [ -n "$(find "$stamp" -mmin +1440)" ]; then
 	if ! apt_update; then
 		lists_ok /var/lib/apt/lists || die "apt-get update failed"
 		warn "apt-get update failed: going on with the package lists there are"
-		updated=
+		updated= stale_lists+=" amd64"
 	fi
 	for a in $ARCHES; do
 		[ "$a" != x86_64 ] || continue
@@ -111,7 +113,7 @@ if [ ! -e "$stamp" ] || [ -n "$(find "$stamp" -mmin +1440)" ]; then
 			lists_ok "$PPP_CACHE_DIR/apt/$A_DEB/lists" ||
 				die "apt-get update ($A_DEB, private configuration) failed"
 			warn "apt-get update ($A_DEB) failed: going on with the package lists there are"
-			updated=
+			updated= stale_lists+=" $A_DEB"
 		fi
 	done
 	[ -z "$updated" ] || touch "$stamp"
@@ -296,9 +298,14 @@ setup_kernel() {
 	local alias=$1 arch=$2 kdir meta image kver boot
 	kdir=$(ppp_kernel_dir "$alias" "$arch")
 	meta=$(ppp_kernel_meta "$alias" "$arch") || exit 1
-	image=$(apt-cache depends "$meta" 2>/dev/null |
-		sed -n 's/^ *Depends: \(linux-image-[^ ]*\).*/\1/p' | head -n1)
-	[ -n "$image" ] || die "cannot resolve the image package behind $meta (apt-cache depends $meta)"
+	if ! image=$(ppp_kernel_image "$meta" "$arch"); then
+		ppp_arch "$arch"
+		case " $stale_lists " in
+		*" $A_DEB "*)
+			die "kernel $alias ($arch): the update of the $A_DEB package lists failed above, so they are old or incomplete; run make setup again when Debian's mirror answers" ;;
+		esac
+		die "kernel $alias ($arch): Debian 12's package lists have no $meta"
+	fi
 	kver=${image#linux-image-}
 	if [ "$(cat "$kdir/$kver.done" 2>/dev/null)" != "$INTREE_MODS" ]; then
 		echo "fetching $image"

@@ -9,7 +9,8 @@
 #      Debian's chat, end-to-end, ASan/UBSan, fuzz), pppstat
 #      (`make -C userspace/pppstat check`) and the HDLC codec
 #      (`make -C tests/host check`); DKMS's own build for 6.1 and 6.12
-#      and the .deb (`make -C tests/dkms check`); the uapi header check
+#      and the .deb (`make -C tests/dkms check`); the harness's shell
+#      functions (`make -C tests/scripts check`); the uapi header check
 #      (`make -C include/uapi check`) counts as one test;
 #   2. the KUnit lane on the debug kernel (scripts/qemu/kunit.sh; the
 #      debug kernel is built and cached on first use), unless KUNIT=0;
@@ -469,6 +470,7 @@ host_suite chat userspace/chat
 host_suite pppstat userspace/pppstat
 host_suite codecs tests/host
 host_suite dkms tests/dkms
+host_suite scripts tests/scripts
 stage "check: uapi headers (host)"
 t0=$(date +%s)
 if make -C "$PPP_TOP/include/uapi" check 2>&1 | tee "$logs/uapi.log"; then

@@ -1,0 +1,73 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# check.sh: functions of scripts/lib.sh that setup and the runs depend
+# on, each against fake tools on PATH, on the host, installing nothing.
+#
+#   ppp_kernel_image: a meta package's linux-image dependency; package
+#   lists without the meta package (a failed or partial apt-get update)
+#   give a message and status 1, also under set -e and pipefail, where
+#   apt-cache's own status would otherwise end the caller silently.
+#
+# One line per check, "N passed, M failed" last.
+set -uo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+
+pass=0 fail=0
+ok() {	# ok NAME STATUS [WHY]
+	if [ "$2" = 0 ]; then
+		echo "PASS scripts/$1"
+		pass=$((pass + 1))
+	else
+		echo "FAIL scripts/$1${3:+: $3}"
+		fail=$((fail + 1))
+	fi
+}
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/bin"
+# apt-cache as Debian's answers "depends" for a package in its lists,
+# and as it fails (status 100) for one it does not know.
+cat > "$tmp/bin/apt-cache" <<'FAKE'
+#!/bin/sh
+[ "$1" = depends ] || exit 2
+case "$2" in
+linux-image-6.12-armmp)
+	echo "linux-image-6.12-armmp"
+	echo "  Depends: linux-image-6.12.118+deb12-armmp (= 6.12.118-1~deb12u1)"
+	echo "  Depends: linux-base" ;;
+*)	echo "E: No packages found" >&2
+	exit 100 ;;
+esac
+FAKE
+chmod +x "$tmp/bin/apt-cache"
+
+# run SHELL-CODE: the code in a bash with lib.sh sourced, set -eu and
+# pipefail as in setup.sh, the fake tools first on PATH; stdout, stderr
+# and status into $tmp/{out,err,rc}.
+run() {
+	PATH="$tmp/bin:$PATH" bash -c 'set -euo pipefail
+		. "$1/scripts/lib.sh"
+		eval "$2"' sh "$top" "$1" > "$tmp/out" 2> "$tmp/err"
+	echo $? > "$tmp/rc"
+}
+
+run 'ppp_kernel_image linux-image-6.12-armmp armhf'
+[ "$(cat "$tmp/rc")" = 0 ] && [ "$(cat "$tmp/out")" = linux-image-6.12.118+deb12-armmp ]
+ok kernel-image/found $? "status $(cat "$tmp/rc"), printed '$(cat "$tmp/out")'"
+
+run 'ppp_kernel_image linux-image-6.12-mips64el-none mips64el'
+[ "$(cat "$tmp/rc")" = 1 ] && [ ! -s "$tmp/out" ]
+ok kernel-image/missing-status $? "status $(cat "$tmp/rc"), printed '$(cat "$tmp/out")'"
+grep -q 'linux-image-6.12-mips64el-none' "$tmp/err" && grep -q mips64el "$tmp/err"
+ok kernel-image/missing-message $? "stderr: $(cat "$tmp/err")"
+
+# The caller goes on to its own message: the failure is a status it
+# can test, not the end of the script.
+run 'if ! i=$(ppp_kernel_image linux-image-none amd64); then echo handled; fi'
+[ "$(cat "$tmp/rc")" = 0 ] && [ "$(cat "$tmp/out")" = handled ]
+ok kernel-image/caller-handles $? "status $(cat "$tmp/rc"), printed '$(cat "$tmp/out")'"
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
