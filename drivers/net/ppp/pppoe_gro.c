@@ -7,15 +7,15 @@
  * the unit then handle one frame for a whole burst instead of one per
  * segment.
  *
- * Only frames that will end in ppp_input() are merged: the session is
- * ours (the table has its sid, peer MAC and the receiving device's
- * ifindex) and bound to a PPP channel, the frame carries IPv4 or IPv6
- * with TCP in it and no padding, and the device has no rx_handler (a
- * bridge, bond or macvlan port would pass the frame on to somewhere
- * that expects wire-sized frames: there is no GSO for PPPoE to cut it
- * up again).  Everything else, discovery, relayed sessions and those a
- * user-mode pppoe reads from a packet socket included, goes up as it
- * came.  The merged frame's length field is rewritten to cover it all,
+ * Only frames that will end in ppp_input() are merged: sent to this
+ * host, for a session that is ours (the table has its sid, peer MAC and
+ * the receiving device's ifindex) and bound to a PPP channel, carrying
+ * IPv4 or IPv6 with TCP in it and no padding, on a device without an
+ * rx_handler (a bridge, bond or macvlan port would pass the frame on to
+ * somewhere that expects wire-sized frames: there is no GSO for PPPoE
+ * to cut it up again).  Everything else, discovery, relayed sessions
+ * and those a user-mode pppoe reads from a packet socket included, goes
+ * up as it came.  The merged frame's length field is rewritten to cover it all,
  * so pppoe_rcv() checks it like any other.
  */
 #include <linux/etherdevice.h>
@@ -78,7 +78,8 @@ static struct sk_buff *pppoe_gro_receive(struct list_head *head,
 	int flush = 1;
 
 	ph = skb_gro_header(skb, off + PPPOE_GRO_HLEN, off);
-	if (!ph || *(const u8 *)ph != PPPOE_VER_TYPE ||
+	if (!ph || skb->pkt_type != PACKET_HOST ||
+	    *(const u8 *)ph != PPPOE_VER_TYPE ||
 	    ph->code != PPPOE_CODE_SESSION ||
 	    ntohs(ph->length) != skb_gro_len(skb) - sizeof(*ph) ||
 	    rcu_access_pointer(skb->dev->rx_handler))
