@@ -29,6 +29,8 @@
 
 /* The session header and the PPP protocol field after it. */
 #define PPPOE_GRO_HLEN	(sizeof(struct pppoe_hdr) + 2)
+/* Looked at: those and the first 20 bytes of IP, which any TCP has. */
+#define PPPOE_GRO_PEEK	(PPPOE_GRO_HLEN + sizeof(struct iphdr))
 
 /* The inner protocol's ethertype for a PPP protocol GRO may merge. */
 static __be16 pppoe_gro_type(__be16 proto)
@@ -42,16 +44,16 @@ static __be16 pppoe_gro_type(__be16 proto)
 	return 0;
 }
 
-/* TCP in the IP header at @off: the only traffic GRO merges cheaply. */
-static bool pppoe_gro_is_tcp(struct sk_buff *skb, unsigned int off,
-			     __be16 type)
+/*
+ * TCP in the IP header @ip.  The caller fetched it with the PPPoE header
+ * in one skb_gro_header(): a second fetch may pull the frame into a new
+ * head and leave the first pointer dangling.
+ */
+static bool pppoe_gro_is_tcp(const u8 *ip, __be16 type)
 {
-	unsigned int at = off + (type == htons(ETH_P_IP) ?
-				 offsetof(struct iphdr, protocol) :
-				 offsetof(struct ipv6hdr, nexthdr));
-	const u8 *p = skb_gro_header(skb, at + 1, at);
-
-	return p && *p == IPPROTO_TCP;
+	if (type == htons(ETH_P_IP))
+		return ip[offsetof(struct iphdr, protocol)] == IPPROTO_TCP;
+	return ip[offsetof(struct ipv6hdr, nexthdr)] == IPPROTO_TCP;
 }
 
 /* A session of ours, bound to a PPP channel, on the receiving device. */
@@ -77,7 +79,7 @@ static struct sk_buff *pppoe_gro_receive(struct list_head *head,
 	__be16 proto, type;
 	int flush = 1;
 
-	ph = skb_gro_header(skb, off + PPPOE_GRO_HLEN, off);
+	ph = skb_gro_header(skb, off + PPPOE_GRO_PEEK, off);
 	if (!ph || skb->pkt_type != PACKET_HOST ||
 	    *(const u8 *)ph != PPPOE_VER_TYPE ||
 	    ph->code != PPPOE_CODE_SESSION ||
@@ -86,7 +88,7 @@ static struct sk_buff *pppoe_gro_receive(struct list_head *head,
 		goto out;
 	proto = *(const __be16 *)(ph + 1);
 	type = pppoe_gro_type(proto);
-	if (!type || !pppoe_gro_is_tcp(skb, off + PPPOE_GRO_HLEN, type) ||
+	if (!type || !pppoe_gro_is_tcp((const u8 *)ph + PPPOE_GRO_HLEN, type) ||
 	    !pppoe_gro_session(skb, ph->sid))
 		goto out;
 	ptype = gro_find_receive_by_type(type);
