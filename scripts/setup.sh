@@ -99,11 +99,10 @@ if [ ! -e "$stamp" ] || [ -n "$(find "$stamp" -mmin +1440)" ]; then
 	# A failed daily refresh falls back to the lists there are, with a
 	# warning, and is tried again on the next run; with no lists at all
 	# it stops setup.
-	updated=1
 	if ! apt_update; then
 		lists_ok /var/lib/apt/lists || die "apt-get update failed"
 		warn "apt-get update failed: going on with the package lists there are"
-		updated= stale_lists+=" amd64"
+		stale_lists+=" amd64"
 	fi
 	for a in $ARCHES; do
 		[ "$a" != x86_64 ] || continue
@@ -113,10 +112,10 @@ if [ ! -e "$stamp" ] || [ -n "$(find "$stamp" -mmin +1440)" ]; then
 			lists_ok "$PPP_CACHE_DIR/apt/$A_DEB/lists" ||
 				die "apt-get update ($A_DEB, private configuration) failed"
 			warn "apt-get update ($A_DEB) failed: going on with the package lists there are"
-			updated= stale_lists+=" $A_DEB"
+			stale_lists+=" $A_DEB"
 		fi
 	done
-	[ -z "$updated" ] || touch "$stamp"
+	[ -n "$stale_lists" ] || touch "$stamp"
 fi
 stage_end
 
