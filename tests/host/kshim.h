@@ -18,6 +18,8 @@ typedef uint16_t u16;
 typedef uint32_t u32;
 typedef uint64_t u64;
 
+#define BITS_PER_LONG	(__SIZEOF_LONG__ * 8)
+
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)
 
@@ -45,6 +47,23 @@ static inline void put_unaligned_le64(u64 v, void *p)
 {
 	v = le64_host(v);
 	memcpy(p, &v, sizeof(v));
+}
+
+static inline u32 get_unaligned_le32(const void *p)
+{
+	const u8 *b = p;
+
+	return (u32)b[3] << 24 | b[2] << 16 | b[1] << 8 | b[0];
+}
+
+static inline void put_unaligned_le32(u32 v, void *p)
+{
+	u8 *b = p;
+
+	b[0] = v;
+	b[1] = v >> 8;
+	b[2] = v >> 16;
+	b[3] = v >> 24;
 }
 
 static inline u16 get_unaligned_be16(const void *p)

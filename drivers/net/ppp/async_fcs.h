@@ -11,7 +11,11 @@
 /* Slicing tables, generated into async_fcs_table.h (see async_fcs.c). */
 extern const u32 ppp_hdlc_fcs_tab[8][256];
 
-static inline u16 fcs_byte(u16 fcs, u8 c)
+/*
+ * The steps take and give the FCS in a u32: its value stays below 2^16
+ * (the tables' entries do), and the loops then mask nothing.
+ */
+static inline u32 fcs_byte(u32 fcs, u8 c)
 {
 	return (fcs >> 8) ^ ppp_hdlc_fcs_tab[0][(fcs ^ c) & 0xff];
 }
@@ -26,6 +30,16 @@ static inline u16 fcs_word(u16 fcs, u64 w)
 	       t[5][(lo >> 16) & 0xff] ^ t[4][lo >> 24] ^
 	       t[3][hi & 0xff] ^ t[2][(hi >> 8) & 0xff] ^
 	       t[1][(hi >> 16) & 0xff] ^ t[0][hi >> 24];
+}
+
+/* Fold four bytes, loaded little-endian into @w, into @fcs. */
+static inline u32 fcs_word32(u32 fcs, u32 w)
+{
+	const u32 (*t)[256] = ppp_hdlc_fcs_tab;
+	u32 v = w ^ fcs;
+
+	return t[3][v & 0xff] ^ t[2][(v >> 8) & 0xff] ^
+	       t[1][(v >> 16) & 0xff] ^ t[0][v >> 24];
 }
 
 u16 ppp_hdlc_fcs_clmul(u16 fcs, const u8 *buf, size_t len);

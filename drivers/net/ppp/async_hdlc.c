@@ -6,8 +6,9 @@
  *
  * Speed: on a negotiated link (async map 0) almost no byte needs
  * escaping, so both directions work in runs of plain bytes.  When only
- * 7d and 7e are special (struct ppp_hdlc_map ->words) a run goes eight
- * bytes per step: load a word, test it for 7d and 7e with a few
+ * 7d and 7e are special (struct ppp_hdlc_map ->words) a run goes a word
+ * per step (eight bytes, four on a 32-bit CPU): load it, test it for 7d
+ * and 7e with a few
  * arithmetic operations, store it, fold it into the FCS (slicing
  * tables).  With any other map the run is scanned a byte at a time
  * against the byte-per-value map, folding as it goes: with the default
@@ -36,6 +37,21 @@
 #include "async_fcs.h"
 #include "async_simd.h"
 
+/*
+ * The word a run of plain bytes is tested, copied and folded in: eight
+ * bytes on a 64-bit CPU, four on a 32-bit one.  There a u64 takes two
+ * registers for every value, and the fold loop of copy_plain() needed
+ * more registers than 32-bit ARM has: it spilled to the stack and took
+ * 86 instructions per eight bytes.
+ */
+#if BITS_PER_LONG == 64
+typedef u64 run_word;
+#define run_word_load(p)	get_unaligned_le64(p)
+#define run_word_store(w, p)	put_unaligned_le64(w, p)
+#define run_word_ffs(w)		__ffs64(w)
+#define run_word_fold(f, w)	fcs_word(f, w)
+#define RUN_WORD_EXACT		true
+
 #define ONES	0x0101010101010101ULL
 
 /*
@@ -52,6 +68,31 @@ static inline u64 word_special(u64 w)
 
 	return (((f - ONES) & ~f) | ((e - ONES) & ~e)) & (ONES << 7);
 }
+#else
+typedef u32 run_word;
+#define run_word_load(p)	get_unaligned_le32(p)
+#define run_word_store(w, p)	put_unaligned_le32(w, p)
+#define run_word_ffs(w)		__ffs(w)
+#define run_word_fold(f, w)	fcs_word32(f, w)
+#define RUN_WORD_EXACT		false
+
+/*
+ * Might @w hold 7d or 7e?  Nonzero if it holds a byte from 7c to 7f: v
+ * = w ^ 7c7c7c7c turns those into 0 to 3, and (v - 04..04) & ~v has
+ * the top bit of a byte set iff a byte of v is below 4 (the same
+ * argument as for a zero byte, with 4 for 1).  Half the work of two
+ * exact compares, and fewer constants to keep in registers; the 7c and
+ * 7f it also finds (one word in 32 of random data) are false alarms,
+ * which copy_plain() sorts out a byte at a time.
+ */
+static inline u32 word_special(u32 w)
+{
+	u32 v = w ^ 0x7c7c7c7cU;
+
+	return (v - 0x04040404U) & ~v & 0x80808080U;
+}
+#endif
+#define RUN_WORD_BYTES	sizeof(run_word)
 
 /*
  * How copy_plain() treats a run: fold each byte into the FCS, or only
@@ -71,18 +112,31 @@ enum run_mode {
  */
 static __always_inline size_t copy_plain(const struct ppp_hdlc_map *m,
 					 u8 *out, const u8 *in, size_t n,
-					 u16 *fcs, enum run_mode mode)
+					 u32 *fcs, enum run_mode mode)
 {
 	const u8 *special = m->special;
 	bool fold = mode == RUN_FOLD;
-	u16 f = *fcs;
+	u32 f = *fcs;
 	size_t i = 0, k;
 
 	if (m->words) {
-		for (; n - i >= 8; i += 8) {
-			u64 w = get_unaligned_le64(in + i);
-			u64 hit = word_special(w);
+		for (; n - i >= RUN_WORD_BYTES; i += RUN_WORD_BYTES) {
+			run_word w = run_word_load(in + i);
+			run_word hit = word_special(w);
 
+			if (hit && !RUN_WORD_EXACT) {
+				/* A candidate: this word a byte at a time. */
+				for (k = i; k < i + RUN_WORD_BYTES; k++) {
+					if (special[in[k]]) {
+						*fcs = f;
+						return k;
+					}
+					out[k] = in[k];
+					if (fold)
+						f = fcs_byte(f, in[k]);
+				}
+				continue;	/* a false alarm */
+			}
 			if (hit && fold)
 				break;	/* the byte loop folds up to it */
 			/*
@@ -90,11 +144,11 @@ static __always_inline size_t copy_plain(const struct ppp_hdlc_map *m,
 			 * special one on are not counted, and are written
 			 * over next, or left unused.
 			 */
-			put_unaligned_le64(w, out + i);
+			run_word_store(w, out + i);
 			if (hit)
-				return i + __ffs64(hit) / 8;
+				return i + run_word_ffs(hit) / 8;
 			if (fold)
-				f = fcs_word(f, w);
+				f = run_word_fold(f, w);
 		}
 	}
 	for (k = i; k < n && !special[in[k]]; k++) {
@@ -337,7 +391,7 @@ static __always_inline u8 *enc_body_mode(struct ppp_hdlc_enc *e, u8 *o,
 	const u8 *special = e->map->special;
 	const u8 *p = e->data + e->pos;
 	const u8 *stop = e->data + e->len;
-	u16 fcs = e->fcs;
+	u32 fcs = e->fcs;
 
 	while (p < stop && o < end) {
 		size_t n = min_t(size_t, stop - p, end - o);
@@ -622,7 +676,7 @@ static size_t dec_run_vec(struct ppp_hdlc_dec *d, const u8 *in, size_t n)
 	const struct ppp_hdlc_map *m = &d->specials;
 	u8 *out = d->buf + d->len, *o = out, *end = d->buf + d->size;
 	const u8 *p = in, *stop = in + n;
-	u16 fcs = 0;		/* not folded here: see dec_end() */
+	u32 fcs = 0;		/* not folded here: see dec_end() */
 	size_t k;
 
 	while (stop - p >= 16 && end - o >= 16) {

@@ -158,7 +158,7 @@ enum ppp_hdlc_err {
  * @buf: the caller's frame buffer, or NULL
  * @size: its size: frames longer than this (FCS included) are tossed
  * @len: bytes stored so far, FCS included
- * @fcs: running FCS
+ * @fcs: running FCS (a u32, as the fold steps of async_fcs.h take it)
  * @defer: the FCS is computed over the buffer when the frame ends, not
  *	byte by byte (where the CPU has a carry-less multiply)
  * @escape: the last byte was 7d
@@ -176,7 +176,7 @@ struct ppp_hdlc_dec {
 	u8 *buf;
 	u32 size;
 	u32 len;
-	u16 fcs;
+	u32 fcs;
 	bool defer;
 	bool escape;
 	bool toss;
