@@ -239,6 +239,24 @@ stage_end() {
 	echo "<== $_stage_name: $(( $(date +%s) - _stage_t0 )) s"
 }
 
+# Host suites: ppp_check SUITE NAME STATUS [WHY] prints one check's
+# line, "PASS SUITE/NAME" or "FAIL SUITE/NAME: WHY", and counts it;
+# ppp_check_tally prints "N passed, M failed" and fails if any failed.
+ppp_checks_passed=0 ppp_checks_failed=0
+ppp_check() {
+	if [ "$3" = 0 ]; then
+		echo "PASS $1/$2"
+		ppp_checks_passed=$((ppp_checks_passed + 1))
+	else
+		echo "FAIL $1/$2${4:+: $4}"
+		ppp_checks_failed=$((ppp_checks_failed + 1))
+	fi
+}
+ppp_check_tally() {
+	echo "$ppp_checks_passed passed, $ppp_checks_failed failed"
+	[ "$ppp_checks_failed" = 0 ]
+}
+
 die() {
 	echo "error: $*" >&2
 	exit 1

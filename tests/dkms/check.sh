@@ -27,16 +27,7 @@ if [ -z "${DKMS_KERNELS+set}" ]; then
 		[ "$k" = debug ] || DKMS_KERNELS+=" $k"
 	done
 fi
-pass=0 fail=0
-ok() {	# ok NAME STATUS [WHY]
-	if [ "$2" = 0 ]; then
-		echo "PASS dkms/$1"
-		pass=$((pass + 1))
-	else
-		echo "FAIL dkms/$1${3:+: $3}"
-		fail=$((fail + 1))
-	fi
-}
+ok() { ppp_check dkms "$@"; }	# ok NAME STATUS [WHY]
 
 version=$(cat "$PPP_TOP/VERSION")
 kbuild_mods=$(sed -n 's/^obj-m[[:space:]]*+=//p' "$PPP_TOP/drivers/net/ppp/Kbuild" |
@@ -124,5 +115,4 @@ if [ -n "$deb" ] && [ -e "$deb" ]; then
 	ok deb/depends $? "the package does not depend on dkms"
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+ppp_check_tally

@@ -12,17 +12,9 @@
 # One line per check, "N passed, M failed" last.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
+. "$top/scripts/lib.sh"
 
-pass=0 fail=0
-ok() {	# ok NAME STATUS [WHY]
-	if [ "$2" = 0 ]; then
-		echo "PASS scripts/$1"
-		pass=$((pass + 1))
-	else
-		echo "FAIL scripts/$1${3:+: $3}"
-		fail=$((fail + 1))
-	fi
-}
+ok() { ppp_check scripts "$@"; }	# ok NAME STATUS [WHY]
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -69,5 +61,4 @@ run 'if ! i=$(ppp_kernel_image linux-image-none amd64); then echo handled; fi'
 [ "$(cat "$tmp/rc")" = 0 ] && [ "$(cat "$tmp/out")" = handled ]
 ok kernel-image/caller-handles $? "status $(cat "$tmp/rc"), printed '$(cat "$tmp/out")'"
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+ppp_check_tally
