@@ -119,21 +119,25 @@ static __always_inline size_t copy_plain(const struct ppp_hdlc_map *m,
 	u32 f = *fcs;
 	size_t i = 0, k;
 
-	if (m->words) {
-		for (; n - i >= RUN_WORD_BYTES; i += RUN_WORD_BYTES) {
-			run_word w = run_word_load(in + i);
+	/* (pointers, not an index: one register less for 32-bit ARM) */
+	if (m->words && n >= RUN_WORD_BYTES) {
+		const u8 *p = in, *last = in + n - RUN_WORD_BYTES;
+		u8 *o = out;
+
+		for (; p <= last; p += RUN_WORD_BYTES, o += RUN_WORD_BYTES) {
+			run_word w = run_word_load(p);
 			run_word hit = word_special(w);
 
 			if (hit && !RUN_WORD_EXACT) {
 				/* A candidate: this word a byte at a time. */
-				for (k = i; k < i + RUN_WORD_BYTES; k++) {
-					if (special[in[k]]) {
+				for (k = 0; k < RUN_WORD_BYTES; k++) {
+					if (special[p[k]]) {
 						*fcs = f;
-						return k;
+						return p - in + k;
 					}
-					out[k] = in[k];
+					o[k] = p[k];
 					if (fold)
-						f = fcs_byte(f, in[k]);
+						f = fcs_byte(f, p[k]);
 				}
 				continue;	/* a false alarm */
 			}
@@ -144,12 +148,13 @@ static __always_inline size_t copy_plain(const struct ppp_hdlc_map *m,
 			 * special one on are not counted, and are written
 			 * over next, or left unused.
 			 */
-			run_word_store(w, out + i);
+			run_word_store(w, o);
 			if (hit)
-				return i + run_word_ffs(hit) / 8;
+				return p - in + run_word_ffs(hit) / 8;
 			if (fold)
 				f = run_word_fold(f, w);
 		}
+		i = p - in;
 	}
 	for (k = i; k < n && !special[in[k]]; k++) {
 		out[k] = in[k];
