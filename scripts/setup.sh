@@ -43,7 +43,7 @@ case "${1:-}" in
 	# (builds, test programs, images, logs); the debug kernel's build
 	# (make check, make kunit) stays.
 	shopt -s nullglob
-	for d in "$PPP_CACHE_DIR"/{kernels,headers,nfmods,syncmods,userland,apt,pppd25,pppoe4,build,progs} \
+	for d in "$PPP_CACHE_DIR"/{kernels,headers,nfmods,syncmods,userland,apt,pppd25,pppoe4,build,progs,perf} \
 		 "$PPP_CACHE_DIR"/{progs-*,pppoe4-*,runs,check,initramfs-base*,apt-updated,kvm-verdict} \
 		 "$PPP_CACHE_DIR"/*.lock; do
 		echo "removing $d"

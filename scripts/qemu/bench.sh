@@ -24,10 +24,10 @@
 # modules, the codec module and pppbench cross-built.  -cpu max gives
 # arm64 PMULL and Advanced SIMD, so the codec's NEON path runs; the
 # report names the path each set took.  Items that cannot run there are
-# skipped with the reason: host (it times the host's CPU), prof (perf is
-# the host's, x86_64), pppoe-kernel where Debian 13 has no rp-pppoe 4.0
-# for the arch (mips64el), pppoe-sync where the kernel has no n_hdlc
-# module (arm64).
+# skipped with the reason: host (it times the host's CPU), pppoe-kernel
+# where Debian 13 has no rp-pppoe 4.0 for the arch (mips64el),
+# pppoe-sync where the kernel has no n_hdlc module (arm64).  prof and
+# manyprof run the arch's own perf (perf-foreign.sh).
 #
 # Knobs (environment):
 #   BENCH_ARCH      x86_64 (default) | arm64 | armhf | armhf-lpae | mips64el
@@ -105,8 +105,6 @@ drop_item() {
 }
 if [ "$arch" != x86_64 ]; then
 	drop_item host "it times the codec on this machine's CPU (x86_64), not $arch's"
-	drop_item prof "no perf in the $arch image (the host's perf is x86_64)"
-	drop_item manyprof "no perf in the $arch image (the host's perf is x86_64)"
 	[ -e "$PPP_CACHE_DIR/pppoe4-$A_DEB/done" ] ||
 		drop_item pppoe-kernel "no rp-pppoe 4.0 (kernel mode) for $A_DEB in the cache (Debian 13 has it for $PPP_TRIXIE_DEBS)"
 fi
@@ -151,11 +149,13 @@ if ! command -v gnuplot >/dev/null; then
 fi
 
 # prof runs Debian's perf inside the guest: installed here too, and only
-# then (it and its libraries go into the bench image only for prof).
+# then (it and its libraries go into the bench image only for prof);
+# another arch's, with its libraries, fetched by perf-foreign.sh.
 prof=
 case " $items " in *" prof "*|*" manyprof "*) prof=1 ;; esac
 # (linux-base may leave a wrapper script there: the binary is an ELF)
-if [ -n "$prof" ] && ! head -c 4 /usr/bin/perf 2>/dev/null | grep -q ELF; then
+if [ -n "$prof" ] && [ "$arch" = x86_64 ] &&
+   ! head -c 4 /usr/bin/perf 2>/dev/null | grep -q ELF; then
 	echo "bench.sh: installing linux-perf"
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q linux-perf \
 		>"$out/apt-perf.log" 2>&1 || die "no perf for prof (see $out/apt-perf.log)"
@@ -275,7 +275,11 @@ for k in $kernels; do
 
 	cp "$pppbench" "$work/overlay/usr/local/bin/pppbench"
 	cp "$pppoe_many" "$work/overlay/usr/local/bin/pppoe_many"
-	[ -z "$prof" ] || copy_with_libs "$work/overlay" /usr/bin/perf
+	if [ -n "$prof" ] && [ "$arch" = x86_64 ]; then
+		copy_with_libs "$work/overlay" /usr/bin/perf
+	elif [ -n "$prof" ]; then
+		"$PPP_TOP/scripts/qemu/perf-foreign.sh" "$A_DEB" "$work/overlay"
+	fi
 	cp "$PPP_TOP/tests/scenarios/lib.sh" "$work/overlay/scenarios/"
 	cp "$PPP_TOP/scripts/qemu/bench-init" "$work/overlay/init"
 	chmod +x "$work/overlay/init"

@@ -14,6 +14,7 @@
 # this script changes.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/foreign-tree.sh"
 
 [ $# = 2 ] || die "usage: $0 OUT.cpio.gz USERLAND"
 out=$1 ul=$2 sys=$2/root
@@ -22,65 +23,14 @@ p4=$PPP_CACHE_DIR/pppoe4-$(basename "$ul")
 p4ver=
 [ ! -e "$p4/done" ] || p4ver=$(cat "$p4/version")
 key=$( { cat "$ul/packages"; ls -l --time-style=+%s "$ul/done"; echo "pppoe4=$p4ver"
-	 sha256sum "$0"; } |
+	 cat "$0" "$(dirname "$0")/foreign-tree.sh" | sha256sum; } |
 	sha256sum | cut -c1-16)
 if [ -e "$out" ] && [ "$(cat "$out.key" 2>/dev/null)" = "$key" ]; then
 	exit 0
 fi
 echo "initramfs: building the base image from $ul"
 
-# in_sys PATH: PATH (absolute, in the target's view) with every symlink
-# resolved inside the unpacked tree; prints the target-side path.
-in_sys() {
-	local p=$1 t n=0
-	while [ -L "$sys$p" ] && [ $n -lt 20 ]; do
-		t=$(readlink "$sys$p")
-		case "$t" in
-		/*) p=$t ;;
-		*)  p=$(dirname "$p")/$t ;;
-		esac
-		n=$((n + 1))
-	done
-	# normalise a/../b without touching the host's file system
-	realpath -m -s "$p"
-}
-
-# find_lib SONAME: the target-side path of SONAME in the tree.
-find_lib() {
-	local d
-	for d in /lib/$TRIPLET /usr/lib/$TRIPLET /lib /usr/lib; do
-		if [ -e "$sys$d/$1" ] || [ -L "$sys$d/$1" ]; then
-			echo "$d/$1"
-			return 0
-		fi
-	done
-	return 1
-}
-
-# add FILE [DEST [SRC]]: the target's FILE (a path in its view; SRC, a
-# host path, instead when given) at DEST in the image, with its loader
-# and libraries from the tree, recursively.
-declare -A have=()
-add() {
-	local f=$1 dest=${2:-$1} src=${3:-} so lib interp
-	[ -z "${have[$dest]:-}" ] || return 0
-	have[$dest]=1
-	[ -n "$src" ] || src=$sys$(in_sys "$f")
-	[ -f "$src" ] || die "$f is not in $sys"
-	mkdir -p "$root$(dirname "$dest")"
-	cp "$src" "$root$dest"
-	interp=$(readelf -l "$src" 2>/dev/null |
-		sed -n 's/.*Requesting program interpreter: \(.*\)\]/\1/p')
-	[ -z "$interp" ] || add "$interp"
-	for so in $(readelf -d "$src" 2>/dev/null |
-		    sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
-		lib=$(find_lib "$so") || die "$f needs $so, which $sys does not have"
-		add "$lib"
-	done
-}
-
-TRIPLET=$(basename "$(dirname "$(ls -d "$sys"/lib/*/libc.so.6 "$sys"/usr/lib/*/libc.so.6 2>/dev/null | head -n1)")")
-[ -n "$TRIPLET" ] || die "no libc.so.6 in $sys"
+TRIPLET=$(tree_triplet "$sys")
 
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
