@@ -288,8 +288,11 @@ fi
 # GRO below the session: with GRO on at vb and TSO off at va, the veth
 # hands what vb receives to GRO as a NIC driver does, and our pppoe
 # merges the TCP segments of its bound session
-# under their PPPoE header, so ppp0 receives a fraction of the frames
-# vb did; the data arrives intact (transfer compares sha256), whichever
+# under their PPPoE header, so ppp0 receives fewer frames than vb did
+# (how many fewer depends on how many frames each of vb's NAPI polls
+# finds: half as many on an idle machine, 59 % on the debug kernel with
+# the host loaded, so the check asks for a tenth fewer, as the one
+# above); the data arrives intact (transfer compares sha256), whichever
 # ppp_generic is below.  The in-tree pppoe has no GRO offload: its
 # frames go up one by one, and the transfer must pass all the same.
 veth_rx() { ns "$1" cat "/sys/class/net/$2/statistics/rx_packets"; }
@@ -299,7 +302,7 @@ r0=$(ppp_rx b) v0=$(veth_rx b vb)
 transfer $S/tcp-8M-veth-gro a b 198.51.100.1 8
 r1=$(( $(ppp_rx b) - r0 )) v1=$(( $(veth_rx b vb) - v0 ))
 if grep -qw pppoe_gro_receive /proc/kallsyms; then
-	[ "$v1" -gt 500 ] && [ $((r1 * 2)) -lt "$v1" ]
+	[ "$v1" -gt 500 ] && [ $((r1 * 10)) -lt $((v1 * 9)) ]
 	check $S/veth-gro-merges $? "GRO on vb: vb received $v1 frames, ppp0 $r1"
 else
 	skip $S/veth-gro-merges "the in-tree pppoe has no GRO offload (vb $v1 frames, ppp0 $r1)"
