@@ -21,7 +21,7 @@ static inline u32 fcs_byte(u32 fcs, u8 c)
 }
 
 /* Fold eight bytes, loaded little-endian into @w, into @fcs. */
-static inline u16 fcs_word(u16 fcs, u64 w)
+static inline u32 fcs_word(u32 fcs, u64 w)
 {
 	const u32 (*t)[256] = ppp_hdlc_fcs_tab;
 	u32 lo = (u32)w ^ fcs, hi = w >> 32;
