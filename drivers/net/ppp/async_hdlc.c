@@ -8,13 +8,12 @@
  * escaping, so both directions work in runs of plain bytes.  When only
  * 7d and 7e are special (struct ppp_hdlc_map ->words) a run goes a word
  * per step (eight bytes, four on a 32-bit CPU): load it, test it for 7d
- * and 7e with a few
- * arithmetic operations, store it, fold it into the FCS (slicing
- * tables).  With any other map the run is scanned a byte at a time
- * against the byte-per-value map, folding as it goes: with the default
- * map (every control character escaped) random data has a special byte
- * every 7.5 bytes, too often for words to pay.  Escapes, flags and
- * mapped control characters drop into a per-byte slow path.
+ * and 7e with a few arithmetic operations, store it, fold it into the
+ * FCS (slicing tables).  With any other map the run is scanned a byte at
+ * a time against the byte-per-value map, folding as it goes: with the
+ * default map (every control character escaped) random data has a
+ * special byte every 7.5 bytes, too often for words to pay.  Escapes,
+ * flags and mapped control characters drop into a per-byte slow path.
  *
  * Where the CPU has a carry-less multiply (async_simd.h) the FCS is not
  * folded run by run at all: the encoder computes it over the whole
