@@ -170,24 +170,6 @@ net/netfilter/nft_flow_offload net/netfilter/nf_conntrack_netlink"
 # netfilter modules.
 SYNC_MODS="drivers/net/ppp/ppp_synctty drivers/tty/n_hdlc"
 
-# deb_unpack PKG DIR [PKG...]: Debian's packages PKG... fetched into
-# DIR/deb and unpacked into DIR/root (nothing is installed); the caller
-# removes DIR/deb.  APT_CONFIG, when set, names a foreign arch's apt
-# configuration (ppp_apt_conf).
-deb_unpack() {
-	local dir=$2 pkgs=$1 f
-	shift 2
-	pkgs="$pkgs $*"
-	rm -rf "$dir/deb"
-	mkdir -p "$dir/deb"
-	# shellcheck disable=SC2086
-	(cd "$dir/deb" && apt-get download -qq -o APT::Sandbox::User=root $pkgs) ||
-		die "apt-get download$pkgs failed"
-	for f in "$dir"/deb/*.deb; do
-		dpkg-deb -x "$f" "$dir/root" || die "dpkg-deb -x $f failed"
-	done
-}
-
 # unpack_mods ROOT KVER OUT LIST: the modules LIST (paths under kernel/,
 # no suffix) of the unpacked image ROOT, decompressed into OUT.
 unpack_mods() {

@@ -18,7 +18,6 @@ set -euo pipefail
 t=$PPP_CACHE_DIR/perf/$1 root=$2 sys=$PPP_CACHE_DIR/perf/$1/root
 if [ ! -e "$t/done" ]; then
 	rm -rf "$t"
-	mkdir -p "$t/deb"
 	APT_CONFIG=$(ppp_apt_conf "$1")
 	export APT_CONFIG
 	# the shared libraries among the dependencies; not the interpreters'
@@ -30,11 +29,7 @@ if [ ! -e "$t/done" ]; then
 		die "no linux-perf for $1 in its package lists (make setup ARCHES=...)"
 	echo "perf-foreign: fetching linux-perf for $1 and its libraries"
 	# shellcheck disable=SC2086 # one package a word
-	(cd "$t/deb" && apt-get download -qq -o APT::Sandbox::User=root linux-perf $pkgs) ||
-		die "apt-get download of linux-perf ($1) failed"
-	for f in "$t"/deb/*.deb; do
-		dpkg-deb -x "$f" "$sys" || die "dpkg-deb -x $f failed"
-	done
+	deb_unpack linux-perf "$t" $pkgs
 	rm -rf "$t/deb"
 	touch "$t/done"
 fi
