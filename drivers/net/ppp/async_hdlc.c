@@ -128,7 +128,11 @@ static __always_inline size_t copy_plain(const struct ppp_hdlc_map *m,
 			run_word hit = word_special(w);
 
 			if (hit && !RUN_WORD_EXACT) {
-				/* A candidate: this word a byte at a time. */
+				/*
+				 * A candidate: this word a byte at a time.
+				 * (One helper for this loop and the tail's
+				 * cost 32-bit ARM four spilled constants.)
+				 */
 				for (k = 0; k < RUN_WORD_BYTES; k++) {
 					if (special[p[k]]) {
 						*fcs = f;
