@@ -80,7 +80,10 @@ struct at_dec {
 	int nframes, nbad;
 	u32 flen[AT_MAX_FRAMES];
 	u8 *frames[AT_MAX_FRAMES];
-	bool stuck;			/* no progress: a decoder bug */
+	bool hold;			/* feed in one held SIMD section */
+	int held;			/* feeds whose section was held */
+	int npool;			/* buffers taken before the section */
+	u8 *pool[AT_MAX_FRAMES + 1];
 };
 
 static void at_dec_init(struct kunit *test, struct at_dec *h, u32 raccm,
@@ -100,34 +103,72 @@ static void at_dec_release(struct kunit *test, struct at_dec *h)
 		kunit_kfree(test, h->frames[i]);
 	if (h->buf)
 		kunit_kfree(test, h->buf);
+	while (h->npool)
+		kunit_kfree(test, h->pool[--h->npool]);
 	h->nframes = 0;
 	h->buf = NULL;
 }
 
+/*
+ * A held section may not sleep, and kunit_kmalloc() can: the buffers a
+ * feed may need (one per frame still to come) are taken before it.
+ */
+static void at_fill_pool(struct kunit *test, struct at_dec *h)
+{
+	while (h->npool < AT_MAX_FRAMES + 1 - h->nframes) {
+		/* Exact size: KASAN catches a write past it. */
+		h->pool[h->npool] = kunit_kmalloc(test, h->bufsize, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, h->pool[h->npool]);
+		h->npool++;
+	}
+}
+
+/*
+ * Decode @in as the channel does.  With ->hold, all of it in the one
+ * section of ppp_hdlc_dec_hold(): nothing in the loop may sleep or abort
+ * the test, so a failure is noted and asserted after the release.
+ */
 static void at_feed(struct kunit *test, struct at_dec *h, const u8 *in,
 		    size_t n)
 {
+	const char *why = NULL;
 	enum ppp_hdlc_result r;
 	size_t used;
 	u32 flen;
 	int spins = 0;
 
-	while (n && !h->stuck) {
+	at_fill_pool(test, h);
+	if (h->hold) {
+		ppp_hdlc_dec_hold(&h->d, n);
+		h->held += h->d.held;
+	}
+	while (n && !why) {
 		used = 0;
 		r = ppp_hdlc_dec_run(&h->d, in, n, &used, &flen);
-		KUNIT_ASSERT_LE(test, used, n);
+		if (used > n) {
+			why = "used more bytes than it was given";
+			break;
+		}
 		in += used;
 		n -= used;
 		switch (r) {
 		case PPP_HDLC_NEED_BUF:
-			/* Exact size: KASAN catches a write past it. */
-			h->buf = kunit_kmalloc(test, h->bufsize, GFP_KERNEL);
-			KUNIT_ASSERT_NOT_NULL(test, h->buf);
+			if (!h->npool) {
+				why = "more buffers asked for than frames";
+				break;
+			}
+			h->buf = h->pool[--h->npool];
 			ppp_hdlc_dec_set_buf(&h->d, h->buf, h->bufsize);
 			break;
 		case PPP_HDLC_FRAME:
-			KUNIT_ASSERT_LT(test, h->nframes, AT_MAX_FRAMES);
-			KUNIT_ASSERT_LE(test, flen, h->bufsize);
+			if (h->nframes >= AT_MAX_FRAMES) {
+				why = "more frames than expected";
+				break;
+			}
+			if (flen > h->bufsize) {
+				why = "a frame longer than its buffer";
+				break;
+			}
 			h->flen[h->nframes] = flen;
 			h->frames[h->nframes++] = h->buf;
 			h->buf = NULL;
@@ -140,11 +181,13 @@ static void at_feed(struct kunit *test, struct at_dec *h, const u8 *in,
 		}
 		/* Each call must consume input or change state. */
 		if (!used && r == PPP_HDLC_MORE && ++spins > 4)
-			h->stuck = true;
+			why = "the decoder made no progress";
 		else if (used)
 			spins = 0;
 	}
-	KUNIT_EXPECT_FALSE_MSG(test, h->stuck, "decoder made no progress");
+	ppp_hdlc_dec_release(&h->d);
+	KUNIT_ASSERT_FALSE_MSG(test, h->d.held, "section still held");
+	KUNIT_ASSERT_TRUE_MSG(test, !why, "%s", why);
 }
 
 /* The unnegotiated-LCP map for async map @w0 (no extended bits). */
@@ -824,6 +867,77 @@ static void hdlc_round_trip(struct kunit *test)
 	}
 }
 
+/*
+ * A stream of frames with shared flags, decoded in one held section per
+ * chunk (as ppp_async_input() does), at random cuts, gives what the
+ * decoder gives with a section per call.
+ */
+static void hdlc_decode_held(struct kunit *test)
+{
+	const struct rt_case *c = test->param_value;
+	struct ppp_hdlc_map *m = kunit_kzalloc(test, 2 * sizeof(*m), GFP_KERNEL);
+	size_t cap = AT_MAX_FRAMES * ppp_hdlc_enc_max(AT_MRU);
+	u8 *wire = kunit_kmalloc(test, cap, GFP_KERNEL);
+	u8 *data = kunit_kmalloc(test, AT_MRU, GFP_KERNEL);
+	struct at_dec *plain = kunit_kzalloc(test, sizeof(*plain), GFP_KERNEL);
+	struct at_dec *held = kunit_kzalloc(test, sizeof(*held), GFP_KERNEL);
+	struct ppp_hdlc_enc e;
+	u32 s = 0x9e3779b9, len, i;
+	size_t n, off, k;
+	int round, f, holds = 0;
+
+	KUNIT_ASSERT_NOT_NULL(test, m);
+	KUNIT_ASSERT_NOT_NULL(test, wire);
+	KUNIT_ASSERT_NOT_NULL(test, data);
+	KUNIT_ASSERT_NOT_NULL(test, plain);
+	KUNIT_ASSERT_NOT_NULL(test, held);
+	at_map(&m[0], c->accm, NULL);
+	at_lcp_map(&m[1], c->accm);
+	for (round = 0; round < 16; round++) {
+		n = 0;
+		for (f = 0; f < AT_MAX_FRAMES; f++) {
+			/* Odd rounds: short frames, many to a chunk. */
+			len = 2 + at_rand(&s) % (round & 1 ? 96 : AT_MRU - 1);
+			for (i = 0; i < len; i++)
+				data[i] = at_rand(&s);
+			data[0] = 0;
+			data[1] |= 1;
+			ppp_hdlc_enc_frame(&e, &m[0], &m[1], data, len,
+					   (c->flags & ~OF) | (f ? 0 : OF));
+			n += at_encode(&e, wire + n, cap - n, cap - n);
+			KUNIT_ASSERT_TRUE(test, ppp_hdlc_enc_done(&e));
+		}
+		at_dec_init(test, plain, c->accm, AT_BUF);
+		at_feed(test, plain, wire, n);
+		KUNIT_ASSERT_EQ(test, plain->nframes, AT_MAX_FRAMES);
+		KUNIT_ASSERT_EQ(test, plain->nbad, 0);
+
+		at_dec_init(test, held, c->accm, AT_BUF);
+		held->hold = true;
+		for (off = 0; off < n; off += k) {
+			k = 1 + at_rand(&s) % (round & 2 ? 64 : 4096);
+			k = min(k, n - off);
+			at_feed(test, held, wire + off, k);
+		}
+		holds += held->held;
+		KUNIT_ASSERT_EQ_MSG(test, held->nframes, AT_MAX_FRAMES,
+				    "round %d", round);
+		KUNIT_ASSERT_EQ(test, held->nbad, 0);
+		for (f = 0; f < AT_MAX_FRAMES; f++) {
+			KUNIT_ASSERT_EQ(test, held->flen[f], plain->flen[f]);
+			KUNIT_ASSERT_EQ_MSG(test,
+					    memcmp(held->frames[f],
+						   plain->frames[f],
+						   plain->flen[f]), 0,
+					    "round %d frame %d", round, f);
+		}
+		at_dec_release(test, plain);
+		at_dec_release(test, held);
+	}
+	/* Where the CPU has the vector path, the sections were held. */
+	KUNIT_EXPECT_EQ(test, holds > 0, ppp_hdlc_clmul_present());
+}
+
 static struct kunit_case ppp_async_hdlc_cases[] = {
 	KUNIT_CASE_PARAM(hdlc_fcs_vectors_test, fcs_gen_params),
 	KUNIT_CASE(hdlc_fcs_sliced),
@@ -837,6 +951,7 @@ static struct kunit_case ppp_async_hdlc_cases[] = {
 	KUNIT_CASE(hdlc_decode_toss),
 	KUNIT_CASE_PARAM(hdlc_rx_strip, strip_gen_params),
 	KUNIT_CASE_PARAM(hdlc_round_trip, rt_gen_params),
+	KUNIT_CASE_PARAM(hdlc_decode_held, rt_gen_params),
 	{}
 };
 

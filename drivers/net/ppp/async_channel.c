@@ -304,6 +304,13 @@ static void ppp_async_decode(struct ppp_async *ap, const u8 *buf, size_t n,
 			break;
 		case PPP_HDLC_FRAME:
 			ppp_async_rx_frame(ap, len);
+			/*
+			 * Shared flags: the next frame starts right here.
+			 * Its buffer now saves a call that only asks for it.
+			 */
+			if (used < n && !ppp_hdlc_map_test(&ap->dec.specials,
+							   buf[used]))
+				ppp_async_rx_buffer(ap, buf[used]);
 			break;
 		case PPP_HDLC_BAD:
 			/* The decoder keeps the buffer for the next frame. */
@@ -328,6 +335,11 @@ static void ppp_async_decode(struct ppp_async *ap, const u8 *buf, size_t n,
  * A byte with an error flag spoils the frame it falls in: the decoder
  * discards everything up to the next flag.  It is not acted on either
  * (IXON).
+ *
+ * The decoder's SIMD section is held over all of @buf: one section, not
+ * one per frame.  In between, only the buffer and frame steps run (no
+ * vector code, GFP_ATOMIC).  Not with IXON: start_tty() and stop_tty()
+ * call into the tty's driver.
  */
 void ppp_async_input(struct ppp_async *ap, const u8 *buf, const u8 *flags,
 		     size_t count)
@@ -339,6 +351,8 @@ void ppp_async_input(struct ppp_async *ap, const u8 *buf, const u8 *flags,
 	if (~ap->rbits & SC_RCV_BITS)
 		ppp_async_note_bits(ap, buf, flags, count);
 
+	if (!ixon)
+		ppp_hdlc_dec_hold(&ap->dec, count);
 	while (count) {
 		n = count;
 		if (flags) {
@@ -356,6 +370,7 @@ void ppp_async_input(struct ppp_async *ap, const u8 *buf, const u8 *flags,
 			flags += n;
 		count -= n;
 	}
+	ppp_hdlc_dec_release(&ap->dec);
 	/*
 	 * Scheduled with BH off, the deferred work runs as rx_lock is let
 	 * go, right here; scheduled after, from process context (the tty's
@@ -372,7 +387,7 @@ static void ppp_async_process(struct ppp_ldisc_bh *bh)
 {
 	struct ppp_async *ap = container_of(bh, struct ppp_async, bh);
 
-	ppp_ldisc_rx_deliver(&ap->chan, &ap->rqueue);
+	ppp_ldisc_rx_deliver(&ap->chan, &ap->rqueue, &ap->rx_lock);
 	ppp_ldisc_tx_resume(&ap->tx, &ap->chan, &ppp_async_tx_ops);
 }
 

@@ -771,7 +771,8 @@ enum ppp_hdlc_result ppp_hdlc_dec_run(struct ppp_hdlc_dec *d, const u8 *in,
 				      size_t n, size_t *used, u32 *flen)
 {
 	enum ppp_hdlc_result r = PPP_HDLC_MORE;
-	bool want = d->defer && d->specials.ctl, simd = false;
+	bool held = d->held, simd = held && d->specials.ctl;
+	bool want = !held && d->defer && d->specials.ctl;
 	size_t i = 0;
 
 	while (i < n) {
@@ -805,10 +806,39 @@ enum ppp_hdlc_result ppp_hdlc_dec_run(struct ppp_hdlc_dec *d, const u8 *in,
 			i += dec_run_plain(d, in + i, n - i, simd);
 		}
 	}
-	if (simd)
+	if (simd && !held)
 		ppp_hdlc_simd_end();
 	*used = i;
 	return r;
+}
+
+/**
+ * ppp_hdlc_dec_hold - open one SIMD section for several runs
+ * @d: decoder
+ * @n: how many bytes the caller is about to decode
+ *
+ * Each ppp_hdlc_dec_run() call otherwise opens a section of its own, and
+ * a stream of short frames takes one call per frame.  Until
+ * ppp_hdlc_dec_release(), the calls use the section opened here, where
+ * it is worth it (@n long enough, the FCS deferred) and the CPU lets us.
+ * Sections do not nest: in between, the caller must not run anything
+ * that might use the vector registers (another codec, a driver's
+ * callback); memory it allocates must be taken with GFP_ATOMIC.
+ */
+void ppp_hdlc_dec_hold(struct ppp_hdlc_dec *d, size_t n)
+{
+	d->held = n >= 32 && d->defer && ppp_hdlc_simd_begin();
+}
+
+/**
+ * ppp_hdlc_dec_release - close the section of ppp_hdlc_dec_hold()
+ * @d: decoder
+ */
+void ppp_hdlc_dec_release(struct ppp_hdlc_dec *d)
+{
+	if (d->held)
+		ppp_hdlc_simd_end();
+	d->held = false;
 }
 
 /**

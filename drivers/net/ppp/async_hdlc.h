@@ -161,6 +161,7 @@ enum ppp_hdlc_err {
  * @fcs: running FCS (a u32, as the fold steps of async_fcs.h take it)
  * @defer: the FCS is computed over the buffer when the frame ends, not
  *	byte by byte (where the CPU has a carry-less multiply)
+ * @held: a SIMD section opened by ppp_hdlc_dec_hold() is open
  * @escape: the last byte was 7d
  * @toss: discard everything up to the next flag
  * @toss_why: what set @toss from outside (NOBUF, LINE); none means the
@@ -178,6 +179,7 @@ struct ppp_hdlc_dec {
 	u32 len;
 	u32 fcs;
 	bool defer;
+	bool held;
 	bool escape;
 	bool toss;
 	u8 toss_why;
@@ -201,6 +203,9 @@ static inline void ppp_hdlc_dec_toss(struct ppp_hdlc_dec *d)
 
 enum ppp_hdlc_result ppp_hdlc_dec_run(struct ppp_hdlc_dec *d, const u8 *in,
 				      size_t n, size_t *used, u32 *flen);
+
+void ppp_hdlc_dec_hold(struct ppp_hdlc_dec *d, size_t n);
+void ppp_hdlc_dec_release(struct ppp_hdlc_dec *d);
 
 int ppp_hdlc_rx_strip(const u8 *buf, u32 len);
 

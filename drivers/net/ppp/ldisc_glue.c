@@ -79,27 +79,38 @@ unsigned int ppp_ldisc_rx_tailroom(const u8 *proto)
  * Queue a received frame for ppp_input().  A frame lost before it
  * (*@rx_error) is reported with it, as an input error; a full queue
  * drops its oldest frame, which counts as such a loss.  Called under the
- * channel's rx_lock.  Return: true if a frame was dropped for room.
+ * channel's rx_lock, which guards @q: the queue's own lock is not taken.
+ * Return: true if a frame was dropped for room.
  */
 bool ppp_ldisc_rx_queue(struct sk_buff_head *q, struct sk_buff *skb,
 			bool *rx_error)
 {
 	skb->cb[0] = *rx_error;
 	*rx_error = false;
-	skb_queue_tail(q, skb);
+	__skb_queue_tail(q, skb);
 	if (skb_queue_len(q) <= PPP_LDISC_MAX_RQLEN)
 		return false;
-	kfree_skb(skb_dequeue(q));
+	kfree_skb(__skb_dequeue(q));
 	*rx_error = true;
 	return true;
 }
 
-/* From the deferred work: every queued frame up to ppp_generic. */
-void ppp_ldisc_rx_deliver(struct ppp_channel *chan, struct sk_buff_head *q)
+/*
+ * From the deferred work: every queued frame up to ppp_generic.  The
+ * queue is taken whole under @rx_lock, so the frames of a burst cost
+ * one lock round, not one each.
+ */
+void ppp_ldisc_rx_deliver(struct ppp_channel *chan,
+			  struct sk_buff_head *q, spinlock_t *rx_lock)
 {
+	struct sk_buff_head batch;
 	struct sk_buff *skb;
 
-	while ((skb = skb_dequeue(q))) {
+	__skb_queue_head_init(&batch);
+	spin_lock_bh(rx_lock);
+	skb_queue_splice_init(q, &batch);
+	spin_unlock_bh(rx_lock);
+	while ((skb = __skb_dequeue(&batch))) {
 		if (skb->cb[0])
 			ppp_input_error(chan, 0);
 		ppp_input(chan, skb);

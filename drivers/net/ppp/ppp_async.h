@@ -12,9 +12,10 @@
  *                          (BH or process), the receive work (BH),
  *                          TCFLSH and the channel ioctls.
  *   ->rx_lock (spin, BH)   decoder state, ->rxb, ->rbuf, ->mru,
- *                          ->raccm.  Taken by receive_buf (process
- *                          context, tty flip work) and the channel
- *                          ioctls.
+ *                          ->raccm, ->rqueue.  Taken by receive_buf
+ *                          (process context, tty flip work), the
+ *                          channel ioctls and, to take ->rqueue, the
+ *                          deferred work (BH).
  *   ->tx.flags bits        TX_FULL, TX_BUSY, TX_WAKEUP: the transmit
  *                          push loop both disciplines share (ldisc_tx.h);
  *                          async_channel.c supplies the HDLC encoding.

@@ -101,7 +101,8 @@ void ppp_ldisc_bh_cancel(struct ppp_ldisc_bh *bh);
 unsigned int ppp_ldisc_rx_tailroom(const u8 *proto);
 bool ppp_ldisc_rx_queue(struct sk_buff_head *q, struct sk_buff *skb,
 			bool *rx_error);
-void ppp_ldisc_rx_deliver(struct ppp_channel *chan, struct sk_buff_head *q);
+void ppp_ldisc_rx_deliver(struct ppp_channel *chan,
+			  struct sk_buff_head *q, spinlock_t *rx_lock);
 int ppp_ldisc_tty_ioctl(struct tty_struct *tty, struct ppp_channel *chan,
 			unsigned int cmd, unsigned long arg);
 ssize_t ppp_ldisc_tty_read(struct tty_struct *tty, struct file *file,

@@ -15,9 +15,10 @@
  *   ->tx.lock (spin, BH)   ->tx.tpkt, ->flags and ->xaccm.  Taken by
  *                          start_xmit (BH or process), the deferred work
  *                          (BH), TCFLSH, hangup and the channel ioctls.
- *   ->rx_lock (spin, BH)   ->rxb, ->mru, ->rbits, ->raccm, ->rx_error.
- *                          Taken by receive_buf (process context) and
- *                          the channel ioctls.
+ *   ->rx_lock (spin, BH)   ->rxb, ->mru, ->rbits, ->raccm, ->rx_error,
+ *                          ->rqueue.  Taken by receive_buf (process
+ *                          context), the channel ioctls and, to take
+ *                          ->rqueue, the deferred work (BH).
  *   ->tx.flags bits        TX_FULL, TX_BUSY, TX_WAKEUP: the transmit
  *                          push loop both disciplines share (ldisc_tx.h);
  *                          sync_channel.c supplies the framing.

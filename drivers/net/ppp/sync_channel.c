@@ -196,7 +196,7 @@ static void ppp_sync_process(struct ppp_ldisc_bh *bh)
 {
 	struct ppp_sync *sp = container_of(bh, struct ppp_sync, bh);
 
-	ppp_ldisc_rx_deliver(&sp->chan, &sp->rqueue);
+	ppp_ldisc_rx_deliver(&sp->chan, &sp->rqueue, &sp->rx_lock);
 	ppp_ldisc_tx_resume(&sp->tx, &sp->chan, &ppp_sync_tx_ops);
 }
 
