@@ -135,7 +135,8 @@ extern bool host_clmul;
 static inline bool host_cpu_clmul(void)
 {
 #ifdef __x86_64__
-	return __builtin_cpu_supports("pclmul");
+	return __builtin_cpu_supports("pclmul") &&
+	       __builtin_cpu_supports("ssse3");
 #else
 	return getauxval(AT_HWCAP) & HWCAP_PMULL;
 #endif

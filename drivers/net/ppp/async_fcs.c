@@ -16,9 +16,15 @@
  * bits again: two multiplies and two XORs per block.  The product of two
  * bit-reversed quadwords comes out one place short of the register's
  * reading, so the constants (PPP_HDLC_FCS_K191, _K127) are x^191 and
- * x^127 mod P, bit-reversed into their quadword's high end.  The last
- * state goes through the table loop as 16 ordinary bytes (its FCS from
- * 0 is S x^16 mod P), then whatever did not fill a block.
+ * x^127 mod P, bit-reversed into their quadword's high end.
+ *
+ * A frame whose length is not a multiple of 16 is taken as if zeros
+ * came first, which leaves the FCS from 0 as it is: its first block is
+ * those zeros and the frame's first (length % 16) bytes, and the blocks
+ * end with the frame.  The last state is then reduced, H x^64 + L to
+ * H (x^64 mod P) + L (constant PPP_HDLC_FCS_K63, x^63 mod P): once
+ * leaves H 16 bits, twice none, and what is left is eight bytes in the
+ * high quadword.  Their FCS from 0, one table step, is S x^16 mod P.
  */
 #ifdef __KERNEL__
 #include <linux/types.h>
@@ -63,16 +69,27 @@ u16 ppp_hdlc_fcs(u16 fcs, const u8 *buf, size_t len)
  */
 u16 ppp_hdlc_fcs_clmul(u16 fcs, const u8 *buf, size_t len)
 {
-	u8 st[16];
+	/*
+	 * The first block's shuffle: out of @buf's first sixteen bytes,
+	 * the frame's first (len % 16) to the block's end, zeros before
+	 * them (from 16: as they are)
+	 */
+	static const u8 shift[32] = {
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+	};
+	size_t head;
 
 	if (len < 32)
 		return ppp_hdlc_fcs(fcs, buf, len);
-	memcpy(st, buf, sizeof(st));
-	st[0] ^= fcs & 0xff;
-	st[1] ^= fcs >> 8;
-	fcs_fold_clmul(st, buf + 16, len / 16 - 1);
-	fcs = ppp_hdlc_fcs(0, st, sizeof(st));
-	return ppp_hdlc_fcs(fcs, buf + (len & ~(size_t)15), len & 15);
+	if ((len & 15) == 1) {	/* @fcs's second byte would miss the block */
+		fcs = fcs_byte(fcs, *buf++);
+		len--;
+	}
+	head = len & 15 ?: 16;
+	return fcs_word(0, fcs_clmul_frame(buf, shift + head, fcs, buf + head,
+					   (len - head) / 16));
 }
 
 /*

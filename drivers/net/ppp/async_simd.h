@@ -6,7 +6,7 @@
  * that run inside such a section.  In the kernel the hooks are below;
  * tests/host/kshim.h has the userspace versions.
  *
- * x86-64 (PCLMULQDQ and SSE2: async_simd_x86.h) and arm64 (PMULL and
+ * x86-64 (PCLMULQDQ, SSE2, SSSE3: async_simd_x86.h) and arm64 (PMULL and
  * Advanced SIMD: async_simd_arm64.h) have them.  Elsewhere, and on a CPU
  * without the multiply, no SIMD section is ever entered and the codec
  * computes the FCS from tables; where PPP_HDLC_CLMUL stays undefined
@@ -28,7 +28,8 @@
 
 static inline bool ppp_hdlc_cpu_clmul(void)
 {
-	return boot_cpu_has(X86_FEATURE_PCLMULQDQ);
+	return boot_cpu_has(X86_FEATURE_PCLMULQDQ) &&
+	       boot_cpu_has(X86_FEATURE_SSSE3);
 }
 
 static inline void ppp_hdlc_cpu_vec_begin(void)
@@ -102,9 +103,13 @@ static inline void ppp_hdlc_simd_end(void)
 }
 #endif
 
-/* The fold's constants: x^191 and x^127 mod P, reversed (async_fcs.c). */
+/*
+ * The fold's constants: x^191 and x^127 mod P, reversed (async_fcs.c);
+ * and x^63 mod P, the reduction's.
+ */
 #define PPP_HDLC_FCS_K191	0xa95d000000000000ULL
 #define PPP_HDLC_FCS_K127	0x7eea000000000000ULL
+#define PPP_HDLC_FCS_K63	0x042b000000000000ULL
 
 #if defined(PPP_HDLC_CLMUL) && defined(__x86_64__)
 #include "async_simd_x86.h"
@@ -130,8 +135,10 @@ static inline void ppp_hdlc_simd_end(void)
 }
 
 /* The helpers: never called, as there is no SIMD section. */
-static inline void fcs_fold_clmul(u8 *st, const u8 *p, size_t blocks)
+static inline u64 fcs_clmul_frame(const u8 *buf, const u8 *mask, u32 init,
+				  const u8 *p, size_t blocks)
 {
+	return 0;
 }
 
 static inline size_t copy_plain_vec(u8 *out, const u8 *in, size_t n)

@@ -23,11 +23,25 @@
 
 #define NEON_CLOBBERS	"memory", "cc", "v0", "v1", "v2", "v3"
 
-/* Fold @blocks (at least 1) blocks at @p into the state at @st. */
-static inline void fcs_fold_clmul(u8 *st, const u8 *p, size_t blocks)
+/*
+ * A frame's FCS state, start to end, reduced to eight bytes with the
+ * same FCS (async_fcs.c): the first block is the sixteen bytes at @buf
+ * with @init in their first two, shuffled by @mask (TBL); then @blocks
+ * (at least 1) blocks at @p are folded in; then the state's low
+ * quadword H is twice replaced by H (x^64 mod P), which leaves it in the
+ * high one.
+ */
+static inline u64 fcs_clmul_frame(const u8 *buf, const u8 *mask, u32 init,
+				  const u8 *p, size_t blocks)
 {
+	u64 v;
+
 	asm volatile(".arch_extension aes\n\t"
-		     "ldr q0, [%[st]]\n\t"
+		     "ldr q0, [%[buf]]\n\t"
+		     "fmov s1, %w[init]\n\t"
+		     "eor v0.16b, v0.16b, v1.16b\n\t"
+		     "ldr q1, [%[mask]]\n\t"
+		     "tbl v0.16b, {v0.16b}, v1.16b\n\t"
 		     "mov v1.d[0], %[k191]\n\t"
 		     "mov v1.d[1], %[k127]\n"
 		     "1:\n\t"
@@ -38,11 +52,20 @@ static inline void fcs_fold_clmul(u8 *st, const u8 *p, size_t blocks)
 		     "eor v0.16b, v0.16b, v3.16b\n\t"
 		     "subs %[n], %[n], #1\n\t"
 		     "b.ne 1b\n\t"
-		     "str q0, [%[st]]"
-		     : [p] "+r" (p), [n] "+r" (blocks)
-		     : [st] "r" (st), [k191] "r" (PPP_HDLC_FCS_K191),
-		       [k127] "r" (PPP_HDLC_FCS_K127)
+		     "mov v1.d[0], %[k63]\n\t"
+		     "pmull v2.1q, v0.1d, v1.1d\n\t"
+		     "mov v0.d[0], xzr\n\t"
+		     "eor v0.16b, v0.16b, v2.16b\n\t"
+		     "pmull v2.1q, v0.1d, v1.1d\n\t"
+		     "eor v0.16b, v0.16b, v2.16b\n\t"
+		     "mov %[v], v0.d[1]"
+		     : [v] "=r" (v), [p] "+r" (p), [n] "+r" (blocks)
+		     : [buf] "r" (buf), [mask] "r" (mask), [init] "r" (init),
+		       [k191] "r" (PPP_HDLC_FCS_K191),
+		       [k127] "r" (PPP_HDLC_FCS_K127),
+		       [k63] "r" (PPP_HDLC_FCS_K63)
 		     : NEON_CLOBBERS);
+	return v;
 }
 
 /*

@@ -17,10 +17,24 @@
 #define CLMUL_CLOBBERS	"memory", "cc"
 #endif
 
-/* Fold @blocks (at least 1) blocks at @p into the state at @st. */
-static inline void fcs_fold_clmul(u8 *st, const u8 *p, size_t blocks)
+/*
+ * A frame's FCS state, start to end, reduced to eight bytes with the
+ * same FCS (async_fcs.c): the first block is the sixteen bytes at @buf
+ * with @init in their first two, shuffled by @mask (SSSE3, which every
+ * CPU with PCLMULQDQ has); then @blocks (at least 1) blocks at @p are
+ * folded in; then the state's low quadword H is twice replaced by
+ * H (x^64 mod P), which leaves it in the high one.
+ */
+static inline u64 fcs_clmul_frame(const u8 *buf, const u8 *mask, u32 init,
+				  const u8 *p, size_t blocks)
 {
-	asm volatile("movdqu (%[st]), %%xmm0\n\t"
+	u64 v;
+
+	asm volatile("movdqu (%[buf]), %%xmm0\n\t"
+		     "movd %[init], %%xmm1\n\t"
+		     "pxor %%xmm1, %%xmm0\n\t"
+		     "movdqu (%[mask]), %%xmm1\n\t"
+		     "pshufb %%xmm1, %%xmm0\n\t"
 		     "movq %[k191], %%xmm1\n\t"
 		     "movq %[k127], %%xmm2\n\t"
 		     "punpcklqdq %%xmm2, %%xmm1\n"
@@ -34,11 +48,24 @@ static inline void fcs_fold_clmul(u8 *st, const u8 *p, size_t blocks)
 		     "add $16, %[p]\n\t"
 		     "dec %[n]\n\t"
 		     "jnz 1b\n\t"
-		     "movdqu %%xmm0, (%[st])"
-		     : [p] "+r" (p), [n] "+r" (blocks)
-		     : [st] "r" (st), [k191] "r" (PPP_HDLC_FCS_K191),
-		       [k127] "r" (PPP_HDLC_FCS_K127)
+		     "movq %[k63], %%xmm1\n\t"
+		     "movdqa %%xmm0, %%xmm2\n\t"
+		     "pclmulqdq $0x00, %%xmm1, %%xmm2\n\t"
+		     "psrldq $8, %%xmm0\n\t"
+		     "pslldq $8, %%xmm0\n\t"
+		     "pxor %%xmm2, %%xmm0\n\t"
+		     "movdqa %%xmm0, %%xmm2\n\t"
+		     "pclmulqdq $0x00, %%xmm1, %%xmm2\n\t"
+		     "pxor %%xmm2, %%xmm0\n\t"
+		     "psrldq $8, %%xmm0\n\t"
+		     "movq %%xmm0, %[v]"
+		     : [v] "=r" (v), [p] "+r" (p), [n] "+r" (blocks)
+		     : [buf] "r" (buf), [mask] "r" (mask), [init] "r" (init),
+		       [k191] "r" (PPP_HDLC_FCS_K191),
+		       [k127] "r" (PPP_HDLC_FCS_K127),
+		       [k63] "r" (PPP_HDLC_FCS_K63)
 		     : CLMUL_CLOBBERS);
+	return v;
 }
 
 /*
