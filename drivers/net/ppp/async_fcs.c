@@ -23,8 +23,15 @@
  * those zeros and the frame's first (length % 16) bytes, and the blocks
  * end with the frame.  The last state is then reduced, H x^64 + L to
  * H (x^64 mod P) + L (constant PPP_HDLC_FCS_K63, x^63 mod P): once
- * leaves H 16 bits, twice none, and what is left is eight bytes in the
- * high quadword.  Their FCS from 0, one table step, is S x^16 mod P.
+ * leaves H 16 bits, twice none, and what is left is eight bytes V in the
+ * high quadword.  Their FCS from 0, V x^16 mod P, is S x^16 mod P.
+ *
+ * Barrett gets it without a division: with M = x^80 / P (quotient, x^64
+ * + M'), the quotient of V x^16 by P is Q = V + (V M' / x^64), and the
+ * remainder is the low 16 bits of Q P, that is of Q (P - x^16).  In the
+ * bit-reversed reading the first is the low quadword of V M' shifted up
+ * by one; the constant of the second (PPP_HDLC_FCS_P) is placed so that
+ * the remainder comes out as bits 64 to 79 of the product.
  */
 #ifdef __KERNEL__
 #include <linux/types.h>
@@ -88,8 +95,8 @@ u16 ppp_hdlc_fcs_clmul(u16 fcs, const u8 *buf, size_t len)
 		len--;
 	}
 	head = len & 15 ?: 16;
-	return fcs_word(0, fcs_clmul_frame(buf, shift + head, fcs, buf + head,
-					   (len - head) / 16));
+	return fcs_clmul_frame(buf, shift + head, fcs, buf + head,
+			       (len - head) / 16);
 }
 
 /*

@@ -596,22 +596,6 @@ void ppp_hdlc_dec_set_raccm(struct ppp_hdlc_dec *d, u32 raccm)
 	ppp_hdlc_rx_map(&d->specials, raccm);
 }
 
-/**
- * ppp_hdlc_dec_set_buf - give the decoder a frame buffer
- * @d: decoder
- * @buf: buffer, or NULL when none could be had: the frame is then tossed
- * @size: size of @buf; a frame longer than this (FCS included) is tossed
- */
-void ppp_hdlc_dec_set_buf(struct ppp_hdlc_dec *d, u8 *buf, u32 size)
-{
-	d->buf = buf;
-	d->size = buf ? size : 0;
-	if (!buf && !d->toss)
-		d->toss_why = PPP_HDLC_ERR_NOBUF;
-	if (!buf)
-		d->toss = true;
-}
-
 /* Start over after a frame ended, good or bad. */
 static void dec_reset(struct ppp_hdlc_dec *d)
 {
@@ -839,29 +823,4 @@ void ppp_hdlc_dec_release(struct ppp_hdlc_dec *d)
 	if (d->held)
 		ppp_hdlc_simd_end();
 	d->held = false;
-}
-
-/**
- * ppp_hdlc_rx_strip - check and skip the address/control field
- * @buf: a decoded frame
- * @len: its length (FCS removed)
- *
- * Both forms are accepted: ff 03 present, or compressed away.
- *
- * Return: offset of the protocol field, or -1 if the frame is malformed
- * (ff not followed by 03, or no room left for a protocol field).
- */
-int ppp_hdlc_rx_strip(const u8 *buf, u32 len)
-{
-	u32 off = 0;
-
-	if (len >= 1 && buf[0] == PPP_HDLC_ADDR) {
-		if (len < 2 || buf[1] != PPP_HDLC_CTRL)
-			return -1;
-		off = 2;
-	}
-	/* A protocol field is one byte (compressed, odd) or two. */
-	if (len - off < 1 || (!(buf[off] & 1) && len - off < 2))
-		return -1;
-	return off;
 }

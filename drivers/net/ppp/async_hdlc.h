@@ -191,7 +191,23 @@ struct ppp_hdlc_dec {
 
 void ppp_hdlc_dec_init(struct ppp_hdlc_dec *d, u32 raccm);
 void ppp_hdlc_dec_set_raccm(struct ppp_hdlc_dec *d, u32 raccm);
-void ppp_hdlc_dec_set_buf(struct ppp_hdlc_dec *d, u8 *buf, u32 size);
+
+/**
+ * ppp_hdlc_dec_set_buf - give the decoder a frame buffer
+ * @d: decoder
+ * @buf: buffer, or NULL when none could be had: the frame is then tossed
+ * @size: size of @buf; a frame longer than this (FCS included) is tossed
+ */
+static inline void ppp_hdlc_dec_set_buf(struct ppp_hdlc_dec *d, u8 *buf,
+					u32 size)
+{
+	d->buf = buf;
+	d->size = buf ? size : 0;
+	if (!buf && !d->toss)
+		d->toss_why = PPP_HDLC_ERR_NOBUF;
+	if (!buf)
+		d->toss = true;
+}
 
 /* Mark the frame in progress bad (a tty error flag on one of its bytes). */
 static inline void ppp_hdlc_dec_toss(struct ppp_hdlc_dec *d)
@@ -207,6 +223,29 @@ enum ppp_hdlc_result ppp_hdlc_dec_run(struct ppp_hdlc_dec *d, const u8 *in,
 void ppp_hdlc_dec_hold(struct ppp_hdlc_dec *d, size_t n);
 void ppp_hdlc_dec_release(struct ppp_hdlc_dec *d);
 
-int ppp_hdlc_rx_strip(const u8 *buf, u32 len);
+/**
+ * ppp_hdlc_rx_strip - check and skip the address/control field
+ * @buf: a decoded frame
+ * @len: its length (FCS removed)
+ *
+ * Both forms are accepted: ff 03 present, or compressed away.
+ *
+ * Return: offset of the protocol field, or -1 if the frame is malformed
+ * (ff not followed by 03, or no room left for a protocol field).
+ */
+static inline int ppp_hdlc_rx_strip(const u8 *buf, u32 len)
+{
+	u32 off = 0;
+
+	if (len >= 1 && buf[0] == PPP_HDLC_ADDR) {
+		if (len < 2 || buf[1] != PPP_HDLC_CTRL)
+			return -1;
+		off = 2;
+	}
+	/* A protocol field is one byte (compressed, odd) or two. */
+	if (len - off < 1 || (!(buf[off] & 1) && len - off < 2))
+		return -1;
+	return off;
+}
 
 #endif /* PPP_ASYNC_HDLC_H */

@@ -104,12 +104,15 @@ static inline void ppp_hdlc_simd_end(void)
 #endif
 
 /*
- * The fold's constants: x^191 and x^127 mod P, reversed (async_fcs.c);
- * and x^63 mod P, the reduction's.
+ * The multiplies' constants (async_fcs.c), bit-reversed as the data is:
+ * the fold's, x^191 and x^127 mod P; the reduction's, x^63 mod P; the
+ * Barrett step's, x^80 / P without its x^64 term, and P without x^16.
  */
 #define PPP_HDLC_FCS_K191	0xa95d000000000000ULL
 #define PPP_HDLC_FCS_K127	0x7eea000000000000ULL
 #define PPP_HDLC_FCS_K63	0x042b000000000000ULL
+#define PPP_HDLC_FCS_MU		0xc2cd82058e2c0c88ULL
+#define PPP_HDLC_FCS_P		0x10810ULL
 
 #if defined(PPP_HDLC_CLMUL) && defined(__x86_64__)
 #include "async_simd_x86.h"
@@ -135,7 +138,7 @@ static inline void ppp_hdlc_simd_end(void)
 }
 
 /* The helpers: never called, as there is no SIMD section. */
-static inline u64 fcs_clmul_frame(const u8 *buf, const u8 *mask, u32 init,
+static inline u32 fcs_clmul_frame(const u8 *buf, const u8 *mask, u32 init,
 				  const u8 *p, size_t blocks)
 {
 	return 0;

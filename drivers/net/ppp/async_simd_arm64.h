@@ -24,17 +24,16 @@
 #define NEON_CLOBBERS	"memory", "cc", "v0", "v1", "v2", "v3"
 
 /*
- * A frame's FCS state, start to end, reduced to eight bytes with the
- * same FCS (async_fcs.c): the first block is the sixteen bytes at @buf
- * with @init in their first two, shuffled by @mask (TBL); then @blocks
- * (at least 1) blocks at @p are folded in; then the state's low
- * quadword H is twice replaced by H (x^64 mod P), which leaves it in the
- * high one.
+ * The FCS of a frame, by multiplies only (async_fcs.c): the first block
+ * is the sixteen bytes at @buf with @init in their first two, shuffled
+ * by @mask (TBL); then @blocks (at least 1) blocks at @p are folded in;
+ * the state is reduced to eight bytes, and those to their FCS from 0
+ * (Barrett).
  */
-static inline u64 fcs_clmul_frame(const u8 *buf, const u8 *mask, u32 init,
+static inline u32 fcs_clmul_frame(const u8 *buf, const u8 *mask, u32 init,
 				  const u8 *p, size_t blocks)
 {
-	u64 v;
+	u32 v;
 
 	asm volatile(".arch_extension aes\n\t"
 		     "ldr q0, [%[buf]]\n\t"
@@ -58,12 +57,20 @@ static inline u64 fcs_clmul_frame(const u8 *buf, const u8 *mask, u32 init,
 		     "eor v0.16b, v0.16b, v2.16b\n\t"
 		     "pmull v2.1q, v0.1d, v1.1d\n\t"
 		     "eor v0.16b, v0.16b, v2.16b\n\t"
-		     "mov %[v], v0.d[1]"
+		     "mov v1.d[1], %[mu]\n\t"
+		     "pmull2 v2.1q, v0.2d, v1.2d\n\t"
+		     "shl d2, d2, #1\n\t"
+		     "mov d0, v0.d[1]\n\t"
+		     "eor v0.8b, v0.8b, v2.8b\n\t"
+		     "mov v1.d[0], %[pp]\n\t"
+		     "pmull v2.1q, v0.1d, v1.1d\n\t"
+		     "umov %w[v], v2.h[4]"
 		     : [v] "=r" (v), [p] "+r" (p), [n] "+r" (blocks)
 		     : [buf] "r" (buf), [mask] "r" (mask), [init] "r" (init),
 		       [k191] "r" (PPP_HDLC_FCS_K191),
 		       [k127] "r" (PPP_HDLC_FCS_K127),
-		       [k63] "r" (PPP_HDLC_FCS_K63)
+		       [k63] "r" (PPP_HDLC_FCS_K63),
+		       [mu] "r" (PPP_HDLC_FCS_MU), [pp] "r" (PPP_HDLC_FCS_P)
 		     : NEON_CLOBBERS);
 	return v;
 }

@@ -18,17 +18,16 @@
 #endif
 
 /*
- * A frame's FCS state, start to end, reduced to eight bytes with the
- * same FCS (async_fcs.c): the first block is the sixteen bytes at @buf
- * with @init in their first two, shuffled by @mask (SSSE3, which every
- * CPU with PCLMULQDQ has); then @blocks (at least 1) blocks at @p are
- * folded in; then the state's low quadword H is twice replaced by
- * H (x^64 mod P), which leaves it in the high one.
+ * The FCS of a frame, by multiplies only (async_fcs.c): the first block
+ * is the sixteen bytes at @buf with @init in their first two, shuffled
+ * by @mask (SSSE3, which every CPU with PCLMULQDQ has); then @blocks (at
+ * least 1) blocks at @p are folded in; the state is reduced to eight
+ * bytes, and those to their FCS from 0 (Barrett).
  */
-static inline u64 fcs_clmul_frame(const u8 *buf, const u8 *mask, u32 init,
+static inline u32 fcs_clmul_frame(const u8 *buf, const u8 *mask, u32 init,
 				  const u8 *p, size_t blocks)
 {
-	u64 v;
+	u32 v;
 
 	asm volatile("movdqu (%[buf]), %%xmm0\n\t"
 		     "movd %[init], %%xmm1\n\t"
@@ -58,12 +57,20 @@ static inline u64 fcs_clmul_frame(const u8 *buf, const u8 *mask, u32 init,
 		     "pclmulqdq $0x00, %%xmm1, %%xmm2\n\t"
 		     "pxor %%xmm2, %%xmm0\n\t"
 		     "psrldq $8, %%xmm0\n\t"
-		     "movq %%xmm0, %[v]"
+		     "movq %[mu], %%xmm1\n\t"
+		     "movdqa %%xmm0, %%xmm2\n\t"
+		     "pclmulqdq $0x00, %%xmm1, %%xmm2\n\t"
+		     "psllq $1, %%xmm2\n\t"
+		     "pxor %%xmm2, %%xmm0\n\t"
+		     "movq %[pp], %%xmm1\n\t"
+		     "pclmulqdq $0x00, %%xmm1, %%xmm0\n\t"
+		     "pextrw $4, %%xmm0, %[v]"
 		     : [v] "=r" (v), [p] "+r" (p), [n] "+r" (blocks)
 		     : [buf] "r" (buf), [mask] "r" (mask), [init] "r" (init),
 		       [k191] "r" (PPP_HDLC_FCS_K191),
 		       [k127] "r" (PPP_HDLC_FCS_K127),
-		       [k63] "r" (PPP_HDLC_FCS_K63)
+		       [k63] "r" (PPP_HDLC_FCS_K63),
+		       [mu] "r" (PPP_HDLC_FCS_MU), [pp] "r" (PPP_HDLC_FCS_P)
 		     : CLMUL_CLOBBERS);
 	return v;
 }

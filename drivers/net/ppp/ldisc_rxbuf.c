@@ -145,8 +145,10 @@ u8 *ppp_ldisc_rxbuf_get(struct ppp_ldisc_rxbuf *rb, unsigned int size,
 	unsigned int need = ppp_ldisc_rxbuf_need(size, align);
 	struct sk_buff *skb;
 
-	kfree_skb(rb->skb);
-	rb->skb = NULL;
+	if (unlikely(rb->skb)) {	/* an abandoned frame's own skb */
+		kfree_skb(rb->skb);
+		rb->skb = NULL;
+	}
 	if (need <= PPP_LDISC_RXPAGE_SIZE &&
 	    ((rb->page && ppp_ldisc_rxbuf_fits(rb, need)) ||
 	     ppp_ldisc_rxbuf_refill(rb, need))) {

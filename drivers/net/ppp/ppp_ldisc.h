@@ -86,6 +86,41 @@ struct ppp_ldisc_bh {
 #endif
 };
 
+/* ---- receive: the frames for ppp_input() ---- */
+
+/*
+ * Tailroom for a frame whose protocol field is at @proto: ppp_generic
+ * restores a VJ-compressed TCP/IP header in place, so such a frame gets
+ * the room an MRU-sized buffer would have had; others need none.
+ */
+static inline unsigned int ppp_ldisc_rx_tailroom(const u8 *proto)
+{
+	if (proto[0] == PPP_VJC_COMP ||	/* protocol-field-compressed */
+	    (proto[0] == 0 && proto[1] == PPP_VJC_COMP))
+		return PPP_LDISC_RX_TAILROOM;
+	return 0;
+}
+
+/*
+ * Queue a received frame for ppp_input().  A frame lost before it
+ * (*@rx_error) is reported with it, as an input error; a full queue
+ * drops its oldest frame, which counts as such a loss.  Called under the
+ * channel's rx_lock, which guards @q: the queue's own lock is not taken.
+ * Return: true if a frame was dropped for room.
+ */
+static inline bool ppp_ldisc_rx_queue(struct sk_buff_head *q,
+				      struct sk_buff *skb, bool *rx_error)
+{
+	skb->cb[0] = *rx_error;
+	*rx_error = false;
+	__skb_queue_tail(q, skb);
+	if (skb_queue_len(q) <= PPP_LDISC_MAX_RQLEN)
+		return false;
+	kfree_skb(__skb_dequeue(q));
+	*rx_error = true;
+	return true;
+}
+
 /* ldisc_rxbuf.c */
 u8 *ppp_ldisc_rxbuf_get(struct ppp_ldisc_rxbuf *rb, unsigned int size,
 			unsigned int align);
@@ -98,9 +133,6 @@ void ppp_ldisc_bh_init(struct ppp_ldisc_bh *bh,
 		       void (*fn)(struct ppp_ldisc_bh *bh));
 void ppp_ldisc_bh_schedule(struct ppp_ldisc_bh *bh);
 void ppp_ldisc_bh_cancel(struct ppp_ldisc_bh *bh);
-unsigned int ppp_ldisc_rx_tailroom(const u8 *proto);
-bool ppp_ldisc_rx_queue(struct sk_buff_head *q, struct sk_buff *skb,
-			bool *rx_error);
 void ppp_ldisc_rx_deliver(struct ppp_channel *chan,
 			  struct sk_buff_head *q, spinlock_t *rx_lock);
 int ppp_ldisc_tty_ioctl(struct tty_struct *tty, struct ppp_channel *chan,
