@@ -73,6 +73,30 @@ typedef u32 run_word;
 #define run_word_store(w, p)	put_unaligned_le32(w, p)
 #define run_word_ffs(w)		__ffs(w)
 #define run_word_fold(f, w)	fcs_word32(f, w)
+
+#if defined(__arm__) && __ARM_ARCH >= 6
+#define RUN_WORD_EXACT		true
+
+/*
+ * Does @w hold 7d or 7e?  The ARMv6 byte-wise subtracts set a GE flag
+ * per byte: after w - 7d..7d, then - 02..02, a byte's flag is clear iff
+ * it was 7d or 7e (the first took it to 0 or 1).  SEL then keeps those
+ * bytes of @w and zeroes the others: nonzero iff there is one, and the
+ * lowest nonzero byte is the first.  Exact, four instructions with the
+ * test, three constants.
+ */
+static inline u32 word_special(u32 w)
+{
+	u32 t, hit;
+
+	asm("usub8 %0, %2, %3\n\t"
+	    "usub8 %0, %0, %4\n\t"
+	    "sel %1, %5, %2"
+	    : "=&r" (t), "=r" (hit)
+	    : "r" (w), "r" (0x7d7d7d7dU), "r" (0x02020202U), "r" (0U));
+	return hit;
+}
+#else
 #define RUN_WORD_EXACT		false
 
 /*
@@ -90,6 +114,7 @@ static inline u32 word_special(u32 w)
 
 	return (v - 0x04040404U) & ~v & 0x80808080U;
 }
+#endif
 #endif
 #define RUN_WORD_BYTES	sizeof(run_word)
 
