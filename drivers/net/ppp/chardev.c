@@ -115,6 +115,10 @@ static struct sk_buff *ppp_read_wait(struct ppp_file *pf, bool nonblock,
 	DEFINE_WAIT(wait);
 	struct sk_buff *skb;
 
+	/* A frame is there (a busy link, most reads): nothing to wait on. */
+	skb = skb_dequeue(&pf->rq);
+	if (skb)
+		return skb;
 	for (;;) {
 		prepare_to_wait(&pf->rwait, &wait, TASK_INTERRUPTIBLE);
 		skb = skb_dequeue(&pf->rq);
@@ -159,7 +163,10 @@ static ssize_t ppp_read(struct file *file, char __user *buf, size_t count,
 		ret = -EFAULT;
 	else
 		ret = skb->len;
-	kfree_skb(skb);
+	if (ret >= 0)
+		consume_skb(skb);	/* delivered: not a drop */
+	else
+		kfree_skb(skb);
 	return ret;
 }
 
