@@ -63,10 +63,10 @@ static unsigned int ppp_ldisc_rxbuf_need(unsigned int size, unsigned int align)
 	       PPP_LDISC_SHINFO;
 }
 
-/* The least an skb carved from @page takes of it, and is charged. */
-static unsigned int ppp_ldisc_rxpage_share(struct page *page)
+/* The least an skb carved from ->page takes of it, and is charged. */
+static unsigned int ppp_ldisc_rxbuf_share(struct ppp_ldisc_rxbuf *rb)
 {
-	return page_size(page) / PPP_LDISC_RXPAGE_FRAMES;
+	return rb->size / PPP_LDISC_RXPAGE_FRAMES;
 }
 
 /*
@@ -76,9 +76,9 @@ static unsigned int ppp_ldisc_rxpage_share(struct page *page)
  */
 static bool ppp_ldisc_rxbuf_fits(struct ppp_ldisc_rxbuf *rb, unsigned int need)
 {
-	unsigned int room = max(need, ppp_ldisc_rxpage_share(rb->page));
+	unsigned int room = max(need, ppp_ldisc_rxbuf_share(rb));
 
-	return rb->off + room <= page_size(rb->page);
+	return rb->off + room <= rb->size;
 }
 
 /*
@@ -124,7 +124,12 @@ static bool ppp_ldisc_rxbuf_refill(struct ppp_ldisc_rxbuf *rb,
 		rb->page = ppp_ldisc_rxpage_alloc(need);
 	}
 	rb->off = 0;
-	return rb->page && ppp_ldisc_rxbuf_fits(rb, need);
+	if (!rb->page)
+		return false;
+	/* (on 32-bit ARM page_address() is a call: highmem) */
+	rb->addr = page_address(rb->page);
+	rb->size = page_size(rb->page);
+	return ppp_ldisc_rxbuf_fits(rb, need);
 }
 
 /**
@@ -153,7 +158,7 @@ u8 *ppp_ldisc_rxbuf_get(struct ppp_ldisc_rxbuf *rb, unsigned int size,
 	    ((rb->page && ppp_ldisc_rxbuf_fits(rb, need)) ||
 	     ppp_ldisc_rxbuf_refill(rb, need))) {
 		rb->head = NET_SKB_PAD + align;
-		return page_address(rb->page) + rb->off + rb->head;
+		return rb->addr + rb->off + rb->head;
 	}
 
 	/* too big for a page, or no page: an skb of its own */
@@ -191,8 +196,8 @@ struct sk_buff *ppp_ldisc_rxbuf_take(struct ppp_ldisc_rxbuf *rb,
 		return NULL;
 	/* what the frame used, or its share of the page if that is more */
 	frag = SKB_DATA_ALIGN(rb->head + len + tailroom) + PPP_LDISC_SHINFO;
-	frag = max(frag, ppp_ldisc_rxpage_share(rb->page));
-	skb = build_skb(page_address(rb->page) + rb->off, frag);
+	frag = max(frag, ppp_ldisc_rxbuf_share(rb));
+	skb = build_skb(rb->addr + rb->off, frag);
 	if (!skb)
 		return NULL;	/* the region serves the next frame */
 	get_page(rb->page);
@@ -218,5 +223,7 @@ void ppp_ldisc_rxbuf_release(struct ppp_ldisc_rxbuf *rb)
 		put_page(rb->spare);
 	rb->page = NULL;
 	rb->spare = NULL;
+	rb->addr = NULL;
+	rb->size = 0;
 	rb->off = 0;
 }

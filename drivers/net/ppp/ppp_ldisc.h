@@ -59,6 +59,8 @@
  * struct ppp_ldisc_rxbuf - where received frames are put together
  * @page: page the next buffer is carved from; we hold one reference
  * @spare: the page before it, reused once its skbs are gone; ditto
+ * @addr: @page's address (page_address() is a call on 32-bit ARM)
+ * @size: @page's size
  * @off: first free byte of @page
  * @head: headroom of the buffer handed out last
  * @skb: that buffer, when it is an skb of its own (see ldisc_rxbuf.c)
@@ -66,6 +68,8 @@
 struct ppp_ldisc_rxbuf {
 	struct page *page;
 	struct page *spare;
+	u8 *addr;
+	unsigned int size;
 	unsigned int off;
 	unsigned int head;
 	struct sk_buff *skb;
