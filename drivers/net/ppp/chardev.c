@@ -47,23 +47,33 @@ void ppp_file_make_dead(struct ppp_file *pf)
 
 /*
  * Queue a frame for pppd.  A reader that stopped reading must not pin
- * unbounded memory, so past PPP_MAX_RQLEN the oldest frames go.
+ * unbounded memory, so past PPP_MAX_RQLEN the oldest frame goes.
+ *
+ * A reader sleeps (read(), poll()) only after it found the queue empty,
+ * so only a frame that finds it empty wakes the readers, as a pipe
+ * does.  The other frames of a burst would each walk the wait queue,
+ * where a poller stays until it has run.
  */
 void ppp_file_queue_rx(struct ppp_file *pf, struct sk_buff *skb)
 {
-	struct sk_buff *old;
+	struct sk_buff *old = NULL;
+	unsigned long flags;
+	bool was_empty;
 
-	skb_queue_tail(&pf->rq, skb);
-	while (skb_queue_len(&pf->rq) > PPP_MAX_RQLEN) {
-		old = skb_dequeue(&pf->rq);
-		if (!old)
-			break;
+	spin_lock_irqsave(&pf->rq.lock, flags);
+	was_empty = skb_queue_empty(&pf->rq);
+	__skb_queue_tail(&pf->rq, skb);
+	if (skb_queue_len(&pf->rq) > PPP_MAX_RQLEN)
+		old = __skb_dequeue(&pf->rq);
+	spin_unlock_irqrestore(&pf->rq.lock, flags);
+	if (old) {
 		if (pf->kind == PPP_FILE_UNIT)
 			ppp_stat_drop(ppp_file_unit(pf),
 				      PPP_STAT_RX_PPPD_QUEUE_FULL, old->len);
 		kfree_skb(old);
 	}
-	wake_up_interruptible(&pf->rwait);
+	if (was_empty)
+		wake_up_interruptible(&pf->rwait);
 }
 
 /*
