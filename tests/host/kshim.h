@@ -20,6 +20,9 @@ typedef uint64_t u64;
 
 #define BITS_PER_LONG	(__SIZEOF_LONG__ * 8)
 
+/* as the kernel's: the compiler forgets what it knew of @var */
+#define OPTIMIZER_HIDE_VAR(var)	__asm__ ("" : "=r" (var) : "0" (var))
+
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)
 
