@@ -15,14 +15,14 @@
  * quadword) that is H (x^192 mod P) + L (x^128 mod P) + D, below 128
  * bits again: two multiplies and two XORs per block.  The product of two
  * bit-reversed quadwords comes out one place short of the register's
- * reading, so the constants (PPP_HDLC_FCS_K191, _K127) are x^191 and
+ * reading, so the constants (ppp_hdlc_fcs_k: k191, k127) are x^191 and
  * x^127 mod P, bit-reversed into their quadword's high end.
  *
  * A frame whose length is not a multiple of 16 is taken as if zeros
  * came first, which leaves the FCS from 0 as it is: its first block is
  * those zeros and the frame's first (length % 16) bytes, and the blocks
  * end with the frame.  The last state is then reduced, H x^64 + L to
- * H (x^64 mod P) + L (constant PPP_HDLC_FCS_K63, x^63 mod P): once
+ * H (x^64 mod P) + L (constant k63, x^63 mod P): once
  * leaves H 16 bits, twice none, and what is left is eight bytes V in the
  * high quadword.  Their FCS from 0, V x^16 mod P, is S x^16 mod P.
  *
@@ -30,7 +30,7 @@
  * + M'), the quotient of V x^16 by P is Q = V + (V M' / x^64), and the
  * remainder is the low 16 bits of Q P, that is of Q (P - x^16).  In the
  * bit-reversed reading the first is the low quadword of V M' shifted up
- * by one; the constant of the second (PPP_HDLC_FCS_P) is placed so that
+ * by one; the constant of the second (p) is placed so that
  * the remainder comes out as bits 64 to 79 of the product.
  */
 #ifdef __KERNEL__
@@ -44,6 +44,14 @@
 #include "async_fcs_table.h"
 
 #define CLMUL_MIN	128	/* below this the table loop is cheaper */
+
+const struct ppp_hdlc_fcs_k ppp_hdlc_fcs_k = {
+	.k191 = 0xa95d000000000000ULL,
+	.k127 = 0x7eea000000000000ULL,
+	.k63 = 0x042b000000000000ULL,
+	.mu = 0xc2cd82058e2c0c88ULL,
+	.p = 0x10810ULL,
+};
 
 #if defined(__KERNEL__) && defined(PPP_HDLC_CLMUL)
 DEFINE_STATIC_KEY_TRUE(ppp_hdlc_simd_on);

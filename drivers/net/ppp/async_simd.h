@@ -103,16 +103,26 @@ static inline void ppp_hdlc_simd_end(void)
 }
 #endif
 
-/*
- * The multiplies' constants (async_fcs.c), bit-reversed as the data is:
- * the fold's, x^191 and x^127 mod P; the reduction's, x^63 mod P; the
- * Barrett step's, x^80 / P without its x^64 term, and P without x^16.
+/**
+ * struct ppp_hdlc_fcs_k - the multiplies' constants (async_fcs.c)
+ * @k191: the fold's, x^191 mod P, bit-reversed as the data is
+ * @k127: and x^127 mod P (with @k191, one 16-byte load)
+ * @k63: the reduction's, x^63 mod P
+ * @mu: the Barrett step's, x^80 / P without its x^64 term
+ * @p: and P without x^16, placed for the remainder to come out in bits
+ *	64 to 79
+ *
+ * The helpers take them from memory at fixed offsets: 0, 8, 16, 24, 32.
  */
-#define PPP_HDLC_FCS_K191	0xa95d000000000000ULL
-#define PPP_HDLC_FCS_K127	0x7eea000000000000ULL
-#define PPP_HDLC_FCS_K63	0x042b000000000000ULL
-#define PPP_HDLC_FCS_MU		0xc2cd82058e2c0c88ULL
-#define PPP_HDLC_FCS_P		0x10810ULL
+struct ppp_hdlc_fcs_k {
+	u64 k191;
+	u64 k127;
+	u64 k63;
+	u64 mu;
+	u64 p;
+};
+
+extern const struct ppp_hdlc_fcs_k ppp_hdlc_fcs_k;
 
 #if defined(PPP_HDLC_CLMUL) && defined(__x86_64__)
 #include "async_simd_x86.h"

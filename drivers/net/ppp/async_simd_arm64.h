@@ -41,8 +41,7 @@ static inline u32 fcs_clmul_frame(const u8 *buf, const u8 *mask, u32 init,
 		     "eor v0.16b, v0.16b, v1.16b\n\t"
 		     "ldr q1, [%[mask]]\n\t"
 		     "tbl v0.16b, {v0.16b}, v1.16b\n\t"
-		     "mov v1.d[0], %[k191]\n\t"
-		     "mov v1.d[1], %[k127]\n"
+		     "ldr q1, [%[k]]\n"
 		     "1:\n\t"
 		     "ldr q3, [%[p]], #16\n\t"
 		     "pmull v2.1q, v0.1d, v1.1d\n\t"
@@ -51,26 +50,23 @@ static inline u32 fcs_clmul_frame(const u8 *buf, const u8 *mask, u32 init,
 		     "eor v0.16b, v0.16b, v3.16b\n\t"
 		     "subs %[n], %[n], #1\n\t"
 		     "b.ne 1b\n\t"
-		     "mov v1.d[0], %[k63]\n\t"
+		     "ldr d1, [%[k], #16]\n\t"
 		     "pmull v2.1q, v0.1d, v1.1d\n\t"
 		     "mov v0.d[0], xzr\n\t"
 		     "eor v0.16b, v0.16b, v2.16b\n\t"
 		     "pmull v2.1q, v0.1d, v1.1d\n\t"
 		     "eor v0.16b, v0.16b, v2.16b\n\t"
-		     "mov v1.d[1], %[mu]\n\t"
-		     "pmull2 v2.1q, v0.2d, v1.2d\n\t"
-		     "shl d2, d2, #1\n\t"
 		     "mov d0, v0.d[1]\n\t"
+		     "ldr d1, [%[k], #24]\n\t"
+		     "pmull v2.1q, v0.1d, v1.1d\n\t"
+		     "shl d2, d2, #1\n\t"
 		     "eor v0.8b, v0.8b, v2.8b\n\t"
-		     "mov v1.d[0], %[pp]\n\t"
+		     "ldr d1, [%[k], #32]\n\t"
 		     "pmull v2.1q, v0.1d, v1.1d\n\t"
 		     "umov %w[v], v2.h[4]"
 		     : [v] "=r" (v), [p] "+r" (p), [n] "+r" (blocks)
 		     : [buf] "r" (buf), [mask] "r" (mask), [init] "r" (init),
-		       [k191] "r" (PPP_HDLC_FCS_K191),
-		       [k127] "r" (PPP_HDLC_FCS_K127),
-		       [k63] "r" (PPP_HDLC_FCS_K63),
-		       [mu] "r" (PPP_HDLC_FCS_MU), [pp] "r" (PPP_HDLC_FCS_P)
+		       [k] "r" (&ppp_hdlc_fcs_k)
 		     : NEON_CLOBBERS);
 	return v;
 }

@@ -34,9 +34,7 @@ static inline u32 fcs_clmul_frame(const u8 *buf, const u8 *mask, u32 init,
 		     "pxor %%xmm1, %%xmm0\n\t"
 		     "movdqu (%[mask]), %%xmm1\n\t"
 		     "pshufb %%xmm1, %%xmm0\n\t"
-		     "movq %[k191], %%xmm1\n\t"
-		     "movq %[k127], %%xmm2\n\t"
-		     "punpcklqdq %%xmm2, %%xmm1\n"
+		     "movdqu (%[k]), %%xmm1\n"
 		     "1:\n\t"
 		     "movdqa %%xmm0, %%xmm2\n\t"
 		     "pclmulqdq $0x00, %%xmm1, %%xmm0\n\t"
@@ -47,7 +45,7 @@ static inline u32 fcs_clmul_frame(const u8 *buf, const u8 *mask, u32 init,
 		     "add $16, %[p]\n\t"
 		     "dec %[n]\n\t"
 		     "jnz 1b\n\t"
-		     "movq %[k63], %%xmm1\n\t"
+		     "movq 16(%[k]), %%xmm1\n\t"
 		     "movdqa %%xmm0, %%xmm2\n\t"
 		     "pclmulqdq $0x00, %%xmm1, %%xmm2\n\t"
 		     "psrldq $8, %%xmm0\n\t"
@@ -57,20 +55,17 @@ static inline u32 fcs_clmul_frame(const u8 *buf, const u8 *mask, u32 init,
 		     "pclmulqdq $0x00, %%xmm1, %%xmm2\n\t"
 		     "pxor %%xmm2, %%xmm0\n\t"
 		     "psrldq $8, %%xmm0\n\t"
-		     "movq %[mu], %%xmm1\n\t"
+		     "movq 24(%[k]), %%xmm1\n\t"
 		     "movdqa %%xmm0, %%xmm2\n\t"
 		     "pclmulqdq $0x00, %%xmm1, %%xmm2\n\t"
 		     "psllq $1, %%xmm2\n\t"
 		     "pxor %%xmm2, %%xmm0\n\t"
-		     "movq %[pp], %%xmm1\n\t"
+		     "movq 32(%[k]), %%xmm1\n\t"
 		     "pclmulqdq $0x00, %%xmm1, %%xmm0\n\t"
 		     "pextrw $4, %%xmm0, %[v]"
 		     : [v] "=r" (v), [p] "+r" (p), [n] "+r" (blocks)
 		     : [buf] "r" (buf), [mask] "r" (mask), [init] "r" (init),
-		       [k191] "r" (PPP_HDLC_FCS_K191),
-		       [k127] "r" (PPP_HDLC_FCS_K127),
-		       [k63] "r" (PPP_HDLC_FCS_K63),
-		       [mu] "r" (PPP_HDLC_FCS_MU), [pp] "r" (PPP_HDLC_FCS_P)
+		       [k] "r" (&ppp_hdlc_fcs_k)
 		     : CLMUL_CLOBBERS);
 	return v;
 }
