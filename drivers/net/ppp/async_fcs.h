@@ -34,23 +34,14 @@ static inline u32 fcs_word(u32 fcs, u64 w)
 
 /*
  * Fold four bytes, loaded little-endian into @w, into @fcs, with the
- * tables at @t (see copy_plain()).
+ * first four tables at @t (their addresses: see copy_plain()).
  */
-static inline u32 fcs_word32_at(u32 fcs, u32 w, const u32 *const *t)
+static inline u32 fcs_word32(u32 fcs, u32 w, const u32 *const *t)
 {
 	u32 v = w ^ fcs;
 
 	return t[3][v & 0xff] ^ t[2][(v >> 8) & 0xff] ^
 	       t[1][(v >> 16) & 0xff] ^ t[0][v >> 24];
-}
-
-/* Fold four bytes, loaded little-endian into @w, into @fcs. */
-static inline u32 fcs_word32(u32 fcs, u32 w)
-{
-	const u32 (*t)[256] = ppp_hdlc_fcs_tab;
-	const u32 *tabs[4] = { t[0], t[1], t[2], t[3] };
-
-	return fcs_word32_at(fcs, w, tabs);
 }
 
 u16 ppp_hdlc_fcs_clmul(u16 fcs, const u8 *buf, size_t len);
