@@ -6,7 +6,8 @@
  *
  * Input: two bytes of slot counts, then records of an op byte, a length
  * byte and that many bytes: UNCOMP (remember), COMP (uncompress into a
- * buffer of exactly the room the op byte allows), toss, or compress.
+ * buffer of exactly the room the op byte allows, after the frame or on
+ * both sides of it), toss, or compress.
  * Every buffer is allocated at its exact size, so ASan sees any access
  * past it; results are checked against the room given.
  */
@@ -14,15 +15,21 @@
 #include "vj_codec.h"
 
 static void op_uncompress(struct ppp_vjc *vj, const u8 *p, unsigned int len,
-			  unsigned int extra)
+			  unsigned int before, unsigned int after)
 {
-	unsigned int size = len + extra;
+	unsigned int size = before + len + after;
 	u8 *buf = malloc(size ? size : 1);
-	int n;
+	int n, start = 0;
 
-	memcpy(buf, p, len);
-	n = ppp_vjc_uncompress(vj, buf, len, size);
-	if (n > (int)size || (n >= 0 && n < 40))
+	memcpy(buf + before, p, len);
+	if (!before)
+		n = ppp_vjc_uncompress(vj, buf, len, len + after);
+	else
+		n = ppp_vjc_uncompress_room(vj, buf + before, len, before,
+					    after, &start);
+	/* the packet within the room, [buf - before, buf + len + after) */
+	if (n >= 0 && (n < 40 || start < -(int)before ||
+		       start + n > (int)(len + after)))
 		abort();
 	free(buf);
 }
@@ -74,8 +81,12 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 			op_remember(vj, data, len);
 			break;
 		case 1:
-			op_uncompress(vj, data, len,
-				      op & 4 ? PPP_VJ_MAX_GROWTH : op >> 3);
+			if (op & 0x80)	/* room on both sides */
+				op_uncompress(vj, data, len, (op & 0x78) * 2,
+					      op & 4 ? PPP_VJ_MAX_GROWTH : 0);
+			else
+				op_uncompress(vj, data, len, 0,
+					      op & 4 ? PPP_VJ_MAX_GROWTH : op >> 3);
 			break;
 		case 2:
 			ppp_vjc_toss(vj);

@@ -66,17 +66,48 @@ static void tx(struct ppp_vjc *vj, const struct vjt_pkt *p, bool cid_ok,
 	}
 }
 
+/*
+ * Room before a COMP frame for its header (ppp_vjc_uncompress_room()):
+ * 0 in the first pass, where the payload moves up, PPP_VJ_MAX_GROWTH in
+ * the second, where the header goes in front of it.
+ */
+static unsigned int rx_before;
+
+/* ppp_vjc_uncompress() or, with rx_before, the header in front. */
+static int rx_comp(struct ppp_vjc *vj, const u8 *frame, unsigned int len,
+		   u8 *out)
+{
+	static u8 room[PPP_VJ_MAX_GROWTH + BUF];
+	int n, start = 1;
+
+	if (!rx_before) {
+		memcpy(out, frame, len);
+		return ppp_vjc_uncompress(vj, out, len, BUF);
+	}
+	memcpy(room + rx_before, frame, len);
+	n = ppp_vjc_uncompress_room(vj, room + rx_before, len, rx_before, 0,
+				    &start);
+	if (n < 0)
+		return n;
+	/* in front, and ending where the frame did: the payload stayed */
+	if (start >= 0 || start + n != (int)len)
+		return -2;
+	memcpy(out, room + rx_before + start, n);
+	return n;
+}
+
 /* Receives @w; returns the packet's length in @out, or -1. */
 static int rx(struct ppp_vjc *vj, const struct wire *w, u8 *out)
 {
-	memcpy(out, w->b, w->len);
 	switch (w->type) {
 	case PPP_VJC_IP:
+		memcpy(out, w->b, w->len);
 		return w->len;
 	case PPP_VJC_UNCOMPRESSED:
+		memcpy(out, w->b, w->len);
 		return ppp_vjc_remember(vj, out, w->len) ? -1 : (int)w->len;
 	default:
-		return ppp_vjc_uncompress(vj, out, w->len, BUF);
+		return rx_comp(vj, w->b, w->len, out);
 	}
 }
 
@@ -668,6 +699,22 @@ static void test_growth(void)
 		CHECK(ppp_vjc_uncompress(r, big, 4 + 65536 - 120, 70000) < 0,
 		      "65536 refused");
 	}
+	/* In front: 4 bytes used, 116 more before them; else moved up. */
+	{
+		static u8 room[BUF];
+		u8 *at = room + 200;
+		int start = 1;
+
+		memcpy(at, frame, 4);
+		CHECK(ppp_vjc_uncompress_room(r, at, 4, 116, 0, &start) ==
+		      120 && start == -116, "exact room in front");
+		memcpy(at, frame, 4);
+		CHECK(ppp_vjc_uncompress_room(r, at, 4, 115, 116, &start) ==
+		      120 && start == 0, "one byte short in front: moved up");
+		memcpy(at, frame, 4);
+		CHECK(ppp_vjc_uncompress_room(r, at, 4, 115, 115, &start) < 0,
+		      "short on both sides");
+	}
 	free(r);
 }
 
@@ -745,7 +792,7 @@ static int garbage(unsigned long iters)
 		if (rnd() % 4 == 0 && len >= 20)
 			buf[0] = 0x40 | (buf[0] & 0x0f);	/* IPv4-ish */
 		size = len + rnd() % (PPP_VJ_MAX_GROWTH + 10);
-		switch (rnd() % 3) {
+		switch (rnd() % 4) {
 		case 0:
 			n = ppp_vjc_remember(r, buf, len);
 			break;
@@ -754,6 +801,21 @@ static int garbage(unsigned long iters)
 			if (n > (int)size)
 				return 1;
 			break;
+		case 2: {
+			/* the frame PPP_VJ_MAX_GROWTH into room[] */
+			static u8 room[PPP_VJ_MAX_GROWTH + BUF];
+			unsigned int before = rnd() % (PPP_VJ_MAX_GROWTH + 1);
+			int start = 0;
+
+			memcpy(room + PPP_VJ_MAX_GROWTH, buf, len);
+			n = ppp_vjc_uncompress_room(r, room + PPP_VJ_MAX_GROWTH,
+						    len, before, size - len,
+						    &start);
+			if (n >= 0 && (start < -(int)before ||
+				       start + n > (int)size))
+				return 1;
+			break;
+		}
 		default:
 			ppp_vjc_toss(r);
 			n = 0;
@@ -781,19 +843,23 @@ int main(int argc, char **argv)
 		printf("fuzz: %ld garbage frames, streams all restored\n", n * 10);
 		return 0;
 	}
-	test_change_masks();
-	test_left_alone();
-	test_slot_order();
-	test_slot_lru();
-	test_slot_id_compression();
-	test_urg_then_special();
-	test_bad_frames();
-	test_truncation_sweep();
-	test_toss_and_recovery();
-	test_remember();
-	test_slot_counts();
+	/* Everything twice: the payload moved up, the header in front. */
+	for (rx_before = 0; rx_before <= PPP_VJ_MAX_GROWTH;
+	     rx_before += PPP_VJ_MAX_GROWTH) {
+		test_change_masks();
+		test_left_alone();
+		test_slot_order();
+		test_slot_lru();
+		test_slot_id_compression();
+		test_urg_then_special();
+		test_bad_frames();
+		test_truncation_sweep();
+		test_toss_and_recovery();
+		test_remember();
+		test_slot_counts();
+		test_random_streams();
+	}
 	test_growth();
-	test_random_streams();
 	test_garbage();
 	printf("%u passed, %u failed\n", passed, failed);
 	return failed ? 1 : 0;

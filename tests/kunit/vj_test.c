@@ -3,8 +3,10 @@
  * ppp_vj_codec: the VJ header compression codec (vj_codec.c, RFC 1144),
  * compiled into this module: every change mask and special case against
  * hand-written compressed headers, malformed frames, toss and recovery,
- * random connections restored byte for byte.  Buffers are allocated at
- * their exact size, so KASAN reports any access past a frame.
+ * random connections restored byte for byte, with the header restored
+ * in front of the payload or the payload moved up behind it.  Buffers
+ * are allocated at their exact size, so KASAN reports any access past a
+ * frame.
  */
 #include <kunit/test.h>
 #include <linux/slab.h>
@@ -61,28 +63,66 @@ static void vt_tx(struct kunit *test, struct ppp_vjc *vj,
 	w->len = len;
 }
 
+/*
+ * A COMP frame through the receiver, every other one with its room in
+ * front (the header goes there, the payload stays) and the others with
+ * it after the frame (the payload moves up).  The buffer has exactly
+ * that room.  The packet's length, or -1; @out gets it.
+ */
+static int vt_uncompress(struct kunit *test, struct ppp_vjc *vj,
+			 const struct vt_wire *w, u8 *out)
+{
+	static unsigned int calls;
+	unsigned int size = w->len + PPP_VJ_MAX_GROWTH;
+	u8 *buf = kunit_kmalloc(test, size, GFP_KERNEL);
+	int len, start = 0;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	if (calls++ & 1) {
+		memcpy(buf + PPP_VJ_MAX_GROWTH, w->b, w->len);
+		len = ppp_vjc_uncompress_room(vj, buf + PPP_VJ_MAX_GROWTH,
+					      w->len, PPP_VJ_MAX_GROWTH, 0,
+					      &start);
+		if (len > 0) {
+			KUNIT_EXPECT_LT(test, start, 0);
+			KUNIT_EXPECT_EQ(test, start + len, (int)w->len);
+			memcpy(out, buf + PPP_VJ_MAX_GROWTH + start, len);
+		}
+	} else {
+		memcpy(buf, w->b, w->len);
+		len = ppp_vjc_uncompress(vj, buf, w->len, size);
+		if (len > 0)
+			memcpy(out, buf, len);
+	}
+	kunit_kfree(test, buf);
+	return len;
+}
+
 /* Whether @w comes out of @vj as @p (PPP_VJ_MAX_GROWTH of room). */
 static bool vt_rx_is(struct kunit *test, struct ppp_vjc *vj,
 		     const struct vt_wire *w, const struct vjt_pkt *p)
 {
 	u8 *want = kunit_kmalloc(test, VT_BUF, GFP_KERNEL);
-	unsigned int n, size = w->len + PPP_VJ_MAX_GROWTH;
-	u8 *buf = kunit_kmalloc(test, size, GFP_KERNEL);
+	u8 *buf = kunit_kmalloc(test, VT_BUF, GFP_KERNEL);
+	unsigned int n;
+	u8 *pkt;
 	int len;
 
 	KUNIT_ASSERT_NOT_NULL(test, want);
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	n = vjt_build(p, want);
-	memcpy(buf, w->b, w->len);
 	switch (w->type) {
 	case PPP_VJC_IP:
+		memcpy(buf, w->b, w->len);
 		len = w->len;
 		break;
 	case PPP_VJC_UNCOMPRESSED:
-		len = ppp_vjc_remember(vj, buf, w->len) ? -1 : w->len;
+		pkt = vt_memdup(test, w->b, w->len);	/* exact size */
+		len = ppp_vjc_remember(vj, pkt, w->len) ? -1 : w->len;
+		memcpy(buf, pkt, w->len);
 		break;
 	default:
-		len = ppp_vjc_uncompress(vj, buf, w->len, size);
+		len = vt_uncompress(test, vj, w, buf);
 		break;
 	}
 	return len == n && !memcmp(buf, want, n);

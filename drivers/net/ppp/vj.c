@@ -115,19 +115,23 @@ static struct sk_buff *ppp_vj_remember(struct ppp_unit *ppp,
 }
 
 /*
- * PPP_VJC_COMP: the codec restores the header in place, the payload
- * moving up by as much as PPP_VJ_MAX_GROWTH; channels leave that much
- * tailroom (ppp_async does), else the frame is copied.
+ * PPP_VJC_COMP: the codec restores the header in place, in front of the
+ * payload where the headroom allows (channels leave NET_SKB_PAD, which
+ * a header without options fits in), else with the payload moved up by
+ * as much as PPP_VJ_MAX_GROWTH; a frame with neither room is copied.
  */
 static struct sk_buff *ppp_vj_uncompress(struct ppp_unit *ppp,
 					 struct sk_buff *skb)
 {
+	unsigned int before;
 	struct sk_buff *ns;
-	int len;
+	int len, start;
 
 	if (!pskb_may_pull(skb, skb->len))
 		goto drop;
-	if (skb_tailroom(skb) < PPP_VJ_MAX_GROWTH || skb_cloned(skb)) {
+	before = PPP_VJ_RX_FRONT ? skb_headroom(skb) : 0;
+	if (skb_cloned(skb) || (skb_tailroom(skb) < PPP_VJ_MAX_GROWTH &&
+				before < PPP_VJ_MAX_GROWTH)) {
 		ns = dev_alloc_skb(skb->len + PPP_VJ_MAX_GROWTH);
 		if (!ns)
 			goto drop;
@@ -135,14 +139,18 @@ static struct sk_buff *ppp_vj_uncompress(struct ppp_unit *ppp,
 		skb_copy_bits(skb, 0, skb_put(ns, skb->len), skb->len);
 		consume_skb(skb);
 		skb = ns;
+		before = 0;
 	}
 	skb->ip_summed = CHECKSUM_NONE;
 
-	len = ppp_vjc_uncompress(ppp->vj, skb->data + PPP_PROTO_LEN,
-				 skb->len - PPP_PROTO_LEN,
-				 skb->len - PPP_PROTO_LEN + skb_tailroom(skb));
+	/* The protocol field stays in front of the IP header: not room. */
+	len = ppp_vjc_uncompress_room(ppp->vj, skb->data + PPP_PROTO_LEN,
+				      skb->len - PPP_PROTO_LEN, before,
+				      skb_tailroom(skb), &start);
 	if (len < 0)
 		goto drop;
+	if (start < 0)
+		skb_push(skb, -start);
 	len += PPP_PROTO_LEN;
 	if (len > skb->len)
 		skb_put(skb, len - skb->len);

@@ -94,17 +94,59 @@ static void vj_add32(u8 *p, u32 delta)
 	put_unaligned_be32(get_unaligned_be32(p) + delta, p);
 }
 
-/* The IP header checksum: 0 over a header that carries a right one. */
-static u16 vj_ip_csum(const u8 *ip, unsigned int len)
+/* Four bytes as the CPU loads them, at any alignment. */
+static __always_inline u32 vj_load32(const u8 *p)
 {
-	u32 sum = 0;
-	unsigned int i;
+	u32 w;
 
-	for (i = 0; i < len; i += 2)
-		sum += get_unaligned_be16(ip + i);
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return ~sum & 0xffff;
+	memcpy(&w, p, sizeof(w));
+	return w;
+}
+
+/*
+ * The IP header checksum of @len bytes (20 or more, a multiple of four)
+ * as the two bytes to store: 0 over a header that carries a right one.
+ * The ones' complement sum comes out the same in either byte order (RFC
+ * 1071), so the header is summed a word at a time as the CPU loads it.
+ */
+static __always_inline u16 vj_ip_csum(const u8 *ip, unsigned int len)
+{
+	u64 sum = (u64)vj_load32(ip) + vj_load32(ip + 4) + vj_load32(ip + 8) +
+		  vj_load32(ip + 12) + vj_load32(ip + 16);
+	unsigned int i;
+	u32 s;
+
+	for (i = VJ_IP_MIN; i < len; i += 4)
+		sum += vj_load32(ip + i);
+	/* 64 bits to 32, then to 16, each carry added back in */
+	s = (u32)sum + (u32)(sum >> 32);
+	s += s < (u32)sum;
+	s = (s & 0xffff) + (s >> 16);
+	s = (s & 0xffff) + (s >> 16);
+	return ~s & 0xffff;
+}
+
+/* As vj_ip_csum(), stored into the header's checksum field. */
+static void vj_ip_csum_set(u8 *ip, unsigned int len)
+{
+	u16 c;
+
+	memset(ip + VJ_IP_CSUM, 0, sizeof(c));
+	c = vj_ip_csum(ip, len);
+	memcpy(ip + VJ_IP_CSUM, &c, sizeof(c));
+}
+
+/*
+ * A header of @len bytes, at least @fixed: the fixed part is a copy of
+ * constant size, which the compiler does with a few moves; options,
+ * seldom there, take a call.
+ */
+static __always_inline void vj_copy_hdr(u8 *to, const u8 *from,
+					unsigned int len, unsigned int fixed)
+{
+	memcpy(to, from, fixed);
+	if (len > fixed)
+		memcpy(to + fixed, from + fixed, len - fixed);
 }
 
 /**
@@ -407,8 +449,8 @@ enum ppp_vjc_type ppp_vjc_compress(struct ppp_vjc *vj, u8 *pkt,
 	return PPP_VJC_COMPRESSED;
 
 uncompressed:
-	memcpy(s->ip, pkt, ihl);
-	memcpy(s->tcp, tcp, vj_doff(tcp));
+	vj_copy_hdr(s->ip, pkt, ihl, VJ_IP_MIN);
+	vj_copy_hdr(s->tcp, tcp, vj_doff(tcp), VJ_TCP_MIN);
 	vj->tx_last = id;
 	pkt[VJ_IP_PROTO] = id;
 	vj->stats.out_uncompressed++;
@@ -454,19 +496,71 @@ static int vj_get_delta(const u8 **cp, const u8 *end)
 }
 
 /*
- * Apply mask and deltas at *@cp to the headers @ip/@tcp (copies of a
- * slot); false when the deltas run past @end.
+ * The deltas of a COMP packet, all read before the slot changes: a
+ * packet found cut short leaves the slot as it was.
  */
-static bool vj_apply(u8 *ip, u8 *tcp, unsigned int mask, const u8 **cp,
-		     const u8 *end)
+struct vj_rx_deltas {
+	u16 urp;
+	u16 win;
+	u16 ack;
+	u16 seq;
+	u16 id;
+};
+
+/* The deltas @mask names, from *@cp on; false when they run past @end. */
+static bool vj_read_deltas(struct vj_rx_deltas *d, unsigned int mask,
+			   const u8 **cp, const u8 *end)
 {
-	u32 data = get_unaligned_be16(ip + VJ_IP_LEN) - vj_ihl(ip) - vj_doff(tcp);
 	int x;
 
-	tcp[VJ_TCP_FLAGS] &= ~(VJ_TCP_PSH | VJ_TCP_URG);
-	if (mask & VJ_P)
-		tcp[VJ_TCP_FLAGS] |= VJ_TCP_PSH;
+	switch (mask & VJ_DELTAS) {
+	case VJ_SPECIAL_I:
+	case VJ_SPECIAL_D:
+		break;
+	default:
+		if (mask & VJ_U) {
+			x = vj_get_delta(cp, end);
+			if (x < 0)
+				return false;
+			d->urp = x;
+		}
+		if (mask & VJ_W) {
+			x = vj_get_delta(cp, end);
+			if (x < 0)
+				return false;
+			d->win = x;
+		}
+		if (mask & VJ_A) {
+			x = vj_get_delta(cp, end);
+			if (x < 0)
+				return false;
+			d->ack = x;
+		}
+		if (mask & VJ_S) {
+			x = vj_get_delta(cp, end);
+			if (x < 0)
+				return false;
+			d->seq = x;
+		}
+	}
+	x = mask & VJ_I ? vj_get_delta(cp, end) : 1;
+	if (x < 0)
+		return false;
+	d->id = x;
+	return true;
+}
 
+/*
+ * Apply @mask and the deltas @d to a slot's headers @ip/@tcp; @data is
+ * the payload length of the slot's last packet.
+ */
+static void vj_apply(u8 *ip, u8 *tcp, unsigned int mask,
+		     const struct vj_rx_deltas *d, u32 data)
+{
+	u8 flags = tcp[VJ_TCP_FLAGS] & ~(VJ_TCP_PSH | VJ_TCP_URG);
+
+	if (mask & VJ_P)
+		flags |= VJ_TCP_PSH;
 	switch (mask & VJ_DELTAS) {
 	case VJ_SPECIAL_I:
 		vj_add32(tcp + VJ_TCP_ACK, data);
@@ -477,57 +571,48 @@ static bool vj_apply(u8 *ip, u8 *tcp, unsigned int mask, const u8 **cp,
 		break;
 	default:
 		if (mask & VJ_U) {
-			x = vj_get_delta(cp, end);
-			if (x < 0)
-				return false;
-			tcp[VJ_TCP_FLAGS] |= VJ_TCP_URG;
-			put_unaligned_be16(x, tcp + VJ_TCP_URP);
+			flags |= VJ_TCP_URG;
+			put_unaligned_be16(d->urp, tcp + VJ_TCP_URP);
 		}
-		if (mask & VJ_W) {
-			x = vj_get_delta(cp, end);
-			if (x < 0)
-				return false;
-			vj_add16(tcp + VJ_TCP_WIN, x);
-		}
-		if (mask & VJ_A) {
-			x = vj_get_delta(cp, end);
-			if (x < 0)
-				return false;
-			vj_add32(tcp + VJ_TCP_ACK, x);
-		}
-		if (mask & VJ_S) {
-			x = vj_get_delta(cp, end);
-			if (x < 0)
-				return false;
-			vj_add32(tcp + VJ_TCP_SEQ, x);
-		}
+		if (mask & VJ_W)
+			vj_add16(tcp + VJ_TCP_WIN, d->win);
+		if (mask & VJ_A)
+			vj_add32(tcp + VJ_TCP_ACK, d->ack);
+		if (mask & VJ_S)
+			vj_add32(tcp + VJ_TCP_SEQ, d->seq);
 	}
-	x = mask & VJ_I ? vj_get_delta(cp, end) : 1;
-	if (x < 0)
-		return false;
-	vj_add16(ip + VJ_IP_ID, x);
-	return true;
+	tcp[VJ_TCP_FLAGS] = flags;
+	vj_add16(ip + VJ_IP_ID, d->id);
 }
 
 /**
- * ppp_vjc_uncompress - restore the TCP/IP header of a COMP packet
+ * ppp_vjc_uncompress_room - restore the TCP/IP header of a COMP packet
  * @vj: the state (receive side serialised by the caller)
  * @buf: the packet after the PPP protocol field, rewritten in place
  * @len: its length
- * @size: bytes writable at @buf, at least @len; PPP_VJ_MAX_GROWTH more
- *	  always suffice
+ * @before: bytes writable before @buf
+ * @after: bytes writable after the packet (at @buf + @len)
+ * @start: set to where the IP packet starts, relative to @buf
  *
- * Return: the length of the IP packet now at @buf, or -1 (counted, and
- * the state tosses until the next slot id): cut short, bad slot id, a
- * slot no UNCOMP packet filled, no room, tossing.
+ * The restored header goes in front of the payload where @before leaves
+ * room for it (*@start is then negative, the payload stays where it is),
+ * else the payload moves up to make room after the header (*@start is
+ * 0).  A frame's header grows by PPP_VJ_MAX_GROWTH bytes at most, so
+ * that much room on either side always suffices.
+ *
+ * Return: the length of the IP packet, or -1 (counted, and the state
+ * tosses until the next slot id): cut short, bad slot id, a slot no
+ * UNCOMP packet filled, no room, tossing.
  */
-int ppp_vjc_uncompress(struct ppp_vjc *vj, u8 *buf, unsigned int len,
-		       unsigned int size)
+int ppp_vjc_uncompress_room(struct ppp_vjc *vj, u8 *buf, unsigned int len,
+			    unsigned int before, unsigned int after,
+			    int *start)
 {
+	unsigned int mask, ihl, hlen, data, id, csum, used;
 	const u8 *cp = buf, *end = buf + len;
-	u8 hdr[PPP_VJ_HDR_MAX], *tcp;
-	unsigned int mask, ihl, doff, data, id;
+	struct vj_rx_deltas d = { };
 	struct ppp_vjc_slot *s;
+	u8 *ip;
 
 	vj->stats.in_compressed++;
 	if (len < 3 || !vj->rx_slots)
@@ -547,29 +632,58 @@ int ppp_vjc_uncompress(struct ppp_vjc *vj, u8 *buf, unsigned int len,
 	if (end - cp < 2)
 		return vj_rx_error(vj);
 
-	/* Work on a copy: a bad packet leaves the slot as it was. */
+	csum = get_unaligned_be16(cp);
+	cp += 2;
+	if (!vj_read_deltas(&d, mask, &cp, end))
+		return vj_rx_error(vj);
 	ihl = vj_ihl(s->ip);
-	doff = vj_doff(s->tcp);
-	memcpy(hdr, s->ip, ihl);
-	tcp = hdr + ihl;
-	memcpy(tcp, s->tcp, doff);
-	tcp[VJ_TCP_CSUM] = *cp++;
-	tcp[VJ_TCP_CSUM + 1] = *cp++;
-	if (!vj_apply(hdr, tcp, mask, &cp, end))
+	hlen = ihl + vj_doff(s->tcp);
+	used = cp - buf;
+	data = len - used;
+	if (hlen + data > 0xffff)
+		return vj_rx_error(vj);
+	if (hlen <= used + before)
+		ip = buf + used - hlen;		/* in front of the payload */
+	else if (hlen + data <= len + after)
+		ip = buf;			/* the payload moves up */
+	else
 		return vj_rx_error(vj);
 
-	data = end - cp;
-	if (ihl + doff + data > 0xffff || ihl + doff + data > size)
-		return vj_rx_error(vj);
-	put_unaligned_be16(ihl + doff + data, hdr + VJ_IP_LEN);
-	put_unaligned_be16(0, hdr + VJ_IP_CSUM);
-	put_unaligned_be16(vj_ip_csum(hdr, ihl), hdr + VJ_IP_CSUM);
-	memcpy(s->ip, hdr, VJ_IP_MIN);
-	memcpy(s->tcp, tcp, VJ_TCP_MIN);
+	/* A good packet: restored in the slot, then copied out. */
+	vj_apply(s->ip, s->tcp, mask, &d,
+		 get_unaligned_be16(s->ip + VJ_IP_LEN) - hlen);
+	put_unaligned_be16(csum, s->tcp + VJ_TCP_CSUM);
+	put_unaligned_be16(hlen + data, s->ip + VJ_IP_LEN);
+	vj_ip_csum_set(s->ip, ihl);
 
-	memmove(buf + ihl + doff, cp, data);
-	memcpy(buf, hdr, ihl + doff);
-	return ihl + doff + data;
+	if (ip == buf)
+		memmove(buf + hlen, cp, data);
+	vj_copy_hdr(ip, s->ip, ihl, VJ_IP_MIN);
+	vj_copy_hdr(ip + ihl, s->tcp, hlen - ihl, VJ_TCP_MIN);
+	*start = ip - buf;
+	return hlen + data;
+}
+
+/**
+ * ppp_vjc_uncompress - restore the TCP/IP header of a COMP packet at @buf
+ * @vj: the state (receive side serialised by the caller)
+ * @buf: the packet after the PPP protocol field, rewritten in place
+ * @len: its length
+ * @size: bytes writable at @buf, at least @len; PPP_VJ_MAX_GROWTH more
+ *	  always suffice
+ *
+ * The payload moves up to make room for the header.
+ *
+ * Return: the length of the IP packet now at @buf, or -1 as for
+ * ppp_vjc_uncompress_room().
+ */
+int ppp_vjc_uncompress(struct ppp_vjc *vj, u8 *buf, unsigned int len,
+		       unsigned int size)
+{
+	int start;
+
+	return ppp_vjc_uncompress_room(vj, buf, len, 0,
+				       size > len ? size - len : 0, &start);
 }
 
 /**
@@ -611,8 +725,8 @@ int ppp_vjc_remember(struct ppp_vjc *vj, u8 *pkt, unsigned int len)
 		goto runt;
 
 	s = &vj->slot[id];
-	memcpy(s->ip, pkt, ihl);
-	memcpy(s->tcp, tcp, doff);
+	vj_copy_hdr(s->ip, pkt, ihl, VJ_IP_MIN);
+	vj_copy_hdr(s->tcp, tcp, doff, VJ_TCP_MIN);
 	s->valid = true;
 	vj->rx_last = id;
 	vj->rx_toss = false;

@@ -22,6 +22,19 @@
  * and restores at most PPP_VJ_HDR_MAX: the most a packet grows by.
  */
 #define PPP_VJ_MAX_GROWTH	(PPP_VJ_HDR_MAX - 3)
+#ifdef __KERNEL__
+/*
+ * Whether the receiver restores a header in front of the payload, in
+ * the buffer's headroom (ppp_vjc_uncompress_room()), rather than moving
+ * the payload up behind it: the IP header then starts wherever that
+ * puts it.  64-bit CPUs with cheap unaligned access (x86-64, arm64) do;
+ * the others keep the IP header where the channel aligned it.
+ */
+#define PPP_VJ_RX_FRONT \
+	(IS_ENABLED(CONFIG_64BIT) && \
+	 IS_ENABLED(CONFIG_HAVE_EFFICIENT_UNALIGNED_ACCESS))
+#endif
+
 /* tx_last before the first packet: no slot has that id. */
 #define PPP_VJ_NO_SLOT		0xff
 
@@ -78,6 +91,9 @@ enum ppp_vjc_type ppp_vjc_compress(struct ppp_vjc *vj, u8 *pkt,
 				   unsigned int *start);
 int ppp_vjc_uncompress(struct ppp_vjc *vj, u8 *buf, unsigned int len,
 		       unsigned int size);
+int ppp_vjc_uncompress_room(struct ppp_vjc *vj, u8 *buf, unsigned int len,
+			    unsigned int before, unsigned int after,
+			    int *start);
 int ppp_vjc_remember(struct ppp_vjc *vj, u8 *pkt, unsigned int len);
 void ppp_vjc_toss(struct ppp_vjc *vj);
 

@@ -12,10 +12,13 @@
  * one-byte special case or with a small ack delta).  Both see the same
  * packets and state and copy the same bytes per packet: compress restores
  * the 40-byte header ours wrote over (slhc writes a copy of the packet);
- * decompress copies the compressed frame into a buffer, which both then
- * restore in place.  Decompressed packets are checked against the
- * originals, so a broken codec cannot look fast.  Under QEMU's icount
- * the times are guest instructions.
+ * decompress copies the compressed frame into a buffer, with room before
+ * and after it as an skb has, which both then restore in place: slhc
+ * moves the payload up behind the header, ours does the same or, where
+ * the unit does (PPP_VJ_RX_FRONT: 64-bit CPUs with cheap unaligned
+ * access), writes the header in front of the payload.  Decompressed
+ * packets are checked against the originals, so a broken codec cannot
+ * look fast.  Under QEMU's icount the times are guest instructions.
  */
 #include <linux/module.h>
 #include <linux/kernel.h>
@@ -32,13 +35,15 @@ MODULE_PARM_DESC(pkts, "packets per case (default 200000)");
 
 #define NPK	64		/* distinct packets, cycled */
 #define ROOM	(1500 + PPP_VJ_MAX_GROWTH)
+#define FRONT	64		/* room before a frame (NET_SKB_PAD) */
 
 struct vb_impl {
 	const char *name;
 	void *(*init)(void);
 	void (*free)(void *st);
 	int (*comp)(void *st, u8 *pkt, int len, u8 *out, u8 **start);
-	int (*decomp)(void *st, u8 *buf, int len, int type);
+	/* @buf has FRONT bytes before it; *@start: where the packet is */
+	int (*decomp)(void *st, u8 *buf, int len, int type, int *start);
 };
 
 /* ---- ours */
@@ -62,11 +67,14 @@ static int vb_ours_comp(void *st, u8 *pkt, int len, u8 *out, u8 **start)
 	return type;
 }
 
-static int vb_ours_decomp(void *st, u8 *buf, int len, int type)
+static int vb_ours_decomp(void *st, u8 *buf, int len, int type, int *start)
 {
+	*start = 0;
 	if (type == PPP_VJC_UNCOMPRESSED)
 		return ppp_vjc_remember(st, buf, len) ? -1 : len;
-	return ppp_vjc_uncompress(st, buf, len, ROOM);
+	return ppp_vjc_uncompress_room(st, buf, len,
+				       PPP_VJ_RX_FRONT ? FRONT : 0,
+				       ROOM - len, start);
 }
 
 /* ---- slhc */
@@ -99,8 +107,9 @@ static int vb_slhc_comp(void *st, u8 *pkt, int len, u8 *out, u8 **start)
 	return PPP_VJC_UNCOMPRESSED;
 }
 
-static int vb_slhc_decomp(void *st, u8 *buf, int len, int type)
+static int vb_slhc_decomp(void *st, u8 *buf, int len, int type, int *start)
 {
+	*start = 0;
 	if (type == PPP_VJC_UNCOMPRESSED)
 		return slhc_remember(st, buf, len) > 0 ? len : -1;
 	return slhc_uncompress(st, buf, len) ?: -1;
@@ -162,7 +171,7 @@ struct vb_data {
 	unsigned int wlen[NPK];
 	int wtype[NPK];
 	u8 out[ROOM];		/* slhc's output */
-	u8 buf[ROOM];		/* decompression */
+	u8 buf[FRONT + ROOM];	/* decompression, at buf + FRONT */
 };
 
 /* The compressed frames of one pass over the stream, from a fresh state. */
@@ -187,8 +196,9 @@ static void vb_case(const struct vb_impl *im, unsigned int size,
 {
 	void *tx = im->init(), *rx = im->init();
 	unsigned int i, j, good = 0;
-	u8 *start;
+	u8 *start, *buf;
 	u64 t0, t1;
+	int at;
 
 	if (!tx || !rx)
 		goto out;
@@ -209,9 +219,10 @@ static void vb_case(const struct vb_impl *im, unsigned int size,
 	t0 = ktime_get_ns();
 	for (i = 0; i < pkts; i++) {
 		j = i % NPK;
-		memcpy(d->buf, d->wire[j], d->wlen[j]);
-		if (im->decomp(rx, d->buf, d->wlen[j], d->wtype[j]) ==
-		    d->plen[j] && !memcmp(d->buf, d->pk[j], 40))
+		buf = d->buf + FRONT;
+		memcpy(buf, d->wire[j], d->wlen[j]);
+		if (im->decomp(rx, buf, d->wlen[j], d->wtype[j], &at) ==
+		    d->plen[j] && !memcmp(buf + at, d->pk[j], 40))
 			good++;
 		if (!(i & 4095))
 			cond_resched();
