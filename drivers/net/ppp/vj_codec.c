@@ -209,8 +209,11 @@ static u8 *vj_put_delta(u8 *cp, u16 n)
 static bool vj_same_conn(const struct ppp_vjc_slot *s, const u8 *ip,
 			 const u8 *tcp)
 {
-	return !memcmp(s->ip + VJ_IP_ADDRS, ip + VJ_IP_ADDRS, 8) &&
-	       !memcmp(s->tcp + VJ_TCP_PORTS, tcp + VJ_TCP_PORTS, 4);
+	/* addresses and ports: three words, no call */
+	return vj_load32(s->ip + VJ_IP_ADDRS) == vj_load32(ip + VJ_IP_ADDRS) &&
+	       vj_load32(s->ip + VJ_IP_ADDRS + 4) ==
+			vj_load32(ip + VJ_IP_ADDRS + 4) &&
+	       vj_load32(s->tcp + VJ_TCP_PORTS) == vj_load32(tcp + VJ_TCP_PORTS);
 }
 
 /*
@@ -267,8 +270,10 @@ static bool vj_fixed_changed(const struct ppp_vjc_slot *s, const u8 *ip,
 	       s->ip[VJ_IP_TTL] != ip[VJ_IP_TTL] ||
 	       s->tcp[VJ_TCP_DOFF] != tcp[VJ_TCP_DOFF] ||
 	       (s->tcp[VJ_TCP_FLAGS] & keep) != (tcp[VJ_TCP_FLAGS] & keep) ||
-	       memcmp(s->ip + VJ_IP_MIN, ip + VJ_IP_MIN, ihl - VJ_IP_MIN) ||
-	       memcmp(s->tcp + VJ_TCP_MIN, tcp + VJ_TCP_MIN, doff - VJ_TCP_MIN);
+	       (ihl > VJ_IP_MIN &&
+		memcmp(s->ip + VJ_IP_MIN, ip + VJ_IP_MIN, ihl - VJ_IP_MIN)) ||
+	       (doff > VJ_TCP_MIN &&
+		memcmp(s->tcp + VJ_TCP_MIN, tcp + VJ_TCP_MIN, doff - VJ_TCP_MIN));
 }
 
 /*
@@ -403,11 +408,12 @@ enum ppp_vjc_type ppp_vjc_compress(struct ppp_vjc *vj, u8 *pkt,
 				   unsigned int len, bool cid_ok,
 				   unsigned int *start)
 {
-	u8 chdr[VJ_CHDR_MAX], *cp = chdr;
-	unsigned int hlen, ihl, n;
+	unsigned int hlen, ihl, n, k;
+	u8 deltas[VJ_CHDR_MAX - 4];
 	struct ppp_vjc_slot *s;
-	u8 *tcp, id;
-	bool miss;
+	u8 *tcp, *cp, id;
+	bool miss, cid;
+	u16 csum;
 	int d;
 
 	if (!vj->tx_slots)
@@ -422,29 +428,31 @@ enum ppp_vjc_type ppp_vjc_compress(struct ppp_vjc *vj, u8 *pkt,
 
 	if (miss || vj_fixed_changed(s, pkt, tcp))
 		goto uncompressed;
-	d = vj_deltas(s, pkt, tcp, hlen, chdr + 4);
+	d = vj_deltas(s, pkt, tcp, hlen, deltas);
 	if (d < 0)
 		goto uncompressed;
-
-	/* Mask, maybe the slot id, the TCP checksum, the deltas. */
-	if (!cid_ok || vj->tx_last != id) {
-		*cp++ = (d >> 8) | VJ_C;
-		*cp++ = id;
-		vj->tx_last = id;
-	} else {
-		*cp++ = d >> 8;
-	}
-	*cp++ = tcp[VJ_TCP_CSUM];
-	*cp++ = tcp[VJ_TCP_CSUM + 1];
-	n = d & 0xff;
-	memmove(cp, chdr + 4, n);
-	cp += n;
 	memcpy(s->ip, pkt, VJ_IP_MIN);
 	memcpy(s->tcp, tcp, VJ_TCP_MIN);
 
-	n = cp - chdr;
-	*start = hlen - n;
-	memcpy(pkt + *start, chdr, n);
+	/*
+	 * Mask, maybe the slot id, the TCP checksum, the deltas: written
+	 * to end where the TCP header did, over its last bytes (the
+	 * checksum among them, read first).
+	 */
+	csum = get_unaligned_be16(tcp + VJ_TCP_CSUM);
+	cid = !cid_ok || vj->tx_last != id;
+	n = d & 0xff;
+	*start = hlen - (1 + cid + 2 + n);
+	cp = pkt + *start;
+	*cp++ = (d >> 8) | (cid ? VJ_C : 0);
+	if (cid) {
+		*cp++ = id;
+		vj->tx_last = id;
+	}
+	put_unaligned_be16(csum, cp);
+	cp += 2;
+	for (k = 0; k < n; k++)		/* at most 15, mostly none */
+		cp[k] = deltas[k];
 	vj->stats.out_compressed++;
 	return PPP_VJC_COMPRESSED;
 
