@@ -71,8 +71,11 @@
 #define VJ_TCP_URG		0x20
 #define VJ_TCP_MIN		20
 
-/* Longest compressed header: mask, slot, checksum, five 3-byte deltas. */
-#define VJ_CHDR_MAX	(4 + 5 * 3)
+/*
+ * The most a compressed header's deltas take: five of 3 bytes (after the
+ * mask, the slot id and the checksum).
+ */
+#define VJ_DELTAS_MAX	(5 * 3)
 
 static unsigned int vj_ihl(const u8 *ip)
 {
@@ -409,7 +412,7 @@ enum ppp_vjc_type ppp_vjc_compress(struct ppp_vjc *vj, u8 *pkt,
 				   unsigned int *start)
 {
 	unsigned int hlen, ihl, n, k;
-	u8 deltas[VJ_CHDR_MAX - 4];
+	u8 deltas[VJ_DELTAS_MAX];
 	struct ppp_vjc_slot *s;
 	u8 *tcp, *cp, id;
 	bool miss, cid;
