@@ -85,7 +85,9 @@ class Run:
         self.pppoe_gro = set()	# pppoe-kernel: GRO on the veth, on/off
         self.cpu = None				# the guest's "cpu" line
         self.paths = defaultdict(set)		# set -> codec paths taken
-        self.sync_window = set()	# pppoe-sync: iperf3 -w
+        self.sync_window = set()	# pppoe-sync: socket buffers (-w)
+        self.sync_stalls = defaultdict(int)	# set -> pppoe-sync stalls
+        self.sync_stall_ms = "?"	# pppoe-sync: the retry threshold
 
     def fail(self, r, what):
         s, rnd = r.get("set"), r.get("round")
@@ -118,6 +120,11 @@ def values(rows):
                 continue
             if t == "pppoe-sync-window":
                 run.sync_window.add(r["w"])
+                run.sync_stall_ms = r.get("stall_ms", run.sync_stall_ms)
+                continue
+            if t == "pppoe-sync-stall":
+                if r.get("round") != "0":
+                    run.sync_stalls[r["set"]] += 1
                 continue
             if r.get("failed") == "1":
                 run.fail(r, "%s failed (%s)" % (t, r.get("reason", "?")))
@@ -357,12 +364,16 @@ def main():
                 label, unit, cells[0], cells[1], cells[2], ours_txt, nosimd_txt, vd))
         for w in sorted(run.sync_window):
             if w == "0":
-                print("   pppoe-sync: iperf3's own TCP window (pppoe -s may end the session "
+                print("   pppoe-sync: the default socket buffers (pppoe -s may end the session "
                       "on two frames in one pty read)")
             else:
-                print("   pppoe-sync: iperf3 -w %s, one frame in flight (pppoe -s ends the "
-                      "session on two frames in one pty read); throughput includes "
-                      "zero-window waits, read CPU per MB" % w)
+                print("   pppoe-sync: %s socket buffers (as iperf3 -w %s), one frame in flight "
+                      "(pppoe -s ends the session on two frames in one pty read); pppbench's "
+                      "transfer, its data phase timed" % (w, w))
+        if run.sync_window:
+            print("   pppoe-sync: transfers run again after stalling for %s ms or more in "
+                  "all, over the counted rounds: in-tree %d, ours %d"
+                  % (run.sync_stall_ms, run.sync_stalls["intree"], run.sync_stalls["ours"]))
         if run.pppoe_mods:
             print("   pppoe-kernel: pppox/pppoe loaded by " + ", ".join(
                 "%s: %s" % (s, "+".join(sorted(m))) for s, m in sorted(run.pppoe_mods.items())) +

@@ -58,9 +58,10 @@
 #                   once by tests/progs/pppoe_many (default 1000; the
 #                   item also runs 1 session for the scaling figure)
 #   BENCH_PPPOE_MANY_KB  pppoe-many: UDP KiB each way (default 4096)
-#   BENCH_SYNC_WINDOW  pppoe-sync: iperf3's TCP window (-w; default 1K:
-#                   one frame in flight, see bench-init; 0: iperf3's
-#                   own, and a pty's merged frames end the session)
+#   BENCH_SYNC_WINDOW  pppoe-sync: socket buffers each way at both ends
+#                   (as iperf3 -w; default 1K: one frame in flight, see
+#                   bench-init; 0: the kernel's own, and a pty's merged
+#                   frames end the session)
 #   BENCH_PROF_KB   prof: payload KiB per ldisc case (default 8192)
 #   BENCH_PROF_CASES  prof: what it profiles: ldisc cases DIR:SIZE:MODE,
 #                   units, link, pppoe, pppoe-kernel, pppoe-sync (both

@@ -48,6 +48,24 @@
  *	close() or past the device leaving sysfs is charged to it.
  *	Memory per unit from the Slab and Percpu lines of /proc/meminfo.
  *
+ *   pppbench tcp-server PORT WINDOW
+ *   pppbench tcp NAME ADDR PORT BYTES WINDOW send|recv
+ *	A bulk TCP transfer that measures its data phase only.  The
+ *	server (in the background, one connection at a time) does what
+ *	the client asks: take BYTES and answer with one byte, or send
+ *	BYTES.  Both ends ask for WINDOW bytes of socket buffer each way
+ *	before connecting (0: the default), as "iperf3 -w" does.  The
+ *	client's clocks run from the request it sends up to the answer
+ *	byte (send) or the last byte (recv); connection set-up and
+ *	teardown are outside.  Every wait is a blocking call: no end
+ *	spins while the other side is slow (iperf3 3.12's select()
+ *	loop does, before and after its data phase, which over a
+ *	one-frame-in-flight link was a good part of the CPU measured).
+ *	Reported as test=NAME with kbps, bytes, cpu_ns and wall_ns, and
+ *	stalls= (stall_ns=): the gaps of 30 ms or more between two
+ *	reads or writes of the client, such as delayed ACKs, retransmit
+ *	timeouts and zero-window probes make, and their total length.
+ *
  *   pppbench cpu
  *	Print the CPU counter (see cpu_ns()) and the monotonic clock.
  *
@@ -60,14 +78,18 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
 #include <linux/futex.h>
+#include <netinet/in.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <termios.h>
@@ -818,6 +840,204 @@ static int units(int argc, char **argv)
 	return 0;
 }
 
+/* ---- a bulk TCP transfer, its data phase measured ------------------ */
+
+/*
+ * Bytes per write() and read(): about the socket buffers the pppoe-sync
+ * item asks for, so that each call returns within a few frames' time
+ * and a gap of TCP_STALL_NS between two returns is a stall (delayed
+ * ACKs are 40 ms, zero-window probes and retransmits 200 ms and more).
+ */
+#define TCP_CHUNK	2048
+#define TCP_STALL_NS	30000000ull	/* 30 ms */
+
+/* Gaps in a transfer's progress: zero-window probes and the like. */
+static struct {
+	uint64_t last, n, ns;
+} tcp_stall;
+
+static void tcp_progress(void)
+{
+	uint64_t t = now_ns();
+
+	if (tcp_stall.last && t - tcp_stall.last >= TCP_STALL_NS) {
+		tcp_stall.n++;
+		tcp_stall.ns += t - tcp_stall.last;
+	}
+	tcp_stall.last = t;
+}
+
+static void tcp_window(int fd, int window)
+{
+	if (window > 0 &&
+	    (setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &window, sizeof(window)) ||
+	     setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &window, sizeof(window))))
+		die("SO_SNDBUF/SO_RCVBUF");
+}
+
+/* Write @len bytes of @buf, all of it, blocking. */
+static int tcp_write_all(int fd, const uint8_t *buf, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, buf, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		buf += n;
+		len -= n;
+	}
+	return 0;
+}
+
+/* Read exactly @len bytes into @buf; -1 on EOF or error. */
+static int tcp_read_all(int fd, uint8_t *buf, size_t len)
+{
+	while (len) {
+		ssize_t n = read(fd, buf, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		buf += n;
+		len -= n;
+	}
+	return 0;
+}
+
+/* Send @bytes from @buf (TCP_CHUNK long, sent over and over). */
+static int tcp_send_bytes(int fd, const uint8_t *buf, uint64_t bytes)
+{
+	while (bytes) {
+		size_t n = bytes < TCP_CHUNK ? bytes : TCP_CHUNK;
+
+		if (tcp_write_all(fd, buf, n))
+			return -1;
+		tcp_progress();
+		bytes -= n;
+	}
+	return 0;
+}
+
+/* Take @bytes; -1 if the stream ends or fails first. */
+static int tcp_recv_bytes(int fd, uint8_t *buf, uint64_t bytes)
+{
+	while (bytes) {
+		ssize_t n = read(fd, buf, bytes < TCP_CHUNK ? bytes : TCP_CHUNK);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		tcp_progress();
+		bytes -= n;
+	}
+	return 0;
+}
+
+/* The request: 'S' (server sends) or 'R' (server receives), then the
+ * byte count, big-endian. */
+#define TCP_REQ_LEN	9
+
+static int tcp_server(int argc, char **argv)
+{
+	struct sockaddr_in sa = { .sin_family = AF_INET };
+	uint8_t *buf = malloc(TCP_CHUNK), req[TCP_REQ_LEN], ack = 'k';
+	int one = 1, lfd;
+
+	if (argc != 4 || !buf)
+		return 1;
+	sa.sin_port = htons(atoi(argv[2]));
+	signal(SIGPIPE, SIG_IGN);	/* a client gone is that connection's end */
+	for (size_t i = 0; i < TCP_CHUNK; i++)
+		buf[i] = (uint8_t)random();
+	lfd = socket(AF_INET, SOCK_STREAM, 0);
+	if (lfd < 0)
+		die("socket");
+	setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	tcp_window(lfd, atoi(argv[3]));	/* accepted sockets inherit it */
+	if (bind(lfd, (struct sockaddr *)&sa, sizeof(sa)) || listen(lfd, 4))
+		die("bind/listen");
+	for (;;) {
+		int fd = accept(lfd, NULL, NULL);
+		uint64_t bytes = 0;
+
+		if (fd < 0) {
+			if (errno == EINTR)
+				continue;
+			die("accept");
+		}
+		if (!tcp_read_all(fd, req, sizeof(req))) {
+			for (int i = 1; i < TCP_REQ_LEN; i++)
+				bytes = bytes << 8 | req[i];
+			if (req[0] == 'R') {
+				if (!tcp_recv_bytes(fd, buf, bytes))
+					tcp_write_all(fd, &ack, 1);
+			} else if (req[0] == 'S') {
+				/* then wait for the client to close */
+				if (!tcp_send_bytes(fd, buf, bytes))
+					while (read(fd, req, sizeof(req)) > 0)
+						;
+			}
+		}
+		close(fd);
+	}
+}
+
+static int tcp_client(int argc, char **argv)
+{
+	struct sockaddr_in sa = { .sin_family = AF_INET };
+	uint8_t *buf = malloc(TCP_CHUNK), req[TCP_REQ_LEN];
+	uint64_t bytes, t0, c0, t1, c1;
+	int fd, send_dir, err;
+
+	if (argc != 8 || !buf)
+		return 1;
+	if (inet_pton(AF_INET, argv[3], &sa.sin_addr) != 1)
+		return 1;
+	sa.sin_port = htons(atoi(argv[4]));
+	bytes = strtoull(argv[5], NULL, 0);
+	send_dir = !strcmp(argv[7], "send");
+	if (!send_dir && strcmp(argv[7], "recv"))
+		return 1;
+	for (size_t i = 0; i < TCP_CHUNK; i++)
+		buf[i] = (uint8_t)random();
+	req[0] = send_dir ? 'R' : 'S';
+	for (int i = 1; i < TCP_REQ_LEN; i++)
+		req[i] = bytes >> (8 * (TCP_REQ_LEN - 1 - i));
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	if (fd < 0)
+		die("socket");
+	tcp_window(fd, atoi(argv[6]));
+	if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)))
+		die("connect");
+
+	t0 = now_ns();
+	c0 = cpu_ns();
+	tcp_stall.last = t0;
+	err = tcp_write_all(fd, req, sizeof(req));
+	if (!err && send_dir)
+		err = tcp_send_bytes(fd, buf, bytes) || tcp_read_all(fd, req, 1);
+	else if (!err)
+		err = tcp_recv_bytes(fd, buf, bytes);
+	tcp_progress();
+	t1 = now_ns();
+	c1 = cpu_ns();
+	close(fd);
+	if (err) {
+		fprintf(stderr, "pppbench: tcp %s: the transfer broke off\n", argv[2]);
+		return 3;
+	}
+	printf("BENCH test=%s kbps=%.1f bytes=%llu sent=%llu cpu_ns=%llu wall_ns=%llu stalls=%llu stall_ns=%llu\n",
+	       argv[2], (double)bytes * 8e6 / (double)(t1 - t0),
+	       (unsigned long long)bytes, (unsigned long long)bytes,
+	       (unsigned long long)(c1 - c0), (unsigned long long)(t1 - t0),
+	       (unsigned long long)tcp_stall.n, (unsigned long long)tcp_stall.ns);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	fcs_init();
@@ -826,6 +1046,10 @@ int main(int argc, char **argv)
 		return ldisc(argc, argv);
 	if (argc >= 2 && !strcmp(argv[1], "units"))
 		return units(argc, argv);
+	if (argc >= 2 && !strcmp(argv[1], "tcp-server"))
+		return tcp_server(argc, argv);
+	if (argc >= 2 && !strcmp(argv[1], "tcp"))
+		return tcp_client(argc, argv);
 	if (argc >= 2 && !strcmp(argv[1], "cpu")) {
 		printf("%llu %llu\n", (unsigned long long)cpu_ns(),
 		       (unsigned long long)now_ns());
@@ -834,6 +1058,8 @@ int main(int argc, char **argv)
 	fprintf(stderr,
 		"usage: pppbench ldisc tx|tx2p|rx SIZE random|map0|worst|sync BYTES\n"
 		"       pppbench units N\n"
+		"       pppbench tcp-server PORT WINDOW\n"
+		"       pppbench tcp NAME ADDR PORT BYTES WINDOW send|recv\n"
 		"       pppbench cpu\n");
 	return 1;
 }
