@@ -64,7 +64,8 @@
 #                   frames end the session)
 #   BENCH_PROF_KB   prof: payload KiB per ldisc case (default 8192)
 #   BENCH_PROF_CASES  prof: what it profiles: ldisc cases DIR:SIZE:MODE,
-#                   units, link, pppoe, pppoe-kernel, pppoe-sync (both
+#                   units, units-create (creation alone, BENCH_UNITS
+#                   units), link, pppoe, pppoe-kernel, pppoe-sync (both
 #                   ways; needs n_hdlc) (default "tx:1500:map0 rx:1500:map0
 #                   tx:576:map0 rx:576:map0 tx:64:map0 rx:64:map0 units
 #                   link pppoe")

@@ -47,6 +47,8 @@
  *	the CPU quiet (see quiesce()), so work a module defers past
  *	close() or past the device leaving sysfs is charged to it.
  *	Memory per unit from the Slab and Percpu lines of /proc/meminfo.
+ *	With PPPBENCH_PERF_CTL=CTL,ACK (perf record's --control fifos)
+ *	perf is enabled around the creation loop only.
  *
  *   pppbench tcp-server PORT WINDOW
  *   pppbench tcp NAME ADDR PORT BYTES WINDOW send|recv
@@ -765,6 +767,36 @@ static int quiesce(uint64_t *t, uint64_t *c, uint64_t limit_ns)
 	return 1;
 }
 
+static int perf_ctl = -1, perf_ack = -1;
+
+/* Open perf record's control and ack fifos, "CTL,ACK". */
+static void perf_open(char *arg)
+{
+	char *ack = strchr(arg, ',');
+
+	if (!ack) {
+		fprintf(stderr, "pppbench: PPPBENCH_PERF_CTL wants CTL,ACK\n");
+		exit(2);
+	}
+	*ack++ = 0;
+	perf_ctl = open(arg, O_WRONLY | O_CLOEXEC);
+	perf_ack = open(ack, O_RDONLY | O_CLOEXEC);
+	if (perf_ctl < 0 || perf_ack < 0)
+		die("perf control fifos");
+}
+
+/* Send perf @cmd and wait for its ack (nothing without the fifos). */
+static void perf_cmd(const char *cmd)
+{
+	char ack[16];
+
+	if (perf_ctl < 0)
+		return;
+	if (write(perf_ctl, cmd, strlen(cmd)) < 0 ||
+	    read(perf_ack, ack, sizeof(ack)) <= 0)
+		die("perf control");
+}
+
 static int units(int argc, char **argv)
 {
 	if (argc != 3)
@@ -780,6 +812,11 @@ static int units(int argc, char **argv)
 	sync();
 	long slab0 = meminfo_kb("Slab"), pcpu0 = meminfo_kb("Percpu");
 	long ref0 = module_refcnt();
+	char *ctl = getenv("PPPBENCH_PERF_CTL");
+
+	if (ctl)
+		perf_open(ctl);
+	perf_cmd("enable\n");
 	uint64_t t0 = now_ns(), c0 = cpu_ns();
 
 	for (int i = 0; i < n; i++) {
@@ -789,6 +826,8 @@ static int units(int argc, char **argv)
 			die("PPPIOCNEWUNIT");
 	}
 	uint64_t t1 = now_ns(), c1 = cpu_ns();
+
+	perf_cmd("disable\n");
 	long slab1 = meminfo_kb("Slab"), pcpu1 = meminfo_kb("Percpu");
 
 	for (int i = 0; i < n; i++)
