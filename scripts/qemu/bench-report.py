@@ -88,6 +88,7 @@ class Run:
         self.sync_window = set()	# pppoe-sync: socket buffers (-w)
         self.sync_stalls = defaultdict(int)	# set -> pppoe-sync stalls
         self.sync_stall_ms = "?"	# pppoe-sync: the retry threshold
+        self.sync_gaveup = defaultdict(int)	# set -> rounds left out
 
     def fail(self, r, what):
         s, rnd = r.get("set"), r.get("round")
@@ -125,6 +126,11 @@ def values(rows):
             if t == "pppoe-sync-stall":
                 if r.get("round") != "0":
                     run.sync_stalls[r["set"]] += 1
+                continue
+            if r.get("stalled") == "1":	# pppoe-sync: every try stalled
+                run.failed.add((s, r.get("round"), item_of(t)))
+                if r.get("round") != "0":
+                    run.sync_gaveup[s] += 1
                 continue
             if r.get("failed") == "1":
                 run.fail(r, "%s failed (%s)" % (t, r.get("reason", "?")))
@@ -371,9 +377,11 @@ def main():
                       "(pppoe -s ends the session on two frames in one pty read); pppbench's "
                       "transfer, its data phase timed" % (w, w))
         if run.sync_window:
-            print("   pppoe-sync: transfers run again after stalling for %s ms or more in "
-                  "all, over the counted rounds: in-tree %d, ours %d"
-                  % (run.sync_stall_ms, run.sync_stalls["intree"], run.sync_stalls["ours"]))
+            print("   pppoe-sync: transfers given up after stalling for %s ms in all and run "
+                  "again, over the counted rounds: in-tree %d, ours %d; left out after "
+                  "every try stalled: in-tree %d, ours %d"
+                  % (run.sync_stall_ms, run.sync_stalls["intree"], run.sync_stalls["ours"],
+                     run.sync_gaveup["intree"], run.sync_gaveup["ours"]))
         if run.pppoe_mods:
             print("   pppoe-kernel: pppox/pppoe loaded by " + ", ".join(
                 "%s: %s" % (s, "+".join(sorted(m))) for s, m in sorted(run.pppoe_mods.items())) +

@@ -51,7 +51,7 @@
  *	perf is enabled around the creation loop only.
  *
  *   pppbench tcp-server PORT WINDOW
- *   pppbench tcp NAME ADDR PORT BYTES WINDOW send|recv
+ *   pppbench tcp NAME ADDR PORT BYTES WINDOW send|recv [STALL_MS]
  *	A bulk TCP transfer that measures its data phase only.  The
  *	server (in the background, one connection at a time) does what
  *	the client asks: take BYTES and answer with one byte, or send
@@ -67,6 +67,9 @@
  *	stalls= (stall_ns=): the gaps of 30 ms or more between two
  *	reads or writes of the client, such as delayed ACKs, retransmit
  *	timeouts and zero-window probes make, and their total length.
+ *	With STALL_MS the client gives up once the gaps add up to that
+ *	many ms (a blocked call returns by then): it reports stalled=1
+ *	and exits with status 4.
  *
  *   pppbench cpu
  *	Print the CPU counter (see cpu_ns()) and the monotonic clock.
@@ -893,17 +896,26 @@ static int units(int argc, char **argv)
 /* Gaps in a transfer's progress: zero-window probes and the like. */
 static struct {
 	uint64_t last, n, ns;
+	uint64_t limit;		/* give up at this much stall in all (0: never) */
 } tcp_stall;
 
-static void tcp_progress(void)
+/* A call returned (@n bytes, or -1 with errno): count the gap since the
+ * last.  Returns 0 to go on, -1 on an error or end of stream, -2 when
+ * the transfer has stalled for tcp_stall.limit in all. */
+static int tcp_progress(ssize_t n)
 {
 	uint64_t t = now_ns();
 
-	if (tcp_stall.last && t - tcp_stall.last >= TCP_STALL_NS) {
+	if (t - tcp_stall.last >= TCP_STALL_NS) {
 		tcp_stall.n++;
 		tcp_stall.ns += t - tcp_stall.last;
 	}
 	tcp_stall.last = t;
+	if (tcp_stall.limit && tcp_stall.ns >= tcp_stall.limit)
+		return -2;
+	if (n > 0 || (n < 0 && (errno == EINTR || errno == EAGAIN)))
+		return 0;
+	return -1;
 }
 
 static void tcp_window(int fd, int window)
@@ -914,34 +926,40 @@ static void tcp_window(int fd, int window)
 		die("SO_SNDBUF/SO_RCVBUF");
 }
 
-/* Write @len bytes of @buf, all of it, blocking. */
+/* Write @len bytes of @buf, all of it; 0, -1 or -2 as tcp_progress(). */
 static int tcp_write_all(int fd, const uint8_t *buf, size_t len)
 {
 	while (len) {
 		ssize_t n = write(fd, buf, len);
+		int err = tcp_progress(n);
 
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		buf += n;
-		len -= n;
+		if (err)
+			return err;
+		if (n > 0) {
+			buf += n;
+			len -= n;
+		}
 	}
 	return 0;
 }
 
-/* Read exactly @len bytes into @buf; -1 on EOF or error. */
+/* Read exactly @len bytes into @buf (NULL: into a scratch buffer). */
 static int tcp_read_all(int fd, uint8_t *buf, size_t len)
 {
-	while (len) {
-		ssize_t n = read(fd, buf, len);
+	static uint8_t scratch[TCP_CHUNK];
 
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		buf += n;
-		len -= n;
+	while (len) {
+		size_t want = len < TCP_CHUNK ? len : TCP_CHUNK;
+		ssize_t n = read(fd, buf ? buf : scratch, want);
+		int err = tcp_progress(n);
+
+		if (err)
+			return err;
+		if (n > 0) {
+			if (buf)
+				buf += n;
+			len -= n;
+		}
 	}
 	return 0;
 }
@@ -951,26 +969,10 @@ static int tcp_send_bytes(int fd, const uint8_t *buf, uint64_t bytes)
 {
 	while (bytes) {
 		size_t n = bytes < TCP_CHUNK ? bytes : TCP_CHUNK;
+		int err = tcp_write_all(fd, buf, n);
 
-		if (tcp_write_all(fd, buf, n))
-			return -1;
-		tcp_progress();
-		bytes -= n;
-	}
-	return 0;
-}
-
-/* Take @bytes; -1 if the stream ends or fails first. */
-static int tcp_recv_bytes(int fd, uint8_t *buf, uint64_t bytes)
-{
-	while (bytes) {
-		ssize_t n = read(fd, buf, bytes < TCP_CHUNK ? bytes : TCP_CHUNK);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		tcp_progress();
+		if (err)
+			return err;
 		bytes -= n;
 	}
 	return 0;
@@ -1012,7 +1014,7 @@ static int tcp_server(int argc, char **argv)
 			for (int i = 1; i < TCP_REQ_LEN; i++)
 				bytes = bytes << 8 | req[i];
 			if (req[0] == 'R') {
-				if (!tcp_recv_bytes(fd, buf, bytes))
+				if (!tcp_read_all(fd, NULL, bytes))
 					tcp_write_all(fd, &ack, 1);
 			} else if (req[0] == 'S') {
 				/* then wait for the client to close */
@@ -1032,7 +1034,7 @@ static int tcp_client(int argc, char **argv)
 	uint64_t bytes, t0, c0, t1, c1;
 	int fd, send_dir, err;
 
-	if (argc != 8 || !buf)
+	if ((argc != 8 && argc != 9) || !buf)
 		return 1;
 	if (inet_pton(AF_INET, argv[3], &sa.sin_addr) != 1)
 		return 1;
@@ -1041,6 +1043,7 @@ static int tcp_client(int argc, char **argv)
 	send_dir = !strcmp(argv[7], "send");
 	if (!send_dir && strcmp(argv[7], "recv"))
 		return 1;
+	tcp_stall.limit = argc == 9 ? strtoull(argv[8], NULL, 0) * 1000000ull : 0;
 	for (size_t i = 0; i < TCP_CHUNK; i++)
 		buf[i] = (uint8_t)random();
 	req[0] = send_dir ? 'R' : 'S';
@@ -1052,19 +1055,35 @@ static int tcp_client(int argc, char **argv)
 	tcp_window(fd, atoi(argv[6]));
 	if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)))
 		die("connect");
+	if (tcp_stall.limit) {
+		/* a call blocked that long returns, and the stall is seen
+		 * (set after connect(), which they would bound too) */
+		struct timeval tv = {
+			.tv_sec = tcp_stall.limit / 1000000000ull,
+			.tv_usec = tcp_stall.limit % 1000000000ull / 1000,
+		};
+
+		if (setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)) ||
+		    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)))
+			die("SO_SNDTIMEO/SO_RCVTIMEO");
+	}
 
 	t0 = now_ns();
 	c0 = cpu_ns();
 	tcp_stall.last = t0;
 	err = tcp_write_all(fd, req, sizeof(req));
 	if (!err && send_dir)
-		err = tcp_send_bytes(fd, buf, bytes) || tcp_read_all(fd, req, 1);
-	else if (!err)
-		err = tcp_recv_bytes(fd, buf, bytes);
-	tcp_progress();
+		err = tcp_send_bytes(fd, buf, bytes);
+	if (!err)	/* the answer, or the bytes asked for */
+		err = tcp_read_all(fd, send_dir ? req : NULL, send_dir ? 1 : bytes);
 	t1 = now_ns();
 	c1 = cpu_ns();
 	close(fd);
+	if (err == -2) {
+		printf("BENCH test=%s stalled=1 stalls=%llu stall_ns=%llu\n", argv[2],
+		       (unsigned long long)tcp_stall.n, (unsigned long long)tcp_stall.ns);
+		return 4;
+	}
 	if (err) {
 		fprintf(stderr, "pppbench: tcp %s: the transfer broke off\n", argv[2]);
 		return 3;
@@ -1098,7 +1117,7 @@ int main(int argc, char **argv)
 		"usage: pppbench ldisc tx|tx2p|rx SIZE random|map0|worst|sync BYTES\n"
 		"       pppbench units N\n"
 		"       pppbench tcp-server PORT WINDOW\n"
-		"       pppbench tcp NAME ADDR PORT BYTES WINDOW send|recv\n"
+		"       pppbench tcp NAME ADDR PORT BYTES WINDOW send|recv [STALL_MS]\n"
 		"       pppbench cpu\n");
 	return 1;
 }
