@@ -770,36 +770,6 @@ static int quiesce(uint64_t *t, uint64_t *c, uint64_t limit_ns)
 	return 1;
 }
 
-static int perf_ctl = -1, perf_ack = -1;
-
-/* Open perf record's control and ack fifos, "CTL,ACK". */
-static void perf_open(char *arg)
-{
-	char *ack = strchr(arg, ',');
-
-	if (!ack) {
-		fprintf(stderr, "pppbench: PPPBENCH_PERF_CTL wants CTL,ACK\n");
-		exit(2);
-	}
-	*ack++ = 0;
-	perf_ctl = open(arg, O_WRONLY | O_CLOEXEC);
-	perf_ack = open(ack, O_RDONLY | O_CLOEXEC);
-	if (perf_ctl < 0 || perf_ack < 0)
-		die("perf control fifos");
-}
-
-/* Send perf @cmd and wait for its ack (nothing without the fifos). */
-static void perf_cmd(const char *cmd)
-{
-	char ack[16];
-
-	if (perf_ctl < 0)
-		return;
-	if (write(perf_ctl, cmd, strlen(cmd)) < 0 ||
-	    read(perf_ack, ack, sizeof(ack)) <= 0)
-		die("perf control");
-}
-
 static int units(int argc, char **argv)
 {
 	if (argc != 3)

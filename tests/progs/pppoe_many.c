@@ -100,7 +100,6 @@ static struct end ea, eb;
 static int n;
 static bool bench;
 static unsigned long bad_frames, wrong_session;
-static int perf_ctl = -1, perf_ack = -1;
 
 /* /proc/slabinfo: bytes in active objects per cache */
 #define MAX_CACHES	512
@@ -625,34 +624,6 @@ static bool units_gone(int ms)
 		usleep(10000);
 	}
 	return false;
-}
-
-/* Open perf's control and ack fifos, "CTL,ACK". */
-static void perf_open(char *arg)
-{
-	char *ack = strchr(arg, ',');
-
-	if (!ack) {
-		fprintf(stderr, "-c wants CTL,ACK\n");
-		exit(2);
-	}
-	*ack++ = 0;
-	perf_ctl = open(arg, O_WRONLY | O_CLOEXEC);
-	perf_ack = open(ack, O_RDONLY | O_CLOEXEC);
-	if (perf_ctl < 0 || perf_ack < 0)
-		die("perf control fifos");
-}
-
-/* Send perf @cmd and wait for its ack (no-op without -c). */
-static void perf_cmd(const char *cmd)
-{
-	char ack[16];
-
-	if (perf_ctl < 0)
-		return;
-	if (write(perf_ctl, cmd, strlen(cmd)) < 0 ||
-	    read(perf_ack, ack, sizeof(ack)) <= 0)
-		die("perf control");
 }
 
 static int usage(const char *me)

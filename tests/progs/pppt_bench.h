@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * pppt_bench.h: what the programs the bench VM runs share - the exit on a
- * failed call, the clocks they time with and /proc/meminfo's figures:
+ * failed call, the clocks they time with, /proc/meminfo's figures and
+ * perf record's control fifos:
  * tests/bench/pppbench.c and tests/progs/pppoe_many.c (the pppoe-many
  * item).  Header-only, static inline, as pppt.h.
  *
@@ -11,11 +12,13 @@
 #ifndef PPPT_BENCH_H
 #define PPPT_BENCH_H
 
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 /* perror(@what), then exit status 2: the program could not run. */
 static inline void die(const char *what)
@@ -89,6 +92,45 @@ static inline long meminfo_kb(const char *key)
 		}
 	fclose(f);
 	return v;
+}
+
+/* perf record's --control fifos: [0] control, [1] ack; -1 when unused. */
+static inline int *perf_fifos(void)
+{
+	static int fd[2] = { -1, -1 };
+
+	return fd;
+}
+
+/* Open perf's control and ack fifos, @arg "CTL,ACK". */
+static inline void perf_open(char *arg)
+{
+	char *ack = strchr(arg, ',');
+	int *fd = perf_fifos();
+
+	if (!ack) {
+		fprintf(stderr, "perf control wants CTL,ACK\n");
+		exit(2);
+	}
+	*ack++ = 0;
+	fd[0] = open(arg, O_WRONLY | O_CLOEXEC);
+	fd[1] = open(ack, O_RDONLY | O_CLOEXEC);
+	if (fd[0] < 0 || fd[1] < 0)
+		die("perf control fifos");
+}
+
+/* Send perf @cmd ("enable\n", "disable\n") and wait for its ack;
+ * nothing unless perf_open() was called. */
+static inline void perf_cmd(const char *cmd)
+{
+	int *fd = perf_fifos();
+	char ack[16];
+
+	if (fd[0] < 0)
+		return;
+	if (write(fd[0], cmd, strlen(cmd)) < 0 ||
+	    read(fd[1], ack, sizeof(ack)) <= 0)
+		die("perf control");
 }
 
 #endif /* PPPT_BENCH_H */
