@@ -45,7 +45,7 @@
 #                   with writer and reader in two processes)
 #   BENCH_LDISC_SIZES  ldisc frame sizes (default "64 576 1500")
 #   BENCH_LDISC_MODES  ldisc modes (default "random map0 worst sync")
-#   BENCH_LINK_MB   MiB per iperf3 transfer (default 2)
+#   BENCH_LINK_MB   MiB per TCP transfer of link, pppoe, pppoe-sync (default 2)
 #   BENCH_PPPOE_KERNEL_MB  pppoe-kernel: MiB per iperf3 transfer (default
 #                   64: at about 1 Gbit/s iperf3's start - exec, its
 #                   random buffer - is a tenth of a 16 MiB run and spread
