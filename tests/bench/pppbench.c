@@ -1048,6 +1048,13 @@ static int tcp_client(int argc, char **argv)
 		err = tcp_read_all(fd, send_dir ? req : NULL, send_dir ? 1 : bytes);
 	t1 = now_ns();
 	c1 = cpu_ns();
+	if (err == -2) {
+		/* a reset, not a FIN behind the unsent data: the server is
+		 * free for the next try at once */
+		struct linger lg = { .l_onoff = 1, .l_linger = 0 };
+
+		setsockopt(fd, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
+	}
 	close(fd);
 	if (err == -2) {
 		printf("BENCH test=%s stalled=1 stalls=%llu stall_ns=%llu\n", argv[2],
