@@ -948,6 +948,18 @@ static int tcp_send_bytes(int fd, const uint8_t *buf, uint64_t bytes)
 	return 0;
 }
 
+/* TCP_CHUNK bytes of random data, what a transfer sends over and over. */
+static uint8_t *tcp_payload(void)
+{
+	uint8_t *buf = malloc(TCP_CHUNK);
+
+	if (!buf)
+		die("malloc");
+	for (size_t i = 0; i < TCP_CHUNK; i++)
+		buf[i] = (uint8_t)random();
+	return buf;
+}
+
 /* The request: 'S' (server sends) or 'R' (server receives), then the
  * byte count, big-endian. */
 #define TCP_REQ_LEN	9
@@ -955,15 +967,14 @@ static int tcp_send_bytes(int fd, const uint8_t *buf, uint64_t bytes)
 static int tcp_server(int argc, char **argv)
 {
 	struct sockaddr_in sa = { .sin_family = AF_INET };
-	uint8_t *buf = malloc(TCP_CHUNK), req[TCP_REQ_LEN], ack = 'k';
+	uint8_t *buf, req[TCP_REQ_LEN], ack = 'k';
 	int one = 1, lfd;
 
-	if (argc != 4 || !buf)
+	if (argc != 4)
 		return 1;
 	sa.sin_port = htons(atoi(argv[2]));
 	signal(SIGPIPE, SIG_IGN);	/* a client gone is that connection's end */
-	for (size_t i = 0; i < TCP_CHUNK; i++)
-		buf[i] = (uint8_t)random();
+	buf = tcp_payload();
 	lfd = socket(AF_INET, SOCK_STREAM, 0);
 	if (lfd < 0)
 		die("socket");
@@ -1000,11 +1011,11 @@ static int tcp_server(int argc, char **argv)
 static int tcp_client(int argc, char **argv)
 {
 	struct sockaddr_in sa = { .sin_family = AF_INET };
-	uint8_t *buf = malloc(TCP_CHUNK), req[TCP_REQ_LEN];
+	uint8_t *buf, req[TCP_REQ_LEN];
 	uint64_t bytes, t0, c0, t1, c1;
 	int fd, send_dir, err;
 
-	if ((argc != 8 && argc != 9) || !buf)
+	if (argc != 8 && argc != 9)
 		return 1;
 	if (inet_pton(AF_INET, argv[3], &sa.sin_addr) != 1)
 		return 1;
@@ -1014,8 +1025,7 @@ static int tcp_client(int argc, char **argv)
 	if (!send_dir && strcmp(argv[7], "recv"))
 		return 1;
 	tcp_stall.limit = argc == 9 ? strtoull(argv[8], NULL, 0) * 1000000ull : 0;
-	for (size_t i = 0; i < TCP_CHUNK; i++)
-		buf[i] = (uint8_t)random();
+	buf = tcp_payload();
 	req[0] = send_dir ? 'R' : 'S';
 	for (int i = 1; i < TCP_REQ_LEN; i++)
 		req[i] = bytes >> (8 * (TCP_REQ_LEN - 1 - i));
