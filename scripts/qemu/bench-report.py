@@ -157,8 +157,12 @@ def values(rows):
                 run.put(k, r, int(r["bytes"]) / (int(r["ns"]) / 1e3))
             elif t == "vj":
                 # ours under set "ours", slhc under "intree" (bench_vj)
-                k = "vj-%s-%s" % (r["op"], r["size"])
-                metric(k, "vj %-6s %5s B per packet" % (r["op"], r["size"]),
+                # streams "ts1", "ts2": TCP timestamps (results from
+                # before there were streams have no stream field)
+                st = r.get("stream", "plain")
+                ts = "" if st == "plain" else " " + st
+                k = "vj-%s-%s%s" % (r["op"], r["size"], ts.replace(" ", "-"))
+                metric(k, "vj %-6s %5s B%s per packet" % (r["op"], r["size"], ts),
                        "ns", "low", 1.0)
                 if r.get("ok") != "1":
                     run.fail(r, "%s: the packets did not come back intact" % k)

@@ -5,20 +5,28 @@
  * only, it links against slhc (symbol_get() refuses slhc's non-GPL
  * exports since 6.6); the bench VM loads slhc.ko first.  Prints
  *
- *   BENCH test=vj impl=ours|slhc op=comp|decomp size=N pkts=P ns=T ok=0|1
+ *   BENCH test=vj impl=ours|slhc op=comp|decomp size=N stream=S pkts=P
+ *	   ns=T ok=0|1
  *
  * for a bulk TCP stream (segments of N bytes, the acks of the other
- * direction interleaved: each packet is compressed, almost all as the
- * one-byte special case or with a small ack delta).  Both see the same
- * packets and state and copy the same bytes per packet: compress restores
- * the 40-byte header ours wrote over (slhc writes a copy of the packet);
- * decompress copies the compressed frame into a buffer, with room before
- * and after it as an skb has, which both then restore in place: slhc
- * moves the payload up behind the header, ours does the same or, where
- * the unit does (PPP_VJ_RX_FRONT: 64-bit CPUs with cheap unaligned
- * access), writes the header in front of the payload.  Decompressed
- * packets are checked against the originals, so a broken codec cannot
- * look fast.  Under QEMU's icount the times are guest instructions.
+ * direction interleaved).  Stream "plain" has no TCP options: each
+ * packet is compressed, almost all as the one-byte special case or with
+ * a small ack delta.  Streams "ts1" and "ts2" carry the timestamp option
+ * (12 bytes, as Linux sends it) on every packet, and the clocks tick
+ * every data packet and ack (ts1: a link slower than a packet per
+ * millisecond, as dial-up is) or every other one (ts2).  A packet whose
+ * options changed goes uncompressed (RFC 1144 sends its headers whole):
+ * all of ts1, half of ts2; the other half of ts2 goes compressed, its
+ * options compared and restored.  Both see the same packets and state
+ * and copy the same bytes per packet: compress restores the headers ours
+ * wrote over (slhc writes a copy of the packet); decompress copies the
+ * compressed frame into a buffer, with room before and after it as an
+ * skb has, which both then restore in place: slhc moves the payload up
+ * behind the header, ours does the same or, where the unit does
+ * (PPP_VJ_RX_FRONT: 64-bit CPUs with cheap unaligned access), writes the
+ * header in front of the payload.  Each restored header is checked
+ * against the original, so a broken codec cannot look fast.  Under
+ * QEMU's icount the times are guest instructions.
  */
 #include <linux/module.h>
 #include <linux/kernel.h>
@@ -129,15 +137,20 @@ static void vb_put32(u8 *p, u32 v)
 	vb_put16(p + 2, v);
 }
 
-/* Packet @i of the stream: even ones data a -> b, odd ones acks b -> a. */
-static unsigned int vb_build(u8 *p, unsigned int i, unsigned int size)
+/*
+ * Packet @i of the stream: even ones data a -> b, odd ones acks b -> a;
+ * headers of @hlen bytes: 40, or 52 with the timestamp option, whose
+ * clocks tick every @tick packets each way.
+ */
+static unsigned int vb_build(u8 *p, unsigned int i, unsigned int size,
+			     unsigned int hlen, unsigned int tick)
 {
 	bool ack = i & 1;
-	unsigned int len = ack ? 40 : size, n = i / 2;
+	unsigned int len = ack ? hlen : size, n = i / 2;
 	u32 sum = 0;
 	int k;
 
-	memset(p, 0, 40);
+	memset(p, 0, hlen);
 	p[0] = 0x45;
 	vb_put16(p + 2, len);
 	vb_put16(p + 4, 1000 + n);
@@ -153,19 +166,30 @@ static unsigned int vb_build(u8 *p, unsigned int i, unsigned int size)
 	vb_put16(p + 10, ~sum);
 	vb_put16(p + 20, ack ? 5001 : 40000);
 	vb_put16(p + 22, ack ? 40000 : 5001);
-	vb_put32(p + 24, ack ? 7000 : 1000000 + n * (size - 40));
-	vb_put32(p + 28, ack ? 1000000 + (n + 1) * (size - 40) : 7000);
-	p[32] = 0x50;
+	vb_put32(p + 24, ack ? 7000 : 1000000 + n * (size - hlen));
+	vb_put32(p + 28, ack ? 1000000 + (n + 1) * (size - hlen) : 7000);
+	p[32] = (hlen - 20) / 4 << 4;
 	p[33] = 0x10;
 	vb_put16(p + 34, 64000);
 	vb_put16(p + 36, 0x1234 + i);
-	memset(p + 40, i, len - 40);
+	if (hlen > 40) {
+		/* NOP NOP TS: each end's clock, and the other's echoed */
+		p[40] = 1;
+		p[41] = 1;
+		p[42] = 8;
+		p[43] = 10;
+		vb_put32(p + 44, (ack ? 0x20000000 : 0x10000000) + n / tick);
+		vb_put32(p + 48, (ack ? 0x10000000 : 0x20000000) + n / tick);
+	}
+	memset(p + hlen, i, len - hlen);
 	return len;
 }
 
 struct vb_data {
 	u8 pk[NPK][1500];	/* the stream */
 	unsigned int plen[NPK];
+	unsigned int hlen;	/* its TCP/IP headers' length */
+	const char *stream;
 	u8 work[NPK][1500];	/* what the compressors get */
 	u8 wire[NPK][ROOM];	/* one pass, compressed */
 	unsigned int wlen[NPK];
@@ -207,14 +231,14 @@ static void vb_case(const struct vb_impl *im, unsigned int size,
 	t0 = ktime_get_ns();
 	for (i = 0; i < pkts; i++) {
 		j = i % NPK;
-		memcpy(d->work[j], d->pk[j], 40);
+		memcpy(d->work[j], d->pk[j], d->hlen);
 		im->comp(tx, d->work[j], d->plen[j], d->out, &start);
 		if (!(i & 4095))
 			cond_resched();
 	}
 	t1 = ktime_get_ns();
-	pr_info("BENCH test=vj impl=%s op=comp size=%u pkts=%u ns=%llu ok=1\n",
-		im->name, size, pkts, t1 - t0);
+	pr_info("BENCH test=vj impl=%s op=comp size=%u stream=%s pkts=%u ns=%llu ok=1\n",
+		im->name, size, d->stream, pkts, t1 - t0);
 
 	t0 = ktime_get_ns();
 	for (i = 0; i < pkts; i++) {
@@ -222,14 +246,14 @@ static void vb_case(const struct vb_impl *im, unsigned int size,
 		buf = d->buf + FRONT;
 		memcpy(buf, d->wire[j], d->wlen[j]);
 		if (im->decomp(rx, buf, d->wlen[j], d->wtype[j], &at) ==
-		    d->plen[j] && !memcmp(buf + at, d->pk[j], 40))
+		    d->plen[j] && !memcmp(buf + at, d->pk[j], d->hlen))
 			good++;
 		if (!(i & 4095))
 			cond_resched();
 	}
 	t1 = ktime_get_ns();
-	pr_info("BENCH test=vj impl=%s op=decomp size=%u pkts=%u ns=%llu ok=%d\n",
-		im->name, size, pkts, t1 - t0, good == pkts);
+	pr_info("BENCH test=vj impl=%s op=decomp size=%u stream=%s pkts=%u ns=%llu ok=%d\n",
+		im->name, size, d->stream, pkts, t1 - t0, good == pkts);
 out:
 	if (tx)
 		im->free(tx);
@@ -253,17 +277,25 @@ static const struct vb_impl vb_slhc = {
 static int __init ppp_vj_bench_init(void)
 {
 	static const unsigned int sizes[] = { 576, 1500 };
+	/* timestamp clock ticks per packet each way: 0 for no option */
+	static const unsigned int ticks[] = { 0, 1, 2 };
+	static const char *const names[] = { "plain", "ts1", "ts2" };
 	struct vb_data *d = vmalloc(sizeof(*d));
-	unsigned int s, j;
+	unsigned int s, j, t;
 
 	if (!d)
 		return -ENOMEM;
-	for (s = 0; s < ARRAY_SIZE(sizes); s++) {
-		for (j = 0; j < NPK; j++)
-			d->plen[j] = vb_build(d->pk[j], j, sizes[s]);
-		vb_wire(d);
-		vb_case(&vb_ours, sizes[s], d);
-		vb_case(&vb_slhc, sizes[s], d);
+	for (t = 0; t < ARRAY_SIZE(ticks); t++) {
+		d->hlen = ticks[t] ? 52 : 40;
+		d->stream = names[t];
+		for (s = 0; s < ARRAY_SIZE(sizes); s++) {
+			for (j = 0; j < NPK; j++)
+				d->plen[j] = vb_build(d->pk[j], j, sizes[s],
+						      d->hlen, ticks[t] ?: 1);
+			vb_wire(d);
+			vb_case(&vb_ours, sizes[s], d);
+			vb_case(&vb_slhc, sizes[s], d);
+		}
 	}
 	vfree(d);
 	return 0;
