@@ -54,6 +54,15 @@ typedef int ppp_ldisc_count_t;
 #define ppp_compat_class_create(name)	class_create(THIS_MODULE, name)
 #endif
 
+/*
+ * A local the code fills before it reads it, left out of
+ * CONFIG_INIT_STACK_ALL_ZERO's zeroing; kernels without the macro zero
+ * it as any other.
+ */
+#ifndef __uninitialized
+#define __uninitialized
+#endif
+
 /* Tracked netns references (5.17+); plain get/put_net before. */
 #ifndef PPP_COMPAT_NET_TRACK
 typedef struct {} netns_tracker;

@@ -113,6 +113,7 @@ static inline unsigned long __ffs(unsigned long v)
 }
 
 #define __aligned(x)	__attribute__((__aligned__(x)))
+#define __uninitialized
 
 #ifndef __always_inline		/* glibc's sys/cdefs.h has one */
 #define __always_inline	inline __attribute__((__always_inline__))

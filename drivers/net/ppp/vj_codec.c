@@ -140,16 +140,45 @@ static void vj_ip_csum_set(u8 *ip, unsigned int len)
 }
 
 /*
+ * Options are whole 32-bit words (ihl and doff count words), at most ten
+ * of them, mostly TCP's 12-byte timestamp: they are compared and copied
+ * a word at a time, inline, where a call to memcmp() or memcpy() would
+ * cost more than the bytes.  Little-endian loads and stores: a plain
+ * load and store on the CPUs that matter, and a copy or an equality test
+ * on any.  (memcpy() into a slot's array at a varying offset would get a
+ * bounds check per word under FORTIFY_SOURCE.)
+ */
+static __always_inline bool vj_words_differ(const u8 *a, const u8 *b,
+					    unsigned int len)
+{
+	unsigned int i;
+	u32 x = 0;
+
+	for (i = 0; i < len; i += 4)
+		x |= get_unaligned_le32(a + i) ^ get_unaligned_le32(b + i);
+	return x;
+}
+
+static __always_inline void vj_copy_words(u8 *to, const u8 *from,
+					  unsigned int len)
+{
+	unsigned int i;
+
+	for (i = 0; i < len; i += 4)
+		put_unaligned_le32(get_unaligned_le32(from + i), to + i);
+}
+
+/*
  * A header of @len bytes, at least @fixed: the fixed part is a copy of
- * constant size, which the compiler does with a few moves; options,
- * seldom there, take a call.
+ * constant size, which the compiler does with a few moves, then the
+ * options.
  */
 static __always_inline void vj_copy_hdr(u8 *to, const u8 *from,
 					unsigned int len, unsigned int fixed)
 {
 	memcpy(to, from, fixed);
 	if (len > fixed)
-		memcpy(to + fixed, from + fixed, len - fixed);
+		vj_copy_words(to + fixed, from + fixed, len - fixed);
 }
 
 /**
@@ -274,9 +303,11 @@ static bool vj_fixed_changed(const struct ppp_vjc_slot *s, const u8 *ip,
 	       s->tcp[VJ_TCP_DOFF] != tcp[VJ_TCP_DOFF] ||
 	       (s->tcp[VJ_TCP_FLAGS] & keep) != (tcp[VJ_TCP_FLAGS] & keep) ||
 	       (ihl > VJ_IP_MIN &&
-		memcmp(s->ip + VJ_IP_MIN, ip + VJ_IP_MIN, ihl - VJ_IP_MIN)) ||
+		vj_words_differ(s->ip + VJ_IP_MIN, ip + VJ_IP_MIN,
+				ihl - VJ_IP_MIN)) ||
 	       (doff > VJ_TCP_MIN &&
-		memcmp(s->tcp + VJ_TCP_MIN, tcp + VJ_TCP_MIN, doff - VJ_TCP_MIN));
+		vj_words_differ(s->tcp + VJ_TCP_MIN, tcp + VJ_TCP_MIN,
+				doff - VJ_TCP_MIN));
 }
 
 /*
@@ -412,7 +443,7 @@ enum ppp_vjc_type ppp_vjc_compress(struct ppp_vjc *vj, u8 *pkt,
 				   unsigned int *start)
 {
 	unsigned int hlen, ihl, n, k;
-	u8 deltas[VJ_DELTAS_MAX];
+	u8 deltas[VJ_DELTAS_MAX] __uninitialized;
 	struct ppp_vjc_slot *s;
 	u8 *tcp, *cp, id;
 	bool miss, cid;
