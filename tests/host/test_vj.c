@@ -414,6 +414,37 @@ static void test_urg_then_special(void)
 	free(r);
 }
 
+/* ---- receive: the IP checksum */
+
+/*
+ * One connection's packets with their ids counting through every value
+ * and two lengths in turn: the restored IP checksums meet every header
+ * sum, carries past 16 bits included, and must be the bytes the sender
+ * had.
+ */
+static void test_csum_sweep(void)
+{
+	struct ppp_vjc *t = vj_new(16, 16), *r = vj_new(16, 16);
+	struct vjt_pkt p = vjt_base();
+	unsigned int i, comp = 0, bad = 0;
+	static struct wire w;
+
+	cur_test = "csum-sweep";
+	for (i = 0; i <= 0x10000 && bad < 3; i++) {
+		p.data = i & 1 ? 37 : 100;
+		tx(t, &p, true, &w);
+		comp += w.type == COMP;
+		if (!rx_is(r, &w, &p))
+			bad++;
+		p.seq += p.data;
+		p.id++;
+	}
+	CHECK(!bad, "packet %u not restored", i - 1);
+	CHECK(comp == 0x10000, "%u of 65537 went compressed", comp);
+	free(t);
+	free(r);
+}
+
 /* ---- receive: errors, toss, bounds */
 
 /* A receiver whose slot 0 holds the base packet; returns it. */
@@ -852,6 +883,7 @@ int main(int argc, char **argv)
 		test_slot_lru();
 		test_slot_id_compression();
 		test_urg_then_special();
+		test_csum_sweep();
 		test_bad_frames();
 		test_truncation_sweep();
 		test_toss_and_recovery();
