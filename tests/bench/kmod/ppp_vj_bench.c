@@ -277,7 +277,7 @@ static const struct vb_impl vb_slhc = {
 static int __init ppp_vj_bench_init(void)
 {
 	static const unsigned int sizes[] = { 576, 1500 };
-	/* timestamp clock ticks per packet each way: 0 for no option */
+	/* packets per tick of the timestamp clocks, each way; 0: no option */
 	static const unsigned int ticks[] = { 0, 1, 2 };
 	static const char *const names[] = { "plain", "ts1", "ts2" };
 	struct vb_data *d = vmalloc(sizeof(*d));
