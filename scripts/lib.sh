@@ -81,6 +81,23 @@ ppp_arch() {
 	esac
 }
 
+# ppp_debug_kernel_args ARCH: the kernel command line options every boot
+# of ARCH's debug kernel adds (run.sh, kunit.sh).
+#   x86_64: no5lvl.  With 5-level paging (QEMU's -cpu max has LA57) the
+#   direct map starts at ff11000000000000.  The boot CPU's identify_cpu()
+#   clears its feature bits with interrupts on and sets them again; in
+#   between, pgtable_l5_enabled() reads false, so KASAN takes every
+#   direct-map address for a wild one and reports the first interrupt
+#   handler that touches one ("wild-memory-access" in handle_edge_irq()
+#   under start_kernel()).  Whether an interrupt lands in that window
+#   depends on host load, not on anything the run tests.  With 4-level
+#   paging the addresses KASAN checks are the same in either state.
+ppp_debug_kernel_args() {
+	case "$1" in
+	x86_64)	echo no5lvl ;;
+	esac
+}
+
 # ppp_qemu_results FILE: sets A_RESPORT, the QEMU options (an array) of
 # the guest's result port (A_RESULTS: call ppp_arch first), saved to
 # FILE: the second serial port where the board has one (x86's ttyS1),

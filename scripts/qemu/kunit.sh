@@ -103,7 +103,7 @@ checks=(--lane "$lane")
 stage "boot ($arch, TCG, timeout ${tmo}s)"
 cmdline="console=$A_CONSOLE oops=panic panic=-1 printk.devkmsg=on"
 [[ " ${checks[*]} " != *" --kmemleak "* ]] || cmdline+=" kmemleak=on"
-cmdline+=" loglevel=7 kunit.enable=1"
+cmdline+=" loglevel=7 kunit.enable=1 $(ppp_debug_kernel_args "$arch")"
 if [ "$arch" = x86_64 ]; then
 	# KASAN's shadow and lockdep's tables need room.
 	qemu=(qemu-system-x86_64 -cpu max -m 2048)

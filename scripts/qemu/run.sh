@@ -248,7 +248,7 @@ if [ "$kernel" = debug ]; then
 	# KASAN's shadow and lockdep's tables need room; everything is
 	# several times slower under TCG.
 	mem=2048 tmo=${PPP_QEMU_TIMEOUT:-3000}
-	cmdline+=" kmemleak=on"
+	cmdline+=" kmemleak=on $(ppp_debug_kernel_args "$arch")"
 fi
 echo "run.sh: booting $kver ($arch, $label, pppd $pppd, chat: $chat, $(echo "$accel" | cut -d' ' -f1-2))"
 boot() {	# boot: one QEMU run; sets qrc

@@ -8,6 +8,9 @@
 #   lists without the meta package (a failed or partial apt-get update)
 #   give a message and status 1, also under set -e and pipefail, where
 #   apt-cache's own status would otherwise end the caller silently.
+#   ppp_debug_kernel_args: x86-64's debug kernel boots with 4-level
+#   paging (no5lvl), in run.sh's debug lanes and in kunit.sh, and other
+#   arches get nothing.
 #
 # One line per check, "N passed, M failed" last.
 set -uo pipefail
@@ -60,5 +63,14 @@ ok kernel-image/missing-message $? "stderr: $(cat "$tmp/err")"
 run 'if ! i=$(ppp_kernel_image linux-image-none amd64); then echo handled; fi'
 [ "$(cat "$tmp/rc")" = 0 ] && [ "$(cat "$tmp/out")" = handled ]
 ok kernel-image/caller-handles $? "status $(cat "$tmp/rc"), printed '$(cat "$tmp/out")'"
+
+# The debug kernel's boots: both scripts that boot it add the options.
+run 'echo "x86_64=[$(ppp_debug_kernel_args x86_64)] arm64=[$(ppp_debug_kernel_args arm64)] armhf=[$(ppp_debug_kernel_args armhf)]"'
+[ "$(cat "$tmp/out")" = "x86_64=[no5lvl] arm64=[] armhf=[]" ]
+ok debug-kernel-args/values $? "printed '$(cat "$tmp/out")', status $(cat "$tmp/rc")"
+for f in run.sh kunit.sh; do
+	grep -q 'cmdline+=.*\$(ppp_debug_kernel_args "\$arch")' "$top/scripts/qemu/$f"
+	ok "debug-kernel-args/$f" $? "scripts/qemu/$f does not add ppp_debug_kernel_args to the debug kernel's command line"
+done
 
 ppp_check_tally
