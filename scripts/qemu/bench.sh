@@ -37,9 +37,15 @@
 #                   that each set runs first as often as last)
 #   BENCH_ITEMS     ldisc codec vj units link pppoe pppoe-sync pppoe-kernel
 #                   pppoe-many host (default: all);
-#                   unitprof, prof and manyprof (perf profiles, see
-#                   bench-init) only when named
+#                   unitprof, unitprof-create, prof and manyprof
+#                   (profiles, see bench-init) only when named
 #   BENCH_UNITS     units created/destroyed (default 10000)
+#   BENCH_UNITPROF_DEPTH  unitprof, unitprof-create: call depth traced
+#                   (default 5)
+#   BENCH_UNITPROF_TREE  unitprof-create: the roots of its call tree
+#                   (default ppp_open ppp_ioctl)
+#   BENCH_UNITPROF_ROOTS  unitprof-create: functions timed alone (default
+#                   ppp_open ppp_ioctl alloc_netdev_mqs register_netdevice)
 #   BENCH_LDISC_KB  payload KiB per line-discipline case (default 256)
 #   BENCH_LDISC_DIRS   ldisc directions (default "tx tx2p rx"; tx2p: tx
 #                   with writer and reader in two processes)
@@ -78,7 +84,8 @@
 # Output: the table on stdout; in $PPP_CACHE_DIR/bench/: per-kernel run
 # directories (console.log, results.log; another arch's named
 # <arch>-<kernel>), host.txt, report.txt, bench.png; with prof,
-# prof-<kernel>.txt (the profiles, cut out of the console log).  Exit
+# prof-<kernel>.txt (the profiles of prof and unitprof-create, cut out
+# of the console log).  Exit
 # status 1 if any run failed.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
@@ -118,7 +125,7 @@ items=$(echo $items | tr ' ' '\n' | grep -vx host | tr '\n' ' ')
 items=${items% }
 # (the profiles alone are not compared: any number of rounds)
 if [ $((rounds % 2)) = 1 ] &&
-   echo $items | tr ' ' '\n' | grep -qvx -e prof -e unitprof -e manyprof; then
+   echo $items | tr ' ' '\n' | grep -qvx -e prof -e unitprof -e unitprof-create -e manyprof; then
 	rounds=$((rounds + 1))
 	echo "bench.sh: $rounds rounds (an even number: the set order alternates)"
 fi
@@ -215,7 +222,9 @@ boot_vm() {
 	grep -qx END "$work/results.txt" ||
 		echo "bench.sh: $k: the VM did not finish (partial results; console: $work/console.log)"
 	# prof's tables, out of the console log
-	sed -n '/^---- prof (/,/^---- prof end/p' "$work/console.log" > "$out/prof-$k.txt"
+	sed -n -e '/^---- prof (/,/^---- prof end/p' \
+	       -e '/^---- unitprof-create (/,/^---- unitprof-create end/p' \
+		"$work/console.log" > "$out/prof-$k.txt"
 	[ -s "$out/prof-$k.txt" ] || rm -f "$out/prof-$k.txt"
 }
 trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
@@ -297,6 +306,11 @@ for k in $kernels; do
 	pargs+=" ppp.ldisc_modes=$(echo $ldisc_modes | tr ' ' ,)"
 	pargs+=" ppp.prof_cases=$(echo $prof_cases | tr ' ' ,)"
 	pargs+=" ppp.pppoe_sessions=$pppoe_sessions ppp.pppoe_many_kb=$pppoe_many_kb"
+	pargs+=" ppp.unitprof_depth=${BENCH_UNITPROF_DEPTH:-5}"
+	[ -z "${BENCH_UNITPROF_TREE:-}" ] ||
+		pargs+=" ppp.unitprof_tree=$(echo $BENCH_UNITPROF_TREE | tr ' ' ,)"
+	[ -z "${BENCH_UNITPROF_ROOTS:-}" ] ||
+		pargs+=" ppp.unitprof_roots=$(echo $BENCH_UNITPROF_ROOTS | tr ' ' ,)"
 	pargs+=" ppp.prof_kb=$prof_kb ppp.prof_mb=$prof_mb ppp.prof_hz=$prof_hz"
 	echo "$pargs" > "$work/overlay/ppp.args"
 	(cd "$work/overlay" && find . | cpio -o -H newc --quiet) | gzip -1 \
