@@ -194,13 +194,14 @@ static void ppp_unit_publish(struct ppp_unit *ppp)
 /*
  * Reserve the lowest free number whose "pppN" name is free in the
  * device's netns too (rtnl held, so no name can be taken between the
- * check and register_netdevice()).  Names held by renamed or foreign
- * devices are skipped however many there are, as in-tree.
+ * check and register_netdevice()), and give the device that name.
+ * Names held by renamed or foreign devices are skipped however many
+ * there are, as in-tree.
  */
 static int ppp_unit_reserve_any_named(struct ppp_net *pn,
 				      struct ppp_unit *ppp)
 {
-	char name[IFNAMSIZ];
+	char *name = ppp->dev->name;
 	int unit = 0, err;
 
 	ASSERT_RTNL();
@@ -208,7 +209,7 @@ static int ppp_unit_reserve_any_named(struct ppp_net *pn,
 		err = ppp_unit_reserve(pn, ppp, unit, true);
 		if (err)
 			return err;
-		snprintf(name, sizeof(name), "ppp%d", ppp->file.index);
+		snprintf(name, IFNAMSIZ, "ppp%d", ppp->file.index);
 		if (!netdev_name_in_use(dev_net(ppp->dev), name))
 			return 0;
 		unit = ppp->file.index + 1;
@@ -242,14 +243,17 @@ int ppp_unit_register(struct ppp_unit *ppp, int unit, bool keep_name)
 	int err;
 
 	ASSERT_RTNL();
-	if (unit < 0 && !keep_name)
-		err = ppp_unit_reserve_any_named(pn, ppp);
-	else
+	if (keep_name) {
 		err = ppp_unit_reserve(pn, ppp, max(unit, 0), unit < 0);
+	} else if (unit < 0) {
+		err = ppp_unit_reserve_any_named(pn, ppp);
+	} else {
+		err = ppp_unit_reserve(pn, ppp, unit, false);
+		if (!err)
+			snprintf(ppp->dev->name, IFNAMSIZ, "ppp%d", unit);
+	}
 	if (err)
 		return err;
-	if (!keep_name)
-		snprintf(ppp->dev->name, IFNAMSIZ, "ppp%d", ppp->file.index);
 	err = register_netdevice(ppp->dev);
 	if (err)
 		ppp_unit_remove_number(ppp);
