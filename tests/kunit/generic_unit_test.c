@@ -4,6 +4,7 @@
  * ioctls pppd issues on a unit fd; write() length checks.
  */
 #include <linux/delay.h>
+#include <linux/etherdevice.h>
 #include <linux/filter.h>
 #include <linux/ppp-comp.h>
 #include <linux/workqueue.h>
@@ -58,6 +59,67 @@ static void unit_create_numbered(struct kunit *test)
 	got = want;
 	KUNIT_EXPECT_EQ(test, pgt_ioctl_int(t, b, PPPIOCNEWUNIT, &got), 0L);
 	KUNIT_EXPECT_EQ(test, got, want);
+}
+
+/* A device that only holds a name (unit_name_taken). */
+static netdev_tx_t name_holder_xmit(struct sk_buff *skb,
+				    struct net_device *dev)
+{
+	dev_kfree_skb(skb);
+	return NETDEV_TX_OK;
+}
+
+static const struct net_device_ops name_holder_ops = {
+	.ndo_start_xmit = name_holder_xmit,
+};
+
+static void name_holder_setup(struct net_device *dev)
+{
+	ether_setup(dev);
+	dev->netdev_ops = &name_holder_ops;
+	dev->needs_free_netdev = true;
+}
+
+/*
+ * A "pppN" name held by another device: a unit created with no number
+ * skips N and takes the next number whose name is free, named after
+ * it; asking for N fails with EEXIST.
+ */
+static void unit_name_taken(struct kunit *test)
+{
+	struct pgt *t = test->priv;
+	struct net_device *holder;
+	struct file *a, *b, *c;
+	char name[IFNAMSIZ];
+	int na, nb, want;
+
+	/* every number below na is in use now */
+	a = pgt_new_unit(t, &na);
+	snprintf(name, sizeof(name), "ppp%d", na + 1);
+	holder = alloc_netdev(0, name, NET_NAME_USER, name_holder_setup);
+	KUNIT_ASSERT_NOT_NULL(test, holder);
+	if (register_netdev(holder)) {
+		free_netdev(holder);
+		pgt_close(t, a);
+		kunit_skip(test, "%s is in use here", name);
+	}
+
+	b = pgt_new_unit(t, &nb);
+	KUNIT_EXPECT_GT(test, nb, na + 1);
+	KUNIT_EXPECT_TRUE(test, pgt_dev_exists(nb));
+	snprintf(name, sizeof(name), "ppp%d", nb);
+	KUNIT_EXPECT_STREQ(test, pgt_unit(b)->dev->name, name);
+
+	c = pgt_open(t);
+	want = na + 1;
+	KUNIT_EXPECT_EQ(test, pgt_ioctl_int(t, c, PPPIOCNEWUNIT, &want),
+			(long)-EEXIST);
+	KUNIT_EXPECT_NULL(test, c->private_data);
+
+	pgt_close(t, c);
+	pgt_close(t, b);
+	pgt_close(t, a);
+	unregister_netdev(holder);
 }
 
 /* Closing the owner kills the unit; other fds then read EOF. */
@@ -629,6 +691,7 @@ static void unit_write_length(struct kunit *test)
 static struct kunit_case ppp_generic_unit_cases[] = {
 	KUNIT_CASE(unit_create_destroy),
 	KUNIT_CASE(unit_create_numbered),
+	KUNIT_CASE(unit_name_taken),
 	KUNIT_CASE(unit_owner_close),
 	KUNIT_CASE(unit_gone_at_close),
 	KUNIT_CASE(unit_create_while_device_held),
