@@ -4,6 +4,10 @@
  * moves its counter by one and no other.  Counters are read the way
  * ethtool -S reads them: through the unit device's ethtool_ops.
  *
+ * The same event may move device counters ("ip -s link", read through
+ * dev_get_stats()): each case names those it moves by one; the others
+ * must stay.
+ *
  * Fixture: unit U (fd, device up), channel C (fake driver, fd) connected
  * to U.  A case may prepare (e.g. bring CCP up), then its counters are
  * read, then it triggers the event once and they are read again.
@@ -493,38 +497,61 @@ static void rx_mp_overflow(struct stt *s)
 
 /* ---- the table */
 
+/* The device counters the unit moves (struct rtnl_link_stats64). */
+enum {
+	STT_RXE,	/* rx_errors */
+	STT_TXE,	/* tx_errors */
+	STT_RXD,	/* rx_dropped */
+	STT_TXD,	/* tx_dropped */
+	STT_RXL,	/* rx_length_errors */
+	STT_DEV_COUNT
+};
+
+#define RXE	BIT(STT_RXE)
+#define TXE	BIT(STT_TXE)
+#define RXD	BIT(STT_RXD)
+#define TXD	BIT(STT_TXD)
+#define RXL	BIT(STT_RXL)
+
+static const char *const stt_dev_names[STT_DEV_COUNT] = {
+	"rx_errors", "tx_errors", "rx_dropped", "tx_dropped",
+	"rx_length_errors",
+};
+
 struct stat_case {
 	const char *stat;		/* ethtool -S name */
 	void (*prep)(struct stt *s);	/* before the counters are read */
 	void (*run)(struct stt *s);	/* makes it happen once */
+	unsigned int dev;		/* device counters it moves */
 };
 
 static const struct stat_case stat_cases[] = {
-	{ "tx_unknown_proto", NULL, tx_unknown },
-	{ "tx_npmode_drop", NULL, tx_np_drop },
-	{ "tx_npmode_queue", NULL, tx_np_queue },
-	{ "tx_npmode_error", NULL, tx_np_error },
-	{ "tx_filtered", stt_filter_none, tx_filtered },
-	{ "tx_demand_queue_full", tx_demand_prep, tx_demand_full },
-	{ "tx_no_channel", tx_no_channel_prep, stt_xmit_ip },
-	{ "tx_recursion", tx_recursion_prep, stt_xmit_ip },
-	{ "tx_ccp_errors", tx_ccp_prep, tx_ccp },
-	{ "tx_ccp_reset_requests", NULL, tx_ccp_resetreq },
-	{ "rx_no_protocol", NULL, rx_short },
-	{ "rx_channel_errors", NULL, rx_chan_error },
-	{ "rx_npmode_drop", NULL, rx_np_drop },
-	{ "rx_npmode_queue", NULL, rx_np_queue },
-	{ "rx_npmode_error", NULL, rx_np_error },
-	{ "rx_if_down", NULL, rx_if_down },
-	{ "rx_filtered", stt_filter_none, rx_filtered },
-	{ "rx_unknown_proto", NULL, rx_unknown },
-	{ "rx_pppd_queue_full", rx_queue_prep, rx_queue_full },
-	{ "rx_vj_errors", NULL, rx_vj },
-	{ "rx_ccp_errors", rx_ccp_prep, rx_ccp },
-	{ "rx_ccp_must_comp", rx_must_comp_prep, rx_must_comp },
-	{ "rx_mp_errors", NULL, rx_mp_off },
-	{ "rx_mp_lost", rx_mp_late_prep, rx_mp_late },
-	{ "rx_mp_overflow", rx_mp_overflow_prep, rx_mp_overflow },
+	{ "tx_unknown_proto", NULL, tx_unknown, TXD },
+	{ "tx_npmode_drop", NULL, tx_np_drop, TXD },
+	{ "tx_npmode_queue", NULL, tx_np_queue, TXD },
+	{ "tx_npmode_error", NULL, tx_np_error, TXD },
+	{ "tx_filtered", stt_filter_none, tx_filtered, 0 },
+	{ "tx_demand_queue_full", tx_demand_prep, tx_demand_full, 0 },
+	{ "tx_no_channel", tx_no_channel_prep, stt_xmit_ip, 0 },
+	{ "tx_recursion", tx_recursion_prep, stt_xmit_ip, 0 },
+	{ "tx_ccp_errors", tx_ccp_prep, tx_ccp, TXE },
+	{ "tx_ccp_reset_requests", NULL, tx_ccp_resetreq, 0 },
+	{ "rx_no_protocol", NULL, rx_short, RXE | RXL },
+	{ "rx_channel_errors", NULL, rx_chan_error, RXE },
+	{ "rx_npmode_drop", NULL, rx_np_drop, 0 },
+	{ "rx_npmode_queue", NULL, rx_np_queue, 0 },
+	{ "rx_npmode_error", NULL, rx_np_error, 0 },
+	{ "rx_if_down", NULL, rx_if_down, 0 },
+	{ "rx_filtered", stt_filter_none, rx_filtered, 0 },
+	{ "rx_unknown_proto", NULL, rx_unknown, 0 },
+	{ "rx_pppd_queue_full", rx_queue_prep, rx_queue_full, 0 },
+	{ "rx_vj_errors", NULL, rx_vj, RXE },
+	{ "rx_ccp_errors", rx_ccp_prep, rx_ccp, RXE },
+	{ "rx_ccp_must_comp", rx_must_comp_prep, rx_must_comp, RXE },
+	{ "rx_mp_errors", NULL, rx_mp_off, RXE },
+	{ "rx_mp_lost", rx_mp_late_prep, rx_mp_late, RXE | RXD },
+	{ "rx_mp_overflow", rx_mp_overflow_prep, rx_mp_overflow,
+	  RXE | RXD | RXL },
 };
 
 static void stat_case_desc(const struct stat_case *c, char *desc)
@@ -559,11 +586,25 @@ static u64 *stt_read(struct kunit *test, struct net_device *dev, u8 **names)
 	return v;
 }
 
+/* The device counters, as "ip -s link" gets them. */
+static void stt_dev_read(struct net_device *dev, u64 *v)
+{
+	struct rtnl_link_stats64 st;
+
+	dev_get_stats(dev, &st);
+	v[STT_RXE] = st.rx_errors;
+	v[STT_TXE] = st.tx_errors;
+	v[STT_RXD] = st.rx_dropped;
+	v[STT_TXD] = st.tx_dropped;
+	v[STT_RXL] = st.rx_length_errors;
+}
+
 static void stat_moves_by_one(struct kunit *test)
 {
 	const struct stat_case *c = test->param_value;
 	struct stt *s = ((struct pgt *)test->priv)->ext;
 	struct net_device *dev = s->ppp->dev;
+	u64 dev_before[STT_DEV_COUNT], dev_after[STT_DEV_COUNT];
 	int i, n, target = -1;
 	u64 *before, *after;
 	u8 *names;
@@ -571,8 +612,14 @@ static void stat_moves_by_one(struct kunit *test)
 	if (c->prep)
 		c->prep(s);
 	before = stt_read(test, dev, &names);
+	stt_dev_read(dev, dev_before);
 	c->run(s);
 	after = stt_read(test, dev, NULL);
+	stt_dev_read(dev, dev_after);
+	for (i = 0; i < STT_DEV_COUNT; i++)
+		KUNIT_EXPECT_EQ_MSG(test, dev_after[i],
+				    dev_before[i] + !!(c->dev & BIT(i)),
+				    "device counter %s", stt_dev_names[i]);
 
 	n = dev->ethtool_ops->get_sset_count(dev, ETH_SS_STATS);
 	for (i = 0; i < n; i++)
