@@ -37,7 +37,7 @@
 #                   that each set runs first as often as last)
 #   BENCH_ITEMS     ldisc codec vj units link pppoe pppoe-sync pppoe-kernel
 #                   pppoe-many host (default: all);
-#                   unitprof, unitprof-create, prof and manyprof
+#                   unitprof, unitprof-create, unitmem, prof and manyprof
 #                   (profiles, see bench-init) only when named
 #   BENCH_UNITS     units created/destroyed (default 10000)
 #   BENCH_UNITPROF_DEPTH  unitprof, unitprof-create: call depth traced
@@ -84,9 +84,8 @@
 # Output: the table on stdout; in $PPP_CACHE_DIR/bench/: per-kernel run
 # directories (console.log, results.log; another arch's named
 # <arch>-<kernel>), host.txt, report.txt, bench.png; with prof,
-# prof-<kernel>.txt (the profiles of prof and unitprof-create, cut out
-# of the console log).  Exit
-# status 1 if any run failed.
+# prof-<kernel>.txt (the profiles of prof, unitprof-create and unitmem,
+# cut out of the console log).  Exit status 1 if any run failed.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 {
@@ -125,7 +124,7 @@ items=$(echo $items | tr ' ' '\n' | grep -vx host | tr '\n' ' ')
 items=${items% }
 # (the profiles alone are not compared: any number of rounds)
 if [ $((rounds % 2)) = 1 ] &&
-   echo $items | tr ' ' '\n' | grep -qvx -e prof -e unitprof -e unitprof-create -e manyprof; then
+   echo $items | tr ' ' '\n' | grep -qvx -e prof -e unitprof -e unitprof-create -e unitmem -e manyprof; then
 	rounds=$((rounds + 1))
 	echo "bench.sh: $rounds rounds (an even number: the set order alternates)"
 fi
@@ -224,6 +223,7 @@ boot_vm() {
 	# prof's tables, out of the console log
 	sed -n -e '/^---- prof (/,/^---- prof end/p' \
 	       -e '/^---- unitprof-create (/,/^---- unitprof-create end/p' \
+	       -e '/^---- unitmem (/,/^---- unitmem end/p' \
 		"$work/console.log" > "$out/prof-$k.txt"
 	[ -s "$out/prof-$k.txt" ] || rm -f "$out/prof-$k.txt"
 }
