@@ -52,9 +52,9 @@
 #   BENCH_LDISC_SIZES  ldisc frame sizes (default "64 576 1500")
 #   BENCH_LDISC_MODES  ldisc modes (default "random map0 worst sync")
 #   BENCH_LINK_MB   MiB per TCP transfer of link, pppoe, pppoe-sync (default 2)
-#   BENCH_PPPOE_KERNEL_MB  pppoe-kernel: MiB per iperf3 transfer (default
+#   BENCH_PPPOE_KERNEL_MB  pppoe-kernel: MiB per TCP transfer (default
 #                   64: at about 1 Gbit/s iperf3's start - exec, its
-#                   random buffer - is a tenth of a 16 MiB run and spread
+#                   random buffer - was a tenth of a 16 MiB run and spread
 #                   in-tree's figures by up to 40 %; at 64 MiB by 1-2 %)
 #   BENCH_PPPOE_KERNEL_GRO  pppoe-kernel: on (default) has the veth
 #                   hand what it receives to GRO, as a NIC driver does

@@ -56,10 +56,11 @@
  *	server (in the background, one connection at a time) does what
  *	the client asks: take BYTES and answer with one byte, or send
  *	BYTES.  Both ends ask for WINDOW bytes of socket buffer each way
- *	before connecting (0: the default), as "iperf3 -w" does.  The
- *	client's clocks run from the request it sends up to the answer
- *	byte (send) or the last byte (recv); connection set-up and
- *	teardown are outside.  Every wait is a blocking call: no end
+ *	before connecting (0: the default), as "iperf3 -w" does, and
+ *	read and write 2 KiB a call with WINDOW, 128 KiB without
+ *	(iperf3's TCP default).  The client's clocks run from the
+ *	request it sends up to the answer byte (send) or the last byte
+ *	(recv); connection set-up and teardown are outside.  Every wait is a blocking call: no end
  *	spins while the other side is slow (iperf3 3.12's select()
  *	loop does, before and after its data phase, which over a
  *	one-frame-in-flight link was a good part of the CPU measured).
@@ -855,12 +856,17 @@ static int units(int argc, char **argv)
 /* ---- a bulk TCP transfer, its data phase measured ------------------ */
 
 /*
- * Bytes per write() and read(): about the socket buffers the pppoe-sync
- * item asks for, so that each call returns within a few frames' time
- * and a gap of TCP_STALL_NS between two returns is a stall (delayed
- * ACKs are 40 ms, zero-window probes and retransmits 200 ms and more).
+ * Bytes per write() and read().  With socket buffers asked for (WINDOW,
+ * about a frame for the pppoe-sync item), TCP_CHUNK_SMALL: each call
+ * returns within a few frames' time and a gap of TCP_STALL_NS between
+ * two returns is a stall (delayed ACKs are 40 ms, zero-window probes
+ * and retransmits 200 ms and more).  With the kernel's own buffers,
+ * TCP_CHUNK_BULK, iperf3's default for TCP: a bulk sender's calls, not
+ * a system call per frame or two.
  */
-#define TCP_CHUNK	2048
+#define TCP_CHUNK_SMALL	2048
+#define TCP_CHUNK_BULK	131072
+static size_t tcp_chunk = TCP_CHUNK_SMALL;
 #define TCP_STALL_NS	30000000ull	/* 30 ms */
 
 /* Gaps in a transfer's progress: zero-window probes and the like. */
@@ -888,8 +894,11 @@ static int tcp_progress(ssize_t n)
 	return -1;
 }
 
-static void tcp_window(int fd, int window)
+/* Socket buffers of @window bytes each way (0: the kernel's own), and
+ * the calls' size that goes with them (tcp_chunk). */
+static void tcp_buffers(int fd, int window)
 {
+	tcp_chunk = window > 0 ? TCP_CHUNK_SMALL : TCP_CHUNK_BULK;
 	if (window > 0 &&
 	    (setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &window, sizeof(window)) ||
 	     setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &window, sizeof(window))))
@@ -916,10 +925,10 @@ static int tcp_write_all(int fd, const uint8_t *buf, size_t len)
 /* Read exactly @len bytes into @buf (NULL: into a scratch buffer). */
 static int tcp_read_all(int fd, uint8_t *buf, size_t len)
 {
-	static uint8_t scratch[TCP_CHUNK];
+	static uint8_t scratch[TCP_CHUNK_BULK];
 
 	while (len) {
-		size_t want = len < TCP_CHUNK ? len : TCP_CHUNK;
+		size_t want = len < tcp_chunk ? len : tcp_chunk;
 		ssize_t n = read(fd, buf ? buf : scratch, want);
 		int err = tcp_progress(n);
 
@@ -934,11 +943,11 @@ static int tcp_read_all(int fd, uint8_t *buf, size_t len)
 	return 0;
 }
 
-/* Send @bytes from @buf (TCP_CHUNK long, sent over and over). */
+/* Send @bytes from @buf (tcp_chunk long at least, sent over and over). */
 static int tcp_send_bytes(int fd, const uint8_t *buf, uint64_t bytes)
 {
 	while (bytes) {
-		size_t n = bytes < TCP_CHUNK ? bytes : TCP_CHUNK;
+		size_t n = bytes < tcp_chunk ? bytes : tcp_chunk;
 		int err = tcp_write_all(fd, buf, n);
 
 		if (err)
@@ -948,14 +957,14 @@ static int tcp_send_bytes(int fd, const uint8_t *buf, uint64_t bytes)
 	return 0;
 }
 
-/* TCP_CHUNK bytes of random data, what a transfer sends over and over. */
+/* TCP_CHUNK_BULK bytes of random data, what a transfer sends over and over. */
 static uint8_t *tcp_payload(void)
 {
-	uint8_t *buf = malloc(TCP_CHUNK);
+	uint8_t *buf = malloc(TCP_CHUNK_BULK);
 
 	if (!buf)
 		die("malloc");
-	for (size_t i = 0; i < TCP_CHUNK; i++)
+	for (size_t i = 0; i < TCP_CHUNK_BULK; i++)
 		buf[i] = (uint8_t)random();
 	return buf;
 }
@@ -979,7 +988,7 @@ static int tcp_server(int argc, char **argv)
 	if (lfd < 0)
 		die("socket");
 	setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-	tcp_window(lfd, atoi(argv[3]));	/* accepted sockets inherit it */
+	tcp_buffers(lfd, atoi(argv[3]));	/* accepted sockets inherit them */
 	if (bind(lfd, (struct sockaddr *)&sa, sizeof(sa)) || listen(lfd, 4))
 		die("bind/listen");
 	for (;;) {
@@ -1032,7 +1041,7 @@ static int tcp_client(int argc, char **argv)
 	fd = socket(AF_INET, SOCK_STREAM, 0);
 	if (fd < 0)
 		die("socket");
-	tcp_window(fd, atoi(argv[6]));
+	tcp_buffers(fd, atoi(argv[6]));
 	if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)))
 		die("connect");
 	if (tcp_stall.limit) {
