@@ -60,10 +60,11 @@
  *	read and write 2 KiB a call with WINDOW, 128 KiB without
  *	(iperf3's TCP default).  The client's clocks run from the
  *	request it sends up to the answer byte (send) or the last byte
- *	(recv); connection set-up and teardown are outside.  Every wait is a blocking call: no end
- *	spins while the other side is slow (iperf3 3.12's select()
- *	loop does, before and after its data phase, which over a
- *	one-frame-in-flight link was a good part of the CPU measured).
+ *	(recv); connection set-up and teardown are outside.  Every
+ *	wait is a blocking call: no end spins while the other side is
+ *	slow (iperf3 3.12's select() loop does, before and after its
+ *	data phase, which over a one-frame-in-flight link was a good
+ *	part of the CPU measured).
  *	Reported as test=NAME with kbps, bytes, cpu_ns and wall_ns, and
  *	stalls= (stall_ns=): the gaps of 30 ms or more between two
  *	reads or writes of the client, such as delayed ACKs, retransmit
