@@ -122,9 +122,12 @@ host=
 case " $items " in *" host "*) host=1 ;; esac
 items=$(echo $items | tr ' ' '\n' | grep -vx host | tr '\n' ' ')
 items=${items% }
-# (the profiles alone are not compared: any number of rounds)
+# The profile items: not compared, so any number of rounds, and no
+# warm-up (bench-init gets the list as ppp.profiles).
+profiles="prof unitprof unitprof-create unitmem manyprof"
+# shellcheck disable=SC2046 # words: one -e per profile item
 if [ $((rounds % 2)) = 1 ] &&
-   echo $items | tr ' ' '\n' | grep -qvx -e prof -e unitprof -e unitprof-create -e unitmem -e manyprof; then
+   echo $items | tr ' ' '\n' | grep -qvx $(printf -- '-e %s ' $profiles); then
 	rounds=$((rounds + 1))
 	echo "bench.sh: $rounds rounds (an even number: the set order alternates)"
 fi
@@ -299,6 +302,7 @@ for k in $kernels; do
 	# not on the kernel command line, which some boards cut short.
 	pargs="ppp.results=$A_RESULTS"
 	pargs+=" ppp.rounds=$rounds ppp.items=$(echo $kitems | tr ' ' ,)"
+	pargs+=" ppp.profiles=$(echo $profiles | tr ' ' ,)"
 	pargs+=" ppp.units=$units ppp.ldisc_kb=$ldisc_kb ppp.link_mb=$link_mb ppp.pppoek_mb=$pppoek_mb ppp.pppoek_gro=$pppoek_gro"
 	pargs+=" ppp.sync_window=$sync_window"
 	pargs+=" ppp.ldisc_dirs=$(echo $ldisc_dirs | tr ' ' ,)"
