@@ -49,7 +49,7 @@ typedef u64 run_word;
 #define run_word_store(w, p)	put_unaligned_le64(w, p)
 #define run_word_ffs(w)		__ffs64(w)
 #define run_word_fold(f, w)	fcs_word(f, w)
-#define RUN_WORD_EXACT		true
+#define RUN_WORD_EXACT		1
 
 #define ONES	0x0101010101010101ULL
 
@@ -75,29 +75,32 @@ typedef u32 run_word;
 #define run_word_fold(f, w)	fcs_word32(f, w, tabs)
 
 #if defined(__arm__) && __ARM_ARCH >= 6
-#define RUN_WORD_EXACT		true
+#define RUN_WORD_EXACT		1
 
 /*
  * Does @w hold 7d or 7e?  The ARMv6 byte-wise subtracts set a GE flag
  * per byte: after w - 7d..7d, then - 02..02, a byte's flag is clear iff
- * it was 7d or 7e (the first took it to 0 or 1).  SEL then keeps those
- * bytes of @w and zeroes the others: nonzero iff there is one, and the
- * lowest nonzero byte is the first.  Exact, four instructions with the
- * test, three constants.
+ * it was 7d or 7e (the first took it to 0 or 1).  SEL then puts 02 in
+ * place of those bytes, and the XOR with @w leaves them nonzero (7f or
+ * 7c) and the others zero: nonzero iff there is one, and the lowest
+ * nonzero byte is the first.  Exact; tested for zero, the XOR is a
+ * compare of the SEL's result with @w, and the test takes four
+ * instructions and two constants (a third, zero, was one register more
+ * than the word loops that fold the FCS had to spare).
  */
 static inline u32 word_special(u32 w)
 {
-	u32 t, hit;
+	u32 t, kept;
 
 	asm("usub8 %0, %2, %3\n\t"
 	    "usub8 %0, %0, %4\n\t"
-	    "sel %1, %5, %2"
-	    : "=&r" (t), "=r" (hit)
-	    : "r" (w), "r" (0x7d7d7d7dU), "r" (0x02020202U), "r" (0U));
-	return hit;
+	    "sel %1, %2, %4"
+	    : "=&r" (t), "=r" (kept)
+	    : "r" (w), "r" (0x7d7d7d7dU), "r" (0x02020202U));
+	return kept ^ w;
 }
 #else
-#define RUN_WORD_EXACT		false
+#define RUN_WORD_EXACT		0
 
 /*
  * Might @w hold 7d or 7e?  Nonzero if it holds a byte from 7c to 7f: v
@@ -739,27 +742,141 @@ out:
 }
 
 /*
- * Copy a run of plain bytes into the frame; returns how many were used.
- * @simd: in a SIMD section, with a ->ctl map.
+ * At @p, an escape pair the runs undo where it stands: 7d, then a byte
+ * the map lets through, and room for it at @o.
+ */
+static __always_inline bool dec_pair_at(const struct ppp_hdlc_map *m,
+					const u8 *p, const u8 *stop,
+					const u8 *o, const u8 *end)
+{
+	return stop - p >= 2 && o < end && *p == PPP_HDLC_ESCAPE &&
+	       !m->special[p[1]];
+}
+
+#if RUN_WORD_EXACT
+/*
+ * With the FCS folded as the runs go and only 7d and 7e special (->words),
+ * where a word test gives the first special byte exactly: runs a word a
+ * step and the escape pairs between them in one loop, from @in up to
+ * @stop into *@op up to @end.  The word loop's registers (32-bit ARM: all
+ * of them) are set up once per call rather than once per run.  Stops
+ * with fewer than a word of bytes or of room left, or at a special byte
+ * other than an escape pair's 7d; returns how many bytes of @in were
+ * used, *@op moved on past those produced.
+ */
+static __always_inline size_t dec_fold_words(const struct ppp_hdlc_map *m,
+					     u8 **op, u8 *end, const u8 *in,
+					     const u8 *stop, u32 *fcs)
+{
+	const u8 *p = in, *last;
+	u8 *o = *op;
+	u32 f = *fcs;
+	size_t k;
+#if BITS_PER_LONG == 32
+	const u32 *tabs[4];	/* see copy_plain() */
+
+	for (k = 0; k < 4; k++) {
+		tabs[k] = ppp_hdlc_fcs_tab[k];
+		OPTIMIZER_HIDE_VAR(tabs[k]);
+	}
+#endif
+
+	for (;;) {
+		size_t lim = min_t(size_t, stop - p, end - o);
+		run_word w, hit;
+		u8 c;
+
+		if (lim < RUN_WORD_BYTES)
+			break;
+		last = p + lim - RUN_WORD_BYTES;
+		do {
+			w = run_word_load(p);
+			hit = word_special(w);
+			if (hit)
+				break;
+			run_word_store(w, o);
+			f = run_word_fold(f, w);
+			p += RUN_WORD_BYTES;
+			o += RUN_WORD_BYTES;
+		} while (p <= last);
+		if (!hit)
+			continue;	/* (the tail: less than a word) */
+		/*
+		 * The whole word out: bytes from the special one on are
+		 * written over next, or left unused.
+		 */
+		run_word_store(w, o);
+		for (k = run_word_ffs(hit) / 8; k; k--, p++, o++)
+			f = fcs_byte(f, *p);
+		if (!dec_pair_at(m, p, stop, o, end))
+			break;
+		c = p[1] ^ PPP_HDLC_TRANS;
+		*o++ = c;
+		f = fcs_byte(f, c);
+		p += 2;
+	}
+	*op = o;
+	*fcs = f;
+	return p - in;
+}
+#endif
+
+/*
+ * Runs of plain bytes into the frame, and the escape pairs between them
+ * undone where they stand: with async map 0, 7d pairs come every 128
+ * bytes of random data, and a round of ppp_hdlc_dec_run()'s loop for
+ * each cost about a fifth of the run before it (32-bit ARM; there
+ * dec_fold_words() takes both where it can, the loop below what is
+ * left).  Stops at any other special byte, at the end of @in and when
+ * the buffer is full.  Returns how many bytes of @in were used.
+ */
+static __always_inline size_t dec_runs(struct ppp_hdlc_dec *d,
+				       const u8 *in, size_t n,
+				       enum run_mode mode)
+{
+	const struct ppp_hdlc_map *m = &d->specials;
+	u8 *out = d->buf + d->len, *o = out, *end = d->buf + d->size;
+	const u8 *p = in, *stop = in + n;
+	u32 fcs = d->fcs;
+
+#if RUN_WORD_EXACT
+	if (mode == RUN_FOLD && m->words)
+		p += dec_fold_words(m, &o, end, p, stop, &fcs);
+#endif
+	for (;;) {
+		size_t i = copy_plain(m, o, p, min_t(size_t, stop - p, end - o),
+				      &fcs, mode);
+		u8 c;
+
+		p += i;
+		o += i;
+		if (!dec_pair_at(m, p, stop, o, end))
+			break;
+		c = p[1] ^ PPP_HDLC_TRANS;
+		*o++ = c;
+		if (mode == RUN_FOLD)
+			fcs = fcs_byte(fcs, c);
+		p += 2;
+	}
+	d->fcs = fcs;
+	d->len += o - out;
+	if (o == end && p < stop && !m->special[*p])
+		d->toss = true;	/* longer than the buffer: skip the rest */
+	return p - in;
+}
+
+/*
+ * Runs of plain bytes and escape pairs into the frame; returns how many
+ * bytes of @in were used.  @simd: in a SIMD section, with a ->ctl map.
  */
 static size_t dec_run_plain(struct ppp_hdlc_dec *d, const u8 *in, size_t n,
 			    bool simd)
 {
-	const struct ppp_hdlc_map *m = &d->specials;
-	size_t room = d->size - d->len;
-	size_t k = min(n, room), i;
-	u8 *out = d->buf + d->len;
-
 	if (simd)	/* (only with the FCS deferred) */
 		return dec_run_vec(d, in, n);
 	if (!d->defer)
-		i = copy_plain(m, out, in, k, &d->fcs, RUN_FOLD);
-	else
-		i = copy_plain(m, out, in, k, &d->fcs, RUN_COPY);
-	d->len += i;
-	if (i == room && i < n && !m->special[in[i]])
-		d->toss = true;	/* longer than the buffer: skip the rest */
-	return i;
+		return dec_runs(d, in, n, RUN_FOLD);
+	return dec_runs(d, in, n, RUN_COPY);
 }
 
 /* Act on a flag, an escape or a mapped control character. */
