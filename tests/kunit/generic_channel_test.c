@@ -272,6 +272,9 @@ static const struct cwlen_case chan_wlen_cases[] = {
 	{ "lcp_len5", 5, PPP_LCP, -EINVAL },
 	{ "lcp_len6", 6, PPP_LCP, 0 },
 	{ "lcp_1500", 1500, PPP_LCP, 0 },
+	/* either side of the largest write a 4 KiB page fragment holds */
+	{ "lcp_3500", 3500, PPP_LCP, 0 },
+	{ "lcp_4000", 4000, PPP_LCP, 0 },
 	{ "max", PPP_MAX_MRU + PPP_HDRLEN, PPP_LCP, 0 },
 	{ "max+1", PPP_MAX_MRU + PPP_HDRLEN + 1, PPP_LCP, -EINVAL },
 };

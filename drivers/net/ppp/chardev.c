@@ -188,6 +188,34 @@ static bool ppp_write_frame_ok(const struct sk_buff *skb)
 	return skb->len >= PPP_PROTO_LEN + 4;
 }
 
+/*
+ * The skb a write() goes in.  Where it fits in a page, its data is a
+ * fragment of the per-CPU pages the network stack carves receive buffers
+ * from: kmalloc() clears every block it hands out on kernels built with
+ * init_on_alloc on (Debian's), where a fragment page is cleared once,
+ * when it is first taken, and carved again once its fragments are freed.
+ * The fragment is taken without sleeping; if none is to be had, the data
+ * comes from kmalloc() as before, which may.
+ */
+static struct sk_buff *ppp_write_skb(unsigned int len)
+{
+	unsigned int size = SKB_DATA_ALIGN(len) +
+			    SKB_DATA_ALIGN(sizeof(struct skb_shared_info));
+	struct sk_buff *skb;
+	void *data;
+
+	if (size <= PAGE_SIZE) {
+		data = netdev_alloc_frag(size);
+		if (data) {
+			skb = build_skb(data, size);
+			if (skb)
+				return skb;
+			skb_free_frag(data);
+		}
+	}
+	return alloc_skb(len, GFP_KERNEL);
+}
+
 static ssize_t ppp_write(struct file *file, const char __user *buf,
 			 size_t count, loff_t *ppos)
 {
@@ -199,7 +227,7 @@ static ssize_t ppp_write(struct file *file, const char __user *buf,
 	if (count < PPP_PROTO_LEN || count > PPP_MAX_WRITE)
 		return -EINVAL;
 
-	skb = alloc_skb(count + pf->hdrlen, GFP_KERNEL);
+	skb = ppp_write_skb(count + pf->hdrlen);
 	if (!skb)
 		return -ENOMEM;
 	skb_reserve(skb, pf->hdrlen);
