@@ -74,6 +74,21 @@ typedef u32 run_word;
 #define run_word_ffs(w)		__ffs(w)
 #define run_word_fold(f, w)	fcs_word32(f, w, tabs)
 
+/*
+ * The four tables' addresses for run_word_fold(), each in a register of
+ * its own: the compiler otherwise derives them from the first, with an
+ * add per lookup (32-bit ARM: 26 instructions per four bytes, 22 so).
+ */
+static __always_inline void run_word_tabs(const u32 **tabs)
+{
+	int k;
+
+	for (k = 0; k < 4; k++) {
+		tabs[k] = ppp_hdlc_fcs_tab[k];
+		OPTIMIZER_HIDE_VAR(tabs[k]);
+	}
+}
+
 #if defined(__arm__) && __ARM_ARCH >= 6
 #define RUN_WORD_EXACT		1
 
@@ -151,18 +166,10 @@ static __always_inline size_t copy_plain(const struct ppp_hdlc_map *m,
 		const u8 *p = in, *last = in + n - RUN_WORD_BYTES;
 		u8 *o = out;
 #if BITS_PER_LONG == 32
-		/*
-		 * The four tables' addresses, each in a register of its
-		 * own: the compiler otherwise derives them from the first,
-		 * with an add per lookup (32-bit ARM: 26 instructions per
-		 * four bytes, 22 so).  Only runs by words fold by them.
-		 */
+		/* (only runs by words fold by them) */
 		const u32 *tabs[4];
 
-		for (k = 0; k < 4; k++) {
-			tabs[k] = ppp_hdlc_fcs_tab[k];
-			OPTIMIZER_HIDE_VAR(tabs[k]);
-		}
+		run_word_tabs(tabs);
 #endif
 
 		for (; p <= last; p += RUN_WORD_BYTES, o += RUN_WORD_BYTES) {
@@ -753,6 +760,16 @@ static __always_inline bool dec_pair_at(const struct ppp_hdlc_map *m,
 	       !m->special[p[1]];
 }
 
+/* Undo the escape pair at *@p (dec_pair_at()) into *@o; the byte. */
+static __always_inline u8 dec_pair_take(const u8 **p, u8 **o)
+{
+	u8 c = (*p)[1] ^ PPP_HDLC_TRANS;
+
+	*(*o)++ = c;
+	*p += 2;
+	return c;
+}
+
 #if RUN_WORD_EXACT
 /*
  * With the FCS folded as the runs go and only 7d and 7e special (->words),
@@ -773,18 +790,14 @@ static __always_inline size_t dec_fold_words(const struct ppp_hdlc_map *m,
 	u32 f = *fcs;
 	size_t k;
 #if BITS_PER_LONG == 32
-	const u32 *tabs[4];	/* see copy_plain() */
+	const u32 *tabs[4];
 
-	for (k = 0; k < 4; k++) {
-		tabs[k] = ppp_hdlc_fcs_tab[k];
-		OPTIMIZER_HIDE_VAR(tabs[k]);
-	}
+	run_word_tabs(tabs);
 #endif
 
 	for (;;) {
 		size_t lim = min_t(size_t, stop - p, end - o);
 		run_word w, hit;
-		u8 c;
 
 		if (lim < RUN_WORD_BYTES)
 			break;
@@ -810,10 +823,7 @@ static __always_inline size_t dec_fold_words(const struct ppp_hdlc_map *m,
 			f = fcs_byte(f, *p);
 		if (!dec_pair_at(m, p, stop, o, end))
 			break;
-		c = p[1] ^ PPP_HDLC_TRANS;
-		*o++ = c;
-		f = fcs_byte(f, c);
-		p += 2;
+		f = fcs_byte(f, dec_pair_take(&p, &o));
 	}
 	*op = o;
 	*fcs = f;
@@ -852,11 +862,9 @@ static __always_inline size_t dec_runs(struct ppp_hdlc_dec *d,
 		o += i;
 		if (!dec_pair_at(m, p, stop, o, end))
 			break;
-		c = p[1] ^ PPP_HDLC_TRANS;
-		*o++ = c;
+		c = dec_pair_take(&p, &o);
 		if (mode == RUN_FOLD)
 			fcs = fcs_byte(fcs, c);
-		p += 2;
 	}
 	d->fcs = fcs;
 	d->len += o - out;
